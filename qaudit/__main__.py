@@ -1,0 +1,5 @@
+"""``python -m qaudit``."""
+
+from qaudit.cli import main
+
+raise SystemExit(main())

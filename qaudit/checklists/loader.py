@@ -1,0 +1,105 @@
+"""Load and validate checklist files into typed specs."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from qaudit.checklists.errors import ChecklistError, Problem
+from qaudit.checklists.source import Source, read_source
+from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, Spec
+
+_KINDS: dict[str, type[ChecklistSpec] | type[PromiseSetSpec]] = {
+    "basis": ChecklistSpec,
+    "visitation": ChecklistSpec,
+    "cirkel": ChecklistSpec,
+    "promises": PromiseSetSpec,
+}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    spec: Spec
+    source: Source
+
+
+def load_file(file: Path) -> Spec:
+    """Parse and validate one file on its own (cross-file references are checked elsewhere)."""
+    return load_with_source(file).spec
+
+
+def load_with_source(file: Path) -> Loaded:
+    source = read_source(file)
+    if not isinstance(source.data, dict):
+        raise ChecklistError([source.problem((), "the file must hold a mapping (id, version, ...)")])
+    kind = source.data.get("kind")
+    model = _KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        expected = ", ".join(_KINDS)
+        raise ChecklistError([source.problem(("kind",), f"must be one of {expected}, not {kind!r}")])
+    try:
+        spec = TypeAdapter(model).validate_python(source.data)
+    except ValidationError as exc:
+        raise ChecklistError([_problem(source, error, model) for error in exc.errors()]) from None
+    problems = list(_duplicate_ids(source, spec))
+    if problems:
+        raise ChecklistError(problems)
+    return Loaded(spec, source)
+
+
+def _problem(source: Source, error: dict, model: type[BaseModel]) -> Problem:
+    path = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        known = _fields_at(model, path[:-1])
+        guess = difflib.get_close_matches(str(path[-1]), known, n=1)
+        hint = f" (did you mean '{guess[0]}'?)" if guess else f" (known: {', '.join(known)})"
+        return source.problem(path, f"unknown field{hint}")
+    if kind == "missing":
+        return source.problem(path, "missing")
+    if kind == "string_too_short":
+        return source.problem(path, "missing text")
+    return source.problem(path, error["msg"])
+
+
+def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names allowed at ``path`` inside ``model``."""
+    current: type[BaseModel] = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        annotation = current.model_fields[str(step)].annotation
+        inner = getattr(annotation, "__args__", (annotation,))[0]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            current = inner
+    return sorted(current.model_fields)
+
+
+def _duplicate_ids(source: Source, spec: Spec) -> Iterable[Problem]:
+    if isinstance(spec, PromiseSetSpec):
+        groups = [(("promises", i), p.id) for i, p in enumerate(spec.promises)]
+        yield from _first_seen(source, groups)
+        return
+    yield from _first_seen(source, [(("themes", i), t.id) for i, t in enumerate(spec.themes)])
+    yield from _first_seen(
+        source,
+        [
+            (("themes", i, "points", j), p.id)
+            for i, theme in enumerate(spec.themes)
+            for j, p in enumerate(theme.points)
+        ],
+    )
+
+
+def _first_seen(source: Source, items: list[tuple[tuple, str]]) -> Iterable[Problem]:
+    seen: dict[str, int] = {}
+    for path, ident in items:
+        if ident in seen:
+            first = seen[ident]
+            yield source.problem((*path, "id"), f"duplicate id '{ident}' (first on line {first})")
+        else:
+            seen[ident] = source.line_of((*path, "id"))

@@ -1,0 +1,108 @@
+"""Typed specs of the checklist files (see checklists/FORMAT.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+ChecklistKind = Literal["basis", "visitation", "cirkel"]
+EvidenceKind = Literal["document", "record_sample", "observation", "interview", "system"]
+Group = Literal["residents", "staff", "family", "management"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Strict):
+    kind: EvidenceKind
+    detail: str = ""
+    group: Group | None = None
+
+
+class Point(_Strict):
+    id: Id
+    text: Text
+    guidance: Text
+    basis: Text
+    weight: int = Field(default=1, ge=1, le=3)
+    critical: bool = False
+    evidence: list[Evidence] = Field(min_length=1)
+    promises: list[Id] = []
+    refs: list[Id] = []
+
+
+class Theme(_Strict):
+    id: Id
+    title: Text
+    basis: str = ""
+    points: list[Point] = Field(min_length=1)
+
+
+class VerdictRule(_Strict):
+    """When is the basis "voldoende op orde"? Lives in the checklist file, not in code."""
+
+    overall_min_percent: float = Field(default=80, ge=0, le=100)
+    theme_min_percent: float = Field(default=60, ge=0, le=100)
+    critical_must_comply: bool = True
+    require_complete: bool = True
+
+
+class _Versioned(_Strict):
+    id: Id
+    version: Text
+    title: Text
+    description: str = ""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """sha256 of the canonical content: formatting and comments do not count."""
+        canonical = json.dumps(
+            self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class ChecklistSpec(_Versioned):
+    kind: ChecklistKind
+    verdict: VerdictRule = VerdictRule()
+    themes: list[Theme] = Field(min_length=1)
+
+    @cached_property
+    def points(self) -> tuple[Point, ...]:
+        return tuple(p for theme in self.themes for p in theme.points)
+
+    @cached_property
+    def point_index(self) -> dict[str, Point]:
+        return {p.id: p for p in self.points}
+
+    @cached_property
+    def theme_of(self) -> dict[str, Theme]:
+        return {p.id: theme for theme in self.themes for p in theme.points}
+
+
+class Promise(_Strict):
+    id: Id
+    title: Text
+    text: Text
+    perceived: list[Text] = Field(min_length=1)
+    check: Text
+    measurement_points: list[Id] = []
+
+
+class PromiseSetSpec(_Versioned):
+    kind: Literal["promises"]
+    promises: list[Promise] = Field(min_length=1)
+
+    @cached_property
+    def promise_index(self) -> dict[str, Promise]:
+        return {p.id: p for p in self.promises}
+
+
+Spec = ChecklistSpec | PromiseSetSpec

@@ -1,0 +1,75 @@
+"""The ``qaudit`` command line: parses, calls services, prints.
+
+Exit codes: 0 success, 1 a domain error (invalid file, refused action), 2 a usage error.
+Heavy modules are imported inside the commands, so ``qaudit --version`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from qaudit import __version__
+from qaudit.cli import argparse_nl
+from qaudit.cli.common import Context
+from qaudit.config import LANGUAGES, load_settings
+from qaudit.errors import QauditError
+from qaudit.i18n import _, set_language
+
+COMMANDS = (
+    "qaudit.cli.ui",
+    "qaudit.cli.demo",
+    "qaudit.cli.db",
+    "qaudit.cli.checklist",
+    "qaudit.cli.listing",
+    "qaudit.cli.locate",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="qaudit",
+        description=_("Quality-audit workbench for the Kwaliteit@ cycle."),
+    )
+    parser.add_argument("--version", action="version", version=f"qaudit {__version__}")
+    parser.add_argument("--database", metavar="URL",
+                        help=_("database URL (default: $QAUDIT_DATABASE_URL or the user data file)"))
+    parser.add_argument("--language", choices=LANGUAGES, help=_("language of the output"))
+    parser.set_defaults(handler=None)
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
+    for name in COMMANDS:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+        if arg == "--language" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        settings = load_settings()
+        language = _language_from(arguments)
+        set_language(language if language in LANGUAGES else settings.language)
+        argparse_nl.install()
+        args = build_parser().parse_args(arguments)
+        context = Context(settings=settings, args=args)
+        if args.handler is None:
+            from qaudit.cli.ui import run_ui
+
+            return run_ui(context)
+        return int(args.handler(context) or 0)
+    except QauditError as exc:
+        print(f"qaudit: {_('error')}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

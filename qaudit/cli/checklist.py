@@ -1,0 +1,102 @@
+"""``qaudit checklist list|show|validate|lock``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.i18n import _
+
+if TYPE_CHECKING:
+    from qaudit.checklists import Spec
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("checklist", help=_("the checklists and client promises"))
+    actions = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
+    listing = actions.add_parser("list", help=_("list the checklists"))
+    add_json_flag(listing)
+    listing.set_defaults(handler=list_checklists)
+    show = actions.add_parser("show", help=_("show one checklist"))
+    show.add_argument("id", help=_("checklist id, e.g. basis-op-orde"))
+    add_json_flag(show)
+    show.set_defaults(handler=show_checklist)
+    validate = actions.add_parser("validate", help=_("validate checklist files"))
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.set_defaults(handler=validate_files)
+    lock = actions.add_parser("lock", help=_("record the content hash of each checklist version"))
+    lock.add_argument("--dir", type=Path, help=_("checklist folder (default: the shipped one)"))
+    lock.set_defaults(handler=lock_versions)
+
+
+def _summary(spec: Spec) -> dict[str, object]:
+    from qaudit.checklists import ChecklistSpec
+
+    row: dict[str, object] = {"id": spec.id, "version": spec.version, "kind": spec.kind,
+                              "title": spec.title, "content_hash": spec.content_hash}
+    if isinstance(spec, ChecklistSpec):
+        row |= {"themes": len(spec.themes), "points": len(spec.points),
+                "critical": sum(p.critical for p in spec.points)}
+    else:
+        row |= {"promises": len(spec.promises)}
+    return row
+
+
+def list_checklists(context: Context) -> int:
+    from qaudit.checklists import shipped_catalogue
+
+    rows = [_summary(spec) for spec in shipped_catalogue().specs.values()]
+    if context.args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        [_("id"), _("version"), _("kind"), _("title"), _("themes"), _("points"), _("critical")],
+        [[r["id"], r["version"], r["kind"], r["title"], r.get("themes", ""),
+          r.get("points", r.get("promises")), r.get("critical", "")] for r in rows],
+    )
+    return 0
+
+
+def show_checklist(context: Context) -> int:
+    from qaudit.checklists import ChecklistSpec, shipped_catalogue
+    from qaudit.errors import NotFound
+
+    catalogue = shipped_catalogue()
+    spec = catalogue.specs.get(context.args.id)
+    if spec is None:
+        raise NotFound(_("no checklist '{id}' (known: {known})").format(
+            id=context.args.id, known=", ".join(sorted(catalogue.specs))))
+    if context.args.json:
+        print_json(_summary(spec) | spec.model_dump(mode="json"))
+        return 0
+    if isinstance(spec, ChecklistSpec):
+        rows = [[p.id, "K" if p.critical else "", p.weight, p.text] for p in spec.points]
+        print_table([_("id"), _("crit."), _("weight"), _("measurement point")], rows,
+                    title=f"{spec.title} {spec.version}")
+    else:
+        print_table([_("id"), _("promise")], [[p.id, p.text] for p in spec.promises],
+                    title=f"{spec.title} {spec.version}")
+    return 0
+
+
+def validate_files(context: Context) -> int:
+    from qaudit.checklists import validate_files
+
+    for spec in validate_files(context.args.paths):
+        print(_("{id} {version}: valid ({hash})").format(
+            id=spec.id, version=spec.version, hash=spec.content_hash[:19] + "…"))
+    return 0
+
+
+def lock_versions(context: Context) -> int:
+    from qaudit.checklists import load_catalogue
+    from qaudit.checklists.catalogue import write_lock
+    from qaudit.paths import checklists_dir
+
+    directory = context.args.dir or checklists_dir()
+    catalogue = load_catalogue(directory)
+    path = write_lock(directory, catalogue.specs.values())
+    print(_("Recorded {count} versions in {path}.").format(count=len(catalogue.specs), path=path))
+    return 0

@@ -1,0 +1,39 @@
+"""``qaudit demo``: a separate demo database with a fictional cooperative."""
+
+from __future__ import annotations
+
+import argparse
+
+from qaudit.cli.common import Context
+from qaudit.i18n import _
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("demo", help=_("open the workbench on a demo database"))
+    parser.add_argument("--create-only", action="store_true",
+                        help=_("write the demo database, print its path and stop"))
+    parser.add_argument("--reset", action="store_true",
+                        help=_("throw away the demo database and write it anew"))
+    parser.set_defaults(handler=demo)
+
+
+def demo(context: Context) -> int:
+    from qaudit.config import sqlite_url
+    from qaudit.paths import user_dirs
+    from qaudit.services.database import open_database
+    from qaudit.services.demo import build_demo
+
+    path = user_dirs().demo_database_file
+    if context.args.reset:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    url = sqlite_url(path)
+    created = build_demo(open_database(url))
+    if context.args.create_only:
+        print(path)
+        return 0
+    if created:
+        print(_("Demo database written to {path}.").format(path=path))
+    from qaudit.cli.ui import run_ui
+
+    return run_ui(context, url)

@@ -1,0 +1,32 @@
+"""``qaudit locate``: where config, data and the database live."""
+
+from __future__ import annotations
+
+import argparse
+
+from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.i18n import _
+from qaudit.paths import checklists_dir, report_templates_dir, user_dirs
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("locate", help=_("print where config, data and database live"))
+    add_json_flag(parser)
+    parser.set_defaults(handler=locate)
+
+
+def locate(context: Context) -> int:
+    dirs = user_dirs()
+    places = {
+        "config_file": str(dirs.config_file),
+        "data_dir": str(dirs.data),
+        "database": context.database_url,
+        "demo_database": str(dirs.demo_database_file),
+        "checklists": str(checklists_dir()),
+        "report_templates": context.settings.template_dir or str(report_templates_dir()),
+    }
+    if context.args.json:
+        print_json(places)
+    else:
+        print_table([_("what"), _("where")], list(places.items()))
+    return 0

@@ -1,0 +1,55 @@
+"""All tables. Importing this module registers them on ``SQLModel.metadata``."""
+
+from qaudit.domain.models._base import utcnow
+from qaudit.domain.models.assessment import (
+    Answer,
+    Assessment,
+    ChecklistVersion,
+    Finding,
+    ImprovementAction,
+    Interview,
+    Recommendation,
+)
+from qaudit.domain.models.audit import AuditLog
+from qaudit.domain.models.cycle import (
+    CycleStep,
+    EventAssignment,
+    NetworkAttendance,
+    NetworkMeeting,
+    ScheduledEvent,
+)
+from qaudit.domain.models.organisation import (
+    ConflictOfInterest,
+    Location,
+    Membership,
+    Organisation,
+    Person,
+    RoleAssignment,
+)
+from qaudit.domain.models.rollout import PromiseTranslation, TrainingSession, VisibilityItem
+
+__all__ = [
+    "Answer",
+    "Assessment",
+    "AuditLog",
+    "ChecklistVersion",
+    "ConflictOfInterest",
+    "CycleStep",
+    "EventAssignment",
+    "Finding",
+    "ImprovementAction",
+    "Interview",
+    "Location",
+    "Membership",
+    "NetworkAttendance",
+    "NetworkMeeting",
+    "Organisation",
+    "Person",
+    "PromiseTranslation",
+    "Recommendation",
+    "RoleAssignment",
+    "ScheduledEvent",
+    "TrainingSession",
+    "VisibilityItem",
+    "utcnow",
+]

@@ -1,0 +1,74 @@
+"""The ten steps per location, scheduled events and the learning network."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from qaudit.domain.enums import EventKind, EventStatus, MtDecision, StepStatus
+from qaudit.domain.models._base import enum_field, fk, text_field
+
+
+class CycleStep(SQLModel, table=True):
+    """One step of the cycle at one location, with its status, dates and who."""
+
+    __table_args__ = (sa.UniqueConstraint("location_id", "step"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    location_id: int = fk("location.id")
+    step: int = Field(ge=1, le=10)
+    status: StepStatus = enum_field(StepStatus, default=StepStatus.NOT_STARTED)
+    started_on: date | None = None
+    completed_on: date | None = None
+    person_id: int | None = fk("person.id", nullable=True)
+    decision: MtDecision | None = enum_field(MtDecision, default=None, nullable=True)
+    """Step 2 only: the board's decision."""
+    notes: str = text_field()
+
+
+class ScheduledEvent(SQLModel, table=True):
+    """Something planned at a location: a visit, a visitation, a Cirkel assessment, ..."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    """Stable identifier, also the iCalendar UID, so re-exports update instead of duplicate."""
+    location_id: int = fk("location.id")
+    kind: EventKind = enum_field(EventKind)
+    status: EventStatus = enum_field(EventStatus, default=EventStatus.PLANNED)
+    due_year: int | None = None
+    window_start: date | None = None
+    window_end: date | None = None
+    planned_on: date | None = None
+    manual: bool = False
+    """Set by a person, not the planner: the planner keeps it and re-checks it."""
+    visiting_organisation_id: int | None = fk("organisation.id", nullable=True)
+    assessment_id: int | None = fk("assessment.id", nullable=True)
+    note: str = text_field()
+
+
+class EventAssignment(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("event_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = fk("scheduledevent.id")
+    person_id: int = fk("person.id")
+    role: str = "assessor"
+
+
+class NetworkMeeting(SQLModel, table=True):
+    """A meeting of the learning network (step 10)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    held_on: date
+    topic: str
+    notes: str = text_field()
+
+
+class NetworkAttendance(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "location_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = fk("networkmeeting.id")
+    location_id: int = fk("location.id")

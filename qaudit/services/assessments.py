@@ -1,0 +1,144 @@
+"""Assessments: start one, answer its points (each answer committed at once), close it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from qaudit.checklists import Catalogue, ChecklistSpec, shipped_catalogue
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Result
+from qaudit.domain.models import Answer, Assessment, Location, utcnow
+from qaudit.domain.verdict import Verdict, verdict
+from qaudit.errors import NotFound, Refused
+from qaudit.services import audit, checklists
+from qaudit.storage import transaction
+
+
+def get(session: Session, assessment_id: int) -> Assessment:
+    assessment = session.get(Assessment, assessment_id)
+    if assessment is None:
+        raise NotFound(f"no assessment with id {assessment_id}")
+    return assessment
+
+
+def start(
+    session: Session,
+    location_id: int,
+    kind: AssessmentKind,
+    *,
+    started_on: date,
+    catalogue: Catalogue | None = None,
+    actor: str | None = None,
+    **fields: object,
+) -> Assessment:
+    """A new open assessment, pinned to the current version of its checklist."""
+    if session.get(Location, location_id) is None:
+        raise NotFound(f"no location with id {location_id}")
+    spec = (catalogue or shipped_catalogue()).for_kind(kind.checklist_kind)
+    version = checklists.register(session, spec)
+    assert version.id is not None
+    assessment = Assessment(location_id=location_id, kind=kind, started_on=started_on,
+                            checklist_version_id=version.id, **fields)
+    session.add(assessment)
+    session.flush()
+    audit.log(session, "start", "assessment", assessment.id, actor, kind=kind.value,
+              checklist=f"{spec.id} {spec.version}")
+    return assessment
+
+
+def answers(session: Session, assessment_id: int) -> dict[str, Answer]:
+    rows = session.exec(select(Answer).where(Answer.assessment_id == assessment_id))
+    return {a.point_id: a for a in rows}
+
+
+def results(session: Session, assessment_id: int) -> dict[str, Result]:
+    rows = session.exec(
+        select(Answer.point_id, Answer.result).where(Answer.assessment_id == assessment_id)
+    )
+    return {point_id: result for point_id, result in rows}
+
+
+def ensure_open(assessment: Assessment) -> None:
+    if assessment.status is AssessmentStatus.CLOSED:
+        raise Refused(
+            f"assessment {assessment.id} is closed: its answers are locked "
+            "(start a new assessment to change them)"
+        )
+
+
+def give_answer(
+    engine: Engine,
+    assessment_id: int,
+    point_id: str,
+    result: Result,
+    *,
+    note: str | None = None,
+    evidence: str | None = None,
+    person_id: int | None = None,
+    actor: str | None = None,
+) -> Answer:
+    """Record one answer in its own transaction: committed when this returns."""
+    with transaction(engine) as session:
+        return record_answer(session, assessment_id, point_id, result, note=note,
+                             evidence=evidence, person_id=person_id, actor=actor)
+
+
+def record_answer(
+    session: Session,
+    assessment_id: int,
+    point_id: str,
+    result: Result,
+    *,
+    note: str | None = None,
+    evidence: str | None = None,
+    person_id: int | None = None,
+    actor: str | None = None,
+) -> Answer:
+    """Record one answer inside the caller's transaction (imports group many)."""
+    assessment = get(session, assessment_id)
+    ensure_open(assessment)
+    spec = checklists.spec_of_assessment(session, assessment)
+    if point_id not in spec.point_index:
+        raise NotFound(f"checklist '{spec.id}' {spec.version} has no point '{point_id}'")
+    answer = session.exec(
+        select(Answer).where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
+    ).first()
+    before = answer.result.value if answer else None
+    if answer is None:
+        answer = Answer(assessment_id=assessment_id, point_id=point_id, result=result)
+    answer.result = result
+    if note is not None:
+        answer.note = note
+    if evidence is not None:
+        answer.evidence = evidence
+    answer.answered_by_id = person_id
+    answer.answered_at = utcnow()
+    session.add(answer)
+    audit.log(session, "answer", "assessment", assessment_id, actor, point=point_id,
+              before=before, after=result.value)
+    return answer
+
+
+def close(engine: Engine, assessment_id: int, *, actor: str | None = None) -> Assessment:
+    """Close an assessment: from now on its answers are locked."""
+    with transaction(engine) as session:
+        assessment = get(session, assessment_id)
+        ensure_open(assessment)
+        assessment.status = AssessmentStatus.CLOSED
+        assessment.closed_at = utcnow()
+        session.add(assessment)
+        audit.log(session, "close", "assessment", assessment_id, actor)
+        return assessment
+
+
+def spec_and_results(session: Session, assessment: Assessment) -> tuple[ChecklistSpec, Mapping[str, Result]]:
+    assert assessment.id is not None
+    return checklists.spec_of_assessment(session, assessment), results(session, assessment.id)
+
+
+def verdict_of(session: Session, assessment: Assessment) -> Verdict:
+    spec, answered = spec_and_results(session, assessment)
+    return verdict(spec, answered)

@@ -1,0 +1,60 @@
+"""Checklist versions in the database: an assessment pins the exact content it was made with."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from qaudit.checklists import ChecklistSpec
+from qaudit.domain.models import Assessment, ChecklistVersion
+from qaudit.errors import Refused
+
+
+def register(session: Session, spec: ChecklistSpec) -> ChecklistVersion:
+    """The stored version for ``spec``, storing it first if it is new.
+
+    The same id and version with other content is refused: that would make old reports
+    irreproducible.
+    """
+    stored = session.exec(
+        select(ChecklistVersion).where(ChecklistVersion.content_hash == spec.content_hash)
+    ).first()
+    if stored:
+        return stored
+    clash = session.exec(
+        select(ChecklistVersion).where(
+            ChecklistVersion.checklist_id == spec.id, ChecklistVersion.version == spec.version
+        )
+    ).first()
+    if clash:
+        raise Refused(
+            f"checklist '{spec.id}' version '{spec.version}' is already in the database with "
+            f"other content ({clash.content_hash[:19]}…): give the changed file a new version"
+        )
+    stored = ChecklistVersion(
+        checklist_id=spec.id,
+        version=spec.version,
+        kind=spec.kind,
+        title=spec.title,
+        content_hash=spec.content_hash,
+        spec_json=spec.model_dump_json(),
+    )
+    session.add(stored)
+    session.flush()
+    return stored
+
+
+_parsed: dict[str, ChecklistSpec] = {}
+
+
+def spec_of(version: ChecklistVersion) -> ChecklistSpec:
+    """The spec stored in ``version`` (parsed once per process; versions never change)."""
+    spec = _parsed.get(version.content_hash)
+    if spec is None:
+        spec = _parsed[version.content_hash] = ChecklistSpec.model_validate_json(version.spec_json)
+    return spec
+
+
+def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpec:
+    version = session.get(ChecklistVersion, assessment.checklist_version_id)
+    assert version is not None  # guaranteed by the foreign key
+    return spec_of(version)

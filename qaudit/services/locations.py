@@ -1,0 +1,140 @@
+"""Locations and their place in the cycle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from qaudit.domain.cycle import CycleState, gate
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus, MtDecision, Step, StepStatus
+from qaudit.domain.models import Assessment, CycleStep, Location, Membership, Organisation
+from qaudit.domain.verdict import Outcome
+from qaudit.errors import NotFound, Refused
+from qaudit.services import assessments, audit
+
+BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
+
+
+@dataclass(frozen=True)
+class LocationRow:
+    id: int
+    code: str
+    name: str
+    organisation_id: int
+    organisation: str
+    city: str
+    region: str
+    step: Step
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "code": self.code, "name": self.name,
+                "organisation_id": self.organisation_id, "organisation": self.organisation,
+                "city": self.city, "region": self.region, "step": int(self.step),
+                "step_name": self.step.label}
+
+
+def get(session: Session, location_id: int) -> Location:
+    location = session.get(Location, location_id)
+    if location is None:
+        raise NotFound(f"no location with id {location_id}")
+    return location
+
+
+def list_locations(session: Session) -> list[LocationRow]:
+    rows = session.exec(
+        select(Location, Organisation)
+        .join(Organisation, col(Location.organisation_id) == col(Organisation.id))
+        .order_by(col(Location.code))
+    ).all()
+    statuses = _step_statuses(session)
+    result = []
+    for location, organisation in rows:
+        assert location.id is not None
+        state = CycleState(steps=statuses.get(location.id, {}))
+        result.append(LocationRow(location.id, location.code, location.name,
+                                  location.organisation_id, organisation.name, location.city,
+                                  location.region, state.current_step))
+    return result
+
+
+def _step_statuses(session: Session) -> dict[int, dict[Step, StepStatus]]:
+    statuses: dict[int, dict[Step, StepStatus]] = {}
+    for location_id, step, status in session.exec(
+        select(CycleStep.location_id, CycleStep.step, CycleStep.status)
+    ):
+        statuses.setdefault(location_id, {})[Step(step)] = status
+    return statuses
+
+
+def is_member(session: Session, organisation_id: int, on: date | None = None) -> bool:
+    day = on or date.today()
+    for membership in session.exec(
+        select(Membership).where(Membership.organisation_id == organisation_id)
+    ):
+        if membership.start_date <= day and (membership.end_date is None or membership.end_date >= day):
+            return True
+    return False
+
+
+def basis_outcome(session: Session, location_id: int) -> Outcome | None:
+    """The verdict of the latest closed audit visit or Cirkel assessment."""
+    latest = session.exec(
+        select(Assessment)
+        .where(Assessment.location_id == location_id,
+               col(Assessment.kind).in_(BASIS_KINDS),
+               Assessment.status == AssessmentStatus.CLOSED)
+        .order_by(col(Assessment.closed_at).desc(), col(Assessment.id).desc())
+    ).first()
+    return assessments.verdict_of(session, latest).outcome if latest else None
+
+
+def cycle_state(session: Session, location_id: int) -> CycleState:
+    location = get(session, location_id)
+    steps = session.exec(select(CycleStep).where(CycleStep.location_id == location_id)).all()
+    decision = next((s.decision for s in steps if s.step == Step.MT_SESSION), None)
+    return CycleState(
+        steps={Step(s.step): s.status for s in steps},
+        mt_decision=MtDecision(decision) if decision else None,
+        member=is_member(session, location.organisation_id),
+        basis_outcome=basis_outcome(session, location_id),
+    )
+
+
+def set_step(
+    session: Session,
+    location_id: int,
+    step: Step,
+    status: StepStatus,
+    *,
+    on: date | None = None,
+    person_id: int | None = None,
+    decision: MtDecision | None = None,
+    notes: str | None = None,
+    actor: str | None = None,
+) -> CycleStep:
+    """Start or complete a step, if the cycle's gates allow it."""
+    if status is not StepStatus.NOT_STARTED:
+        allowed = gate(step, cycle_state(session, location_id))
+        if not allowed.allowed:
+            raise Refused(allowed.reason)
+    row = session.exec(
+        select(CycleStep).where(CycleStep.location_id == location_id, CycleStep.step == int(step))
+    ).first() or CycleStep(location_id=location_id, step=int(step))
+    day = on or date.today()
+    row.status = status
+    if status is not StepStatus.NOT_STARTED and row.started_on is None:
+        row.started_on = day
+    if status is StepStatus.DONE:
+        row.completed_on = day
+    if person_id is not None:
+        row.person_id = person_id
+    if decision is not None:
+        row.decision = decision
+    if notes is not None:
+        row.notes = notes
+    session.add(row)
+    session.flush()
+    audit.log(session, "step", "location", location_id, actor, step=int(step), status=status.value)
+    return row

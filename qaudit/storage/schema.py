@@ -1,0 +1,48 @@
+"""Is the database's schema the one this program expects? Upgrade it, or refuse it.
+
+Checking needs no Alembic import (it is slow): the known revisions are listed here, and a
+test keeps the list equal to the migration scripts.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, inspect, text
+
+from qaudit.errors import SchemaError
+
+REVISIONS = ("0001",)
+"""Every migration revision, oldest first; the last one is what the models describe."""
+HEAD = REVISIONS[-1]
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision, or None for a database without qaudit tables."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def check_schema(engine: Engine) -> str | None:
+    """Refuse a schema newer than this program; return the current revision."""
+    revision = current_revision(engine)
+    if revision is not None and revision not in REVISIONS:
+        raise SchemaError(
+            f"the database {engine.url.render_as_string(hide_password=True)} has schema "
+            f"revision '{revision}', newer than this version of qaudit knows (up to '{HEAD}'); "
+            "upgrade qaudit to open it. The database was not changed."
+        )
+    return revision
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring an empty or older database up to date; refuse a newer one untouched."""
+    if check_schema(engine) != HEAD:
+        upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from qaudit.storage.migrate import run_upgrade  # Alembic only when there is work
+
+    check_schema(engine)
+    run_upgrade(engine, revision)

@@ -1,0 +1,1 @@
+"""The terminal workbench (Textual). The only package that imports Textual."""

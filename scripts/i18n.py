@@ -1,0 +1,126 @@
+"""Extract, update and compile the gettext catalogs.
+
+    python scripts/i18n.py            # extract all areas, update nl/*.po, compile *.mo
+    python scripts/i18n.py --check    # exit 1 if a catalog is stale or a translation missing
+
+Each area of the program owns one catalog, so people working on different areas never edit
+the same file. Message ids are English; the Dutch catalog must translate every one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "qaudit"
+LOCALE = PACKAGE / "locale"
+LANGUAGES = ("nl",)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+AREAS: dict[str, tuple[str, ...]] = {
+    "tui": ("tui/",),
+    "reports": ("reports/", "cli/report.py", "services/reports.py"),
+    "excel": ("excel/", "cli/excel.py", "services/excel.py"),
+    "schedule": ("scheduling/", "scheduling.py", "cli/schedule.py", "services/schedule.py"),
+}
+
+
+def area_of(path: Path) -> str:
+    rel = path.relative_to(PACKAGE).as_posix()
+    for area, prefixes in AREAS.items():
+        if any(rel == p or rel.startswith(p) for p in prefixes):
+            return area
+    return "core"
+
+
+def extract(area: str) -> Catalog:
+    catalog = Catalog(project="qaudit", locale=None)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" in path.parts or area_of(path) != area:
+            continue
+        for lineno, message, comments, _context in extract_from_file(
+            "python", str(path), keywords=KEYWORDS, strip_comment_tags=True
+        ):
+            location = (path.relative_to(ROOT).as_posix(), lineno)
+            catalog.add(message, locations=[location], auto_comments=comments)
+    return catalog
+
+
+def po_path(language: str, area: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / f"{area}.po"
+
+
+def load_po(path: Path, language: str) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=language, project="qaudit")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def updated(template: Catalog, path: Path, language: str) -> Catalog:
+    catalog = load_po(path, language)
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    catalog.creation_date = catalog.revision_date = FIXED_DATE  # reproducible files
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True, no_location=True)
+    return buffer.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def missing(catalog: Catalog) -> list[str]:
+    return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
+
+
+def run(check: bool) -> int:
+    problems: list[str] = []
+    areas = sorted({*AREAS, "core"})
+    for language in LANGUAGES:
+        for area in areas:
+            template = extract(area)
+            path = po_path(language, area)
+            if not len(template) and not path.exists():
+                continue
+            catalog = updated(template, path, language)
+            new_po, new_mo = po_bytes(catalog), mo_bytes(catalog)
+            mo = path.with_suffix(".mo")
+            if check:
+                if not path.exists() or path.read_bytes() != new_po:
+                    problems.append(f"{path.relative_to(ROOT)} is stale: run scripts/i18n.py")
+                elif not mo.exists() or mo.read_bytes() != new_mo:
+                    problems.append(f"{mo.relative_to(ROOT)} is stale: run scripts/i18n.py")
+                problems += [f"{path.relative_to(ROOT)}: untranslated: {m!r}" for m in missing(catalog)]
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(new_po)
+                mo.write_bytes(new_mo)
+                for message in missing(catalog):
+                    print(f"{path.relative_to(ROOT)}: untranslated: {message!r}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check, change nothing")
+    raise SystemExit(run(parser.parse_args().check))
