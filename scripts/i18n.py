@@ -2,6 +2,7 @@
 
     python scripts/i18n.py            # extract all areas, update nl/*.po, compile *.mo
     python scripts/i18n.py --check    # exit 1 if a catalog is stale or a translation missing
+    python scripts/i18n.py --area tui # only one area's catalog
 
 Each area of the program owns one catalog, so people working on different areas never edit
 the same file. Message ids are English; the Dutch catalog must translate every one.
@@ -91,9 +92,9 @@ def missing(catalog: Catalog) -> list[str]:
     return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
 
 
-def run(check: bool) -> int:
+def run(check: bool, only: str | None = None) -> int:
     problems: list[str] = []
-    areas = sorted({*AREAS, "core"})
+    areas = [only] if only else sorted({*AREAS, "core"})
     for language in LANGUAGES:
         for area in areas:
             template = extract(area)
@@ -123,4 +124,6 @@ def run(check: bool) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check, change nothing")
-    raise SystemExit(run(parser.parse_args().check))
+    parser.add_argument("--area", choices=sorted({*AREAS, "core"}), help="only this catalog")
+    options = parser.parse_args()
+    raise SystemExit(run(options.check, options.area))
