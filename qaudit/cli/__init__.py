@@ -69,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ui(context)
         return int(args.handler(context) or 0)
     except QauditError as exc:
-        print(f"qaudit: {_('error')}: {exc}", file=sys.stderr)
+        label = _("error")
+        print(f"qaudit: {label}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
