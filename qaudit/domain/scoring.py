@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from qaudit.checklists.spec import ChecklistSpec, Point, Theme
 from qaudit.domain.enums import Result
+
+if TYPE_CHECKING:  # annotations only: keeps pydantic off the UI's start-up path
+    from qaudit.checklists.spec import ChecklistSpec, Point, Theme
 
 POINT_VALUE: dict[Result, float] = {
     Result.COMPLIANT: 1.0,

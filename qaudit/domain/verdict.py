@@ -5,14 +5,17 @@ The verdict always explains itself: every rule that failed is a :class:`Reason`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
-from qaudit.checklists.spec import ChecklistSpec
 from qaudit.domain.enums import Result
-from qaudit.domain.scoring import Score, score
+from qaudit.domain.scoring import Score, Tally, score
 from qaudit.i18n import N_, _
+
+if TYPE_CHECKING:  # annotations only: keeps pydantic off the UI's start-up path
+    from qaudit.checklists.spec import ChecklistSpec
 
 
 class Outcome(StrEnum):
@@ -64,32 +67,53 @@ class Verdict:
         return " ".join(r.message for r in self.reasons)
 
 
+class Rule(Protocol):
+    """The verdict rule of a checklist (``VerdictRule``), read-only."""
+
+    @property
+    def overall_min_percent(self) -> float: ...
+    @property
+    def theme_min_percent(self) -> float: ...
+    @property
+    def critical_must_comply(self) -> bool: ...
+    @property
+    def require_complete(self) -> bool: ...
+
+
 def verdict(spec: ChecklistSpec, results: Mapping[str, Result]) -> Verdict:
     """Apply the checklist's verdict rule to ``results``."""
-    rule = spec.verdict
     scored = score(spec, results)
+    themes = [(t.theme.id, t.tally) for t in scored.themes]
+    outcome, reasons = judge(spec.verdict, scored.overall, themes)
+    return Verdict(outcome, reasons, scored)
+
+
+def judge(
+    rule: Rule, overall_tally: Tally, themes: Sequence[tuple[str, Tally]]
+) -> tuple[Outcome, tuple[Reason, ...]]:
+    """The outcome and its reasons from tallies (also computed in bulk, e.g. by SQL)."""
     failures: list[Reason] = []
     if rule.critical_must_comply:
-        failures += [Reason("critical", {"point": p}) for p in scored.overall.critical_failed]
+        failures += [Reason("critical", {"point": p}) for p in overall_tally.critical_failed]
     knocked_out = bool(failures)
-    overall = scored.overall.percent
+    overall = overall_tally.percent
     if overall is not None and overall < rule.overall_min_percent:
-        failures.append(Reason("overall", {"percent": overall, "minimum": rule.overall_min_percent}))
-    for theme_score in scored.themes:
-        percent = theme_score.tally.percent
+        minimum = rule.overall_min_percent
+        failures.append(Reason("overall", {"percent": overall, "minimum": minimum}))
+    for theme_id, tally in themes:
+        percent = tally.percent
         if percent is not None and percent < rule.theme_min_percent:
-            params = {"theme": theme_score.theme.id, "percent": percent,
-                      "minimum": rule.theme_min_percent}
-            failures.append(Reason("theme", params))
+            minimum = rule.theme_min_percent
+            failures.append(Reason("theme", {"theme": theme_id, "percent": percent,
+                                             "minimum": minimum}))
     incomplete: list[Reason] = []
-    if rule.require_complete and not scored.overall.complete:
-        incomplete.append(
-            Reason("open", {"count": scored.overall.open, "total": scored.overall.total})
-        )
+    if rule.require_complete and not overall_tally.complete:
+        params: dict[str, object] = {"count": overall_tally.open, "total": overall_tally.total}
+        incomplete.append(Reason("open", params))
     if overall is None and not knocked_out:
         incomplete.append(Reason("nothing"))
     if knocked_out or (failures and not incomplete):
-        return Verdict(Outcome.INSUFFICIENT, tuple(failures + incomplete), scored)
+        return Outcome.INSUFFICIENT, tuple(failures + incomplete)
     if incomplete:
-        return Verdict(Outcome.INCOMPLETE, tuple(incomplete + failures), scored)
-    return Verdict(Outcome.SUFFICIENT, (), scored)
+        return Outcome.INCOMPLETE, tuple(incomplete + failures)
+    return Outcome.SUFFICIENT, ()
