@@ -69,7 +69,9 @@ def show_checklist(context: Context) -> int:
         raise NotFound(_("no checklist '{id}' (known: {known})").format(
             id=context.args.id, known=", ".join(sorted(catalogue.specs))))
     if context.args.json:
-        print_json(_summary(spec) | spec.model_dump(mode="json"))
+        counts = {k: v for k, v in _summary(spec).items() if isinstance(v, int)}
+        print_json(spec.model_dump(mode="json") | {"content_hash": spec.content_hash,
+                                                    "counts": counts})
         return 0
     if isinstance(spec, ChecklistSpec):
         rows = [[p.id, "K" if p.critical else "", p.weight, p.text] for p in spec.points]
