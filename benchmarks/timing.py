@@ -21,8 +21,10 @@ def median_seconds(work: Callable[[], object], repeat: int) -> float:
 
 def command_seconds(argv: Sequence[str], repeat: int) -> float:
     """Median wall time of a whole command (a fresh interpreter each time)."""
+
     def run() -> None:
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
     run()  # warm the file cache
     return median_seconds(run, repeat)
 

@@ -11,6 +11,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from qaudit.errors import QauditError
 from qaudit.paths import UserDirs, user_dirs
@@ -48,11 +49,13 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+def load_settings(
+    config_file: Path | None = None, environ: dict[str, str] | None = None
+) -> Settings:
     """Settings from the config file (if any), then the environment."""
     env = os.environ if environ is None else environ
     path = config_file or user_dirs().config_file
-    values = _read_config_file(path) if path.is_file() else {}
+    values: dict[str, Any] = _read_config_file(path) if path.is_file() else {}
     if env.get("QAUDIT_DATABASE_URL"):
         values["database_url"] = env["QAUDIT_DATABASE_URL"]
     if env.get("QAUDIT_LANGUAGE"):
@@ -65,7 +68,7 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
     return settings
 
 
-def _read_config_file(path: Path) -> dict[str, object]:
+def _read_config_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -9,12 +9,16 @@ updates and compiles them.
 from __future__ import annotations
 
 import gettext
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from qaudit.paths import locale_dir
 
 DEFAULT_LANGUAGE = "nl"
 _language = DEFAULT_LANGUAGE
+_local = threading.local()
 
 
 @cache
@@ -36,16 +40,28 @@ def set_language(language: str) -> None:
 
 
 def get_language() -> str:
-    return _language
+    """The language of this thread: its :func:`using_language` override, else the global one."""
+    return getattr(_local, "language", None) or _language
+
+
+@contextmanager
+def using_language(language: str | None) -> Iterator[None]:
+    """Speak ``language`` in this thread only (e.g. a report written by a UI worker)."""
+    previous = getattr(_local, "language", None)
+    _local.language = language
+    try:
+        yield
+    finally:
+        _local.language = previous
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return translation(_language).gettext(message)
+    return translation(get_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translation(_language).ngettext(singular, plural, n)
+    return translation(get_language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -109,7 +109,9 @@ def run(check: bool, only: str | None = None) -> int:
                     problems.append(f"{path.relative_to(ROOT)} is stale: run scripts/i18n.py")
                 elif not mo.exists() or mo.read_bytes() != new_mo:
                     problems.append(f"{mo.relative_to(ROOT)} is stale: run scripts/i18n.py")
-                problems += [f"{path.relative_to(ROOT)}: untranslated: {m!r}" for m in missing(catalog)]
+                problems += [
+                    f"{path.relative_to(ROOT)}: untranslated: {m!r}" for m in missing(catalog)
+                ]
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(new_po)

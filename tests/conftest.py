@@ -27,7 +27,9 @@ POSTGRES_SKIP = "QAUDIT_TEST_POSTGRES_URL is not set: PostgreSQL cases skipped"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test sees the real user's config, data or database."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("QAUDIT_HOME", str(home))
@@ -85,12 +87,22 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield url
     engine = make_engine(url)
     with engine.begin() as connection:
-        tables = connection.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-            "AND tablename <> 'alembic_version'")).scalars().all()
+        tables = (
+            connection.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                    "AND tablename <> 'alembic_version'"
+                )
+            )
+            .scalars()
+            .all()
+        )
         if tables:
-            connection.execute(text(
-                "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            connection.execute(
+                text(
+                    "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+                )
+            )
     engine.dispose()
 
 

@@ -74,7 +74,9 @@ def validate_files(files: Sequence[Path], directory: Path | None = None) -> list
     """Validate ``files`` against each other and the shipped checklists; raise on any problem."""
     catalogue = load_catalogue(directory or checklists_dir(), extra=files)
     wanted = {f.resolve() for f in files}
-    return [spec for key, spec in catalogue.specs.items() if catalogue.files[key].resolve() in wanted]
+    return [
+        spec for key, spec in catalogue.specs.items() if catalogue.files[key].resolve() in wanted
+    ]
 
 
 def _load_all(files: Iterable[Path]) -> tuple[dict[str, Loaded], list[Problem]]:
@@ -93,7 +95,9 @@ def _load_all(files: Iterable[Path]) -> tuple[dict[str, Loaded], list[Problem]]:
 def _cross_references(loaded: dict[str, Loaded]) -> list[Problem]:
     basis = loaded.get(BASIS_ID)
     promises = loaded.get(PROMISES_ID)
-    point_ids = set(basis.spec.point_index) if basis and isinstance(basis.spec, ChecklistSpec) else None
+    point_ids = (
+        set(basis.spec.point_index) if basis and isinstance(basis.spec, ChecklistSpec) else None
+    )
     promise_ids = (
         set(promises.spec.promise_index)
         if promises and isinstance(promises.spec, PromiseSetSpec)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.source import Source, read_source
@@ -35,12 +36,16 @@ def load_file(file: Path) -> Spec:
 def load_with_source(file: Path) -> Loaded:
     source = read_source(file)
     if not isinstance(source.data, dict):
-        raise ChecklistError([source.problem((), "the file must hold a mapping (id, version, ...)")])
+        raise ChecklistError(
+            [source.problem((), "the file must hold a mapping (id, version, ...)")]
+        )
     kind = source.data.get("kind")
     model = _KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         expected = ", ".join(_KINDS)
-        raise ChecklistError([source.problem(("kind",), f"must be one of {expected}, not {kind!r}")])
+        raise ChecklistError(
+            [source.problem(("kind",), f"must be one of {expected}, not {kind!r}")]
+        )
     try:
         spec = TypeAdapter(model).validate_python(source.data)
     except ValidationError as exc:
@@ -51,7 +56,7 @@ def load_with_source(file: Path) -> Loaded:
     return Loaded(spec, source)
 
 
-def _problem(source: Source, error: dict, model: type[BaseModel]) -> Problem:
+def _problem(source: Source, error: ErrorDetails, model: type[BaseModel]) -> Problem:
     path = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":

@@ -72,13 +72,17 @@ def _build(
             key = str(key_node.value)
             if key in result:
                 line = key_node.start_mark.line + 1
-                problems.append(Problem(source.file, line, dotted((*path, key), None), "duplicate key"))
+                problems.append(
+                    Problem(source.file, line, dotted((*path, key), None), "duplicate key")
+                )
                 continue
             result[key] = _build(value_node, (*path, key), source, problems, loader)
             source.lines[(*path, key)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), source, problems, loader) for i, item in enumerate(node.value)]
+        return [
+            _build(item, (*path, i), source, problems, loader) for i, item in enumerate(node.value)
+        ]
     return loader.construct_object(node, deep=True)
 
 

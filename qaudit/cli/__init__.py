@@ -35,8 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Quality-audit workbench for the Kwaliteit@ cycle."),
     )
     parser.add_argument("--version", action="version", version=f"qaudit {__version__}")
-    parser.add_argument("--database", metavar="URL",
-                        help=_("database URL (default: $QAUDIT_DATABASE_URL or the user data file)"))
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=_("database URL (default: $QAUDIT_DATABASE_URL or the user data file)"),
+    )
     parser.add_argument("--language", choices=LANGUAGES, help=_("language of the output"))
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))

@@ -34,11 +34,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _summary(spec: Spec) -> dict[str, object]:
     from qaudit.checklists import ChecklistSpec
 
-    row: dict[str, object] = {"id": spec.id, "version": spec.version, "kind": spec.kind,
-                              "title": spec.title, "content_hash": spec.content_hash}
+    row: dict[str, object] = {
+        "id": spec.id,
+        "version": spec.version,
+        "kind": spec.kind,
+        "title": spec.title,
+        "content_hash": spec.content_hash,
+    }
     if isinstance(spec, ChecklistSpec):
-        row |= {"themes": len(spec.themes), "points": len(spec.points),
-                "critical": sum(p.critical for p in spec.points)}
+        row |= {
+            "themes": len(spec.themes),
+            "points": len(spec.points),
+            "critical": sum(p.critical for p in spec.points),
+        }
     else:
         row |= {"promises": len(spec.promises)}
     return row
@@ -53,8 +61,18 @@ def list_checklists(context: Context) -> int:
         return 0
     print_table(
         [_("id"), _("version"), _("kind"), _("title"), _("themes"), _("points"), _("critical")],
-        [[r["id"], r["version"], r["kind"], r["title"], r.get("themes", ""),
-          r.get("points", r.get("promises")), r.get("critical", "")] for r in rows],
+        [
+            [
+                r["id"],
+                r["version"],
+                r["kind"],
+                r["title"],
+                r.get("themes", ""),
+                r.get("points", r.get("promises")),
+                r.get("critical", ""),
+            ]
+            for r in rows
+        ],
     )
     return 0
 
@@ -66,20 +84,30 @@ def show_checklist(context: Context) -> int:
     catalogue = shipped_catalogue()
     spec = catalogue.specs.get(context.args.id)
     if spec is None:
-        raise NotFound(_("no checklist '{id}' (known: {known})").format(
-            id=context.args.id, known=", ".join(sorted(catalogue.specs))))
+        raise NotFound(
+            _("no checklist '{id}' (known: {known})").format(
+                id=context.args.id, known=", ".join(sorted(catalogue.specs))
+            )
+        )
     if context.args.json:
         counts = {k: v for k, v in _summary(spec).items() if isinstance(v, int)}
-        print_json(spec.model_dump(mode="json") | {"content_hash": spec.content_hash,
-                                                    "counts": counts})
+        print_json(
+            spec.model_dump(mode="json") | {"content_hash": spec.content_hash, "counts": counts}
+        )
         return 0
     if isinstance(spec, ChecklistSpec):
         rows = [[p.id, "K" if p.critical else "", p.weight, p.text] for p in spec.points]
-        print_table([_("id"), _("crit."), _("weight"), _("measurement point")], rows,
-                    title=f"{spec.title} {spec.version}")
+        print_table(
+            [_("id"), _("crit."), _("weight"), _("measurement point")],
+            rows,
+            title=f"{spec.title} {spec.version}",
+        )
     else:
-        print_table([_("id"), _("promise")], [[p.id, p.text] for p in spec.promises],
-                    title=f"{spec.title} {spec.version}")
+        print_table(
+            [_("id"), _("promise")],
+            [[p.id, p.text] for p in spec.promises],
+            title=f"{spec.title} {spec.version}",
+        )
     return 0
 
 
@@ -87,8 +115,11 @@ def validate_files(context: Context) -> int:
     from qaudit.checklists import validate_files
 
     for spec in validate_files(context.args.paths):
-        print(_("{id} {version}: valid ({hash})").format(
-            id=spec.id, version=spec.version, hash=spec.content_hash[:19] + "…"))
+        print(
+            _("{id} {version}: valid ({hash})").format(
+                id=spec.id, version=spec.version, hash=spec.content_hash[:19] + "…"
+            )
+        )
     return 0
 
 

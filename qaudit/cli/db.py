@@ -12,9 +12,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("db", help=_("database schema migrations"))
     actions = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     actions.add_parser("upgrade", help=_("create or upgrade the schema")).set_defaults(
-        handler=upgrade)
-    actions.add_parser("current", help=_("print the schema revision")).set_defaults(
-        handler=current)
+        handler=upgrade
+    )
+    actions.add_parser("current", help=_("print the schema revision")).set_defaults(handler=current)
 
 
 def upgrade(context: Context) -> int:

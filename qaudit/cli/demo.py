@@ -10,10 +10,14 @@ from qaudit.i18n import _
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("demo", help=_("open the workbench on a demo database"))
-    parser.add_argument("--create-only", action="store_true",
-                        help=_("write the demo database, print its path and stop"))
-    parser.add_argument("--reset", action="store_true",
-                        help=_("throw away the demo database and write it anew"))
+    parser.add_argument(
+        "--create-only",
+        action="store_true",
+        help=_("write the demo database, print its path and stop"),
+    )
+    parser.add_argument(
+        "--reset", action="store_true", help=_("throw away the demo database and write it anew")
+    )
     parser.set_defaults(handler=demo)
 
 

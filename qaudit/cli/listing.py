@@ -34,8 +34,10 @@ def list_locations(context: Context) -> int:
         return 0
     print_table(
         [_("id"), _("code"), _("location"), _("organisation"), _("city"), _("step")],
-        [[r.id, r.code, r.name, r.organisation, r.city, f"{int(r.step)} {r.step.label}"]
-         for r in rows],
+        [
+            [r.id, r.code, r.name, r.organisation, r.city, f"{int(r.step)} {r.step.label}"]
+            for r in rows
+        ],
     )
     return 0
 
@@ -50,11 +52,28 @@ def list_assessments(context: Context) -> int:
         print_json(rows)
         return 0
     print_table(
-        [_("id"), _("location"), _("kind"), _("status"), _("started"), _("answered"), _("score"),
-         _("verdict")],
-        [[r["id"], r["location"], r["kind_name"], r["status"], r["started_on"],
-          f"{r['answered']}/{r['points']}",
-          "" if r["percent"] is None else f"{r['percent']:.0f}%", r["verdict_name"]]
-         for r in rows],
+        [
+            _("id"),
+            _("location"),
+            _("kind"),
+            _("status"),
+            _("started"),
+            _("answered"),
+            _("score"),
+            _("verdict"),
+        ],
+        [
+            [
+                r["id"],
+                r["location"],
+                r["kind_name"],
+                r["status"],
+                r["started_on"],
+                f"{r['answered']}/{r['points']}",
+                "" if r["percent"] is None else f"{r['percent']:.0f}%",
+                r["verdict_name"],
+            ]
+            for r in rows
+        ],
     )
     return 0

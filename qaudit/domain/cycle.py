@@ -62,8 +62,13 @@ def _needs_done(previous: Step) -> Check:
     def check(state: CycleState) -> Gate:
         if state.done(previous):
             return OPEN
-        return Gate(False, _("Step {step} ({label}) must be completed first.").format(
-            step=int(previous), label=previous.label))
+        return Gate(
+            False,
+            _("Step {step} ({label}) must be completed first.").format(
+                step=int(previous), label=previous.label
+            ),
+        )
+
     return check
 
 
@@ -83,10 +88,13 @@ def _basis_in_order(state: CycleState) -> Gate:
     if state.basis_outcome is Outcome.SUFFICIENT:
         return OPEN
     if state.basis_outcome is None:
-        return Gate(False, _("The Basis op orde audit has no verdict yet: "
-                             "client promises may not be rolled out."))
-    return Gate(False, _("The basis is not sufficiently in order: "
-                         "client promises may not be rolled out."))
+        return Gate(
+            False,
+            _("The Basis op orde audit has no verdict yet: client promises may not be rolled out."),
+        )
+    return Gate(
+        False, _("The basis is not sufficiently in order: client promises may not be rolled out.")
+    )
 
 
 def _after_rollout(state: CycleState) -> Gate:
@@ -105,6 +113,7 @@ def _both(*checks: Check) -> Check:
             if not result.allowed:
                 return result
         return OPEN
+
     return check
 
 

@@ -104,8 +104,9 @@ def judge(
         percent = tally.percent
         if percent is not None and percent < rule.theme_min_percent:
             minimum = rule.theme_min_percent
-            failures.append(Reason("theme", {"theme": theme_id, "percent": percent,
-                                             "minimum": minimum}))
+            failures.append(
+                Reason("theme", {"theme": theme_id, "percent": percent, "minimum": minimum})
+            )
     incomplete: list[Reason] = []
     if rule.require_complete and not overall_tally.complete:
         params: dict[str, object] = {"count": overall_tally.open, "total": overall_tally.total}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -32,7 +33,7 @@ def start(
     started_on: date,
     catalogue: Catalogue | None = None,
     actor: str | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> Assessment:
     """A new open assessment, pinned to the current version of its checklist."""
     if session.get(Location, location_id) is None:
@@ -40,12 +41,24 @@ def start(
     spec = (catalogue or shipped_catalogue()).for_kind(kind.checklist_kind)
     version = checklists.register(session, spec)
     assert version.id is not None
-    assessment = Assessment(location_id=location_id, kind=kind, started_on=started_on,
-                            checklist_version_id=version.id, **fields)
+    assessment = Assessment(
+        location_id=location_id,
+        kind=kind,
+        started_on=started_on,
+        checklist_version_id=version.id,
+        **fields,
+    )
     session.add(assessment)
     session.flush()
-    audit.log(session, "start", "assessment", assessment.id, actor, kind=kind.value,
-              checklist=f"{spec.id} {spec.version}")
+    audit.log(
+        session,
+        "start",
+        "assessment",
+        assessment.id,
+        actor,
+        kind=kind.value,
+        checklist=f"{spec.id} {spec.version}",
+    )
     return assessment
 
 
@@ -58,7 +71,7 @@ def results(session: Session, assessment_id: int) -> dict[str, Result]:
     rows = session.exec(
         select(Answer.point_id, Answer.result).where(Answer.assessment_id == assessment_id)
     )
-    return {point_id: result for point_id, result in rows}
+    return {point_id: Result(result) for point_id, result in rows}
 
 
 def ensure_open(assessment: Assessment) -> None:
@@ -82,8 +95,16 @@ def give_answer(
 ) -> Answer:
     """Record one answer in its own transaction: committed when this returns."""
     with transaction(engine) as session:
-        return record_answer(session, assessment_id, point_id, result, note=note,
-                             evidence=evidence, person_id=person_id, actor=actor)
+        return record_answer(
+            session,
+            assessment_id,
+            point_id,
+            result,
+            note=note,
+            evidence=evidence,
+            person_id=person_id,
+            actor=actor,
+        )
 
 
 def record_answer(
@@ -117,24 +138,39 @@ def record_answer(
     answer.answered_by_id = person_id
     answer.answered_at = utcnow()
     session.add(answer)
-    audit.log(session, "answer", "assessment", assessment_id, actor, point=point_id,
-              before=before, after=result.value)
+    audit.log(
+        session,
+        "answer",
+        "assessment",
+        assessment_id,
+        actor,
+        point=point_id,
+        before=before,
+        after=result.value,
+    )
     return answer
 
 
 def close(engine: Engine, assessment_id: int, *, actor: str | None = None) -> Assessment:
     """Close an assessment: from now on its answers are locked."""
     with transaction(engine) as session:
-        assessment = get(session, assessment_id)
-        ensure_open(assessment)
-        assessment.status = AssessmentStatus.CLOSED
-        assessment.closed_at = utcnow()
-        session.add(assessment)
-        audit.log(session, "close", "assessment", assessment_id, actor)
-        return assessment
+        return close_in(session, assessment_id, actor=actor)
 
 
-def spec_and_results(session: Session, assessment: Assessment) -> tuple[ChecklistSpec, Mapping[str, Result]]:
+def close_in(session: Session, assessment_id: int, *, actor: str | None = None) -> Assessment:
+    """Close an assessment inside the caller's transaction."""
+    assessment = get(session, assessment_id)
+    ensure_open(assessment)
+    assessment.status = AssessmentStatus.CLOSED
+    assessment.closed_at = utcnow()
+    session.add(assessment)
+    audit.log(session, "close", "assessment", assessment_id, actor)
+    return assessment
+
+
+def spec_and_results(
+    session: Session, assessment: Assessment
+) -> tuple[ChecklistSpec, Mapping[str, Result]]:
     assert assessment.id is not None
     return checklists.spec_of_assessment(session, assessment), results(session, assessment.id)
 

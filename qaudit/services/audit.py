@@ -18,7 +18,20 @@ def current_actor() -> str:
         return "unknown"
 
 
-def log(session: Session, action: str, entity: str, entity_id: int | None,
-        actor: str | None = None, **detail: object) -> None:
-    session.add(AuditLog(actor=actor or current_actor(), action=action, entity=entity,
-                         entity_id=entity_id, detail=detail))
+def log(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    actor: str | None = None,
+    **detail: object,
+) -> None:
+    session.add(
+        AuditLog(
+            actor=actor or current_actor(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+    )

@@ -9,9 +9,10 @@ All names are invented; there are no residents' names anywhere.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -51,6 +52,7 @@ from qaudit.domain.models import (
     TrainingSession,
     VisibilityItem,
 )
+from qaudit.domain.models._base import id_of
 from qaudit.services import audit, checklists
 from qaudit.storage import transaction
 
@@ -140,58 +142,110 @@ def _populate(b: _Builder) -> None:
     people = _people(b, orgs)
     for number, (code, name, org_index, city, stage) in enumerate(LOCATIONS, start=1):
         org = orgs[org_index]
-        location = Location(organisation_id=org.id, code=code, name=name, city=city,
-                            region=org.region, residents=40 + 7 * number, staff=55 + 9 * number)
+        location = Location(
+            organisation_id=id_of(org),
+            code=code,
+            name=name,
+            city=city,
+            region=org.region,
+            residents=40 + 7 * number,
+            staff=55 + 9 * number,
+        )
         b.session.add(location)
         b.session.flush()
-        contact = Person(name=f"Contactpersoon {code}", email=f"kwaliteit.{code.lower()}@example.nl",
-                         organisation_id=org.id)
+        contact = Person(
+            name=f"Contactpersoon {code}",
+            email=f"kwaliteit.{code.lower()}@example.nl",
+            organisation_id=id_of(org),
+        )
         b.session.add(contact)
         b.session.flush()
-        b.session.add(RoleAssignment(person_id=contact.id, role=Role.LOCATION_CONTACT,
-                                     location_id=location.id))
+        b.session.add(
+            RoleAssignment(
+                person_id=id_of(contact), role=Role.LOCATION_CONTACT, location_id=id_of(location)
+            )
+        )
         _STAGES[stage](b, location, people)
-    memberships = {index for _c, _n, index, _city, stage in LOCATIONS
-                   if stage not in ("intake", "mt_later")}
+    memberships = {
+        index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
+    }
     for index in sorted(memberships):
-        b.session.add(Membership(organisation_id=orgs[index].id, member_number=f"K@-{101 + index}",
-                                 start_date=date(2021 + index % 3, 1 + index, 1)))
+        b.session.add(
+            Membership(
+                organisation_id=id_of(orgs[index]),
+                member_number=f"K@-{101 + index}",
+                start_date=date(2021 + index % 3, 1 + index, 1),
+            )
+        )
 
 
 def _people(b: _Builder, orgs: list[Organisation]) -> dict[Role, list[Person]]:
     people: dict[Role, list[Person]] = {}
     for name, role, org_index in PEOPLE:
-        org_id = orgs[org_index].id if org_index is not None else None
+        org_id = id_of(orgs[org_index]) if org_index is not None else None
         email = name.lower().replace(" ", ".") + "@example.nl"
         person = Person(name=name, email=email, organisation_id=org_id, max_per_year=6)
         b.session.add(person)
         b.session.flush()
-        b.session.add(RoleAssignment(person_id=person.id, role=role))
+        b.session.add(RoleAssignment(person_id=id_of(person), role=role))
         people.setdefault(role, []).append(person)
     # a declared conflict: this assessor advised Zorggroep Kustlicht until last year
     assessor = people[Role.ASSESSOR][2]
-    b.session.add(ConflictOfInterest(person_id=assessor.id, organisation_id=orgs[5].id,
-                                     kind=ConflictKind.ADVISES, start_date=date(2023, 1, 1),
-                                     end_date=date(2025, 12, 31), note="Adviestraject zorgplannen"))
+    b.session.add(
+        ConflictOfInterest(
+            person_id=id_of(assessor),
+            organisation_id=id_of(orgs[5]),
+            kind=ConflictKind.ADVISES,
+            start_date=date(2023, 1, 1),
+            end_date=date(2025, 12, 31),
+            note="Adviestraject zorgplannen",
+        )
+    )
     return people
 
 
-def _steps(b: _Builder, location: Location, done_until: int, *, started: date,
-           current: int | None = None, decision: MtDecision = MtDecision.GO) -> None:
+def _steps(
+    b: _Builder,
+    location: Location,
+    done_until: int,
+    *,
+    started: date,
+    current: int | None = None,
+    decision: MtDecision = MtDecision.GO,
+) -> None:
     """Steps 1..done_until done (a month apart from ``started``); ``current`` in progress."""
     for step in range(1, done_until + 1):
         day = started + timedelta(days=30 * step)
-        b.session.add(CycleStep(location_id=location.id, step=step, status=StepStatus.DONE,
-                                started_on=day - timedelta(days=20), completed_on=day,
-                                decision=decision if step == 2 else None))
+        b.session.add(
+            CycleStep(
+                location_id=id_of(location),
+                step=step,
+                status=StepStatus.DONE,
+                started_on=day - timedelta(days=20),
+                completed_on=day,
+                decision=decision if step == 2 else None,
+            )
+        )
     if current:
-        b.session.add(CycleStep(location_id=location.id, step=current,
-                                status=StepStatus.IN_PROGRESS,
-                                started_on=started + timedelta(days=30 * current - 20)))
+        b.session.add(
+            CycleStep(
+                location_id=id_of(location),
+                step=current,
+                status=StepStatus.IN_PROGRESS,
+                started_on=started + timedelta(days=30 * current - 20),
+            )
+        )
 
 
-def _answers(b: _Builder, assessment: Assessment, spec: ChecklistSpec, share: float,
-             quality: str, *, fail_critical: int = 0) -> None:
+def _answers(
+    b: _Builder,
+    assessment: Assessment,
+    spec: ChecklistSpec,
+    share: float,
+    quality: str,
+    *,
+    fail_critical: int = 0,
+) -> None:
     weights = QUALITY[quality]
     scale = (Result.COMPLIANT, Result.PARTLY, Result.NOT_COMPLIANT, Result.NOT_APPLICABLE)
     critical = [p.id for p in spec.points if p.critical]
@@ -206,16 +260,28 @@ def _answers(b: _Builder, assessment: Assessment, spec: ChecklistSpec, share: fl
             if point.critical and result is Result.NOT_COMPLIANT:
                 result = Result.PARTLY
             note = "" if result is Result.COMPLIANT else "Zie toelichting in het verslag."
-        b.session.add(Answer(assessment_id=assessment.id, point_id=point.id, result=result,
-                             note=note))
+        b.session.add(
+            Answer(assessment_id=id_of(assessment), point_id=point.id, result=result, note=note)
+        )
 
 
-def _assessment(b: _Builder, location: Location, kind: AssessmentKind, started: date, *,
-                closed: bool, **fields: object) -> Assessment:
-    assessment = Assessment(location_id=location.id, kind=kind, started_on=started,
-                            checklist_version_id=b.version_id(kind.checklist_kind),
-                            status=AssessmentStatus.CLOSED if closed else AssessmentStatus.OPEN,
-                            **fields)
+def _assessment(
+    b: _Builder,
+    location: Location,
+    kind: AssessmentKind,
+    started: date,
+    *,
+    closed: bool,
+    **fields: Any,
+) -> Assessment:
+    assessment = Assessment(
+        location_id=id_of(location),
+        kind=kind,
+        started_on=started,
+        checklist_version_id=b.version_id(kind.checklist_kind),
+        status=AssessmentStatus.CLOSED if closed else AssessmentStatus.OPEN,
+        **fields,
+    )
     if closed:
         assessment.closed_at = datetime(started.year, started.month, started.day, 16, tzinfo=UTC)
     b.session.add(assessment)
@@ -224,9 +290,15 @@ def _assessment(b: _Builder, location: Location, kind: AssessmentKind, started: 
 
 
 def _intake(b: _Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    b.session.add(CycleStep(location_id=location.id, step=1, status=StepStatus.IN_PROGRESS,
-                            started_on=TODAY - timedelta(days=12),
-                            notes="Kennismakingsgesprek gevoerd; intake gepland."))
+    b.session.add(
+        CycleStep(
+            location_id=id_of(location),
+            step=1,
+            status=StepStatus.IN_PROGRESS,
+            started_on=TODAY - timedelta(days=12),
+            notes="Kennismakingsgesprek gevoerd; intake gepland.",
+        )
+    )
     _event(b, location, EventKind.INTAKE, TODAY + timedelta(days=14))
 
 
@@ -241,52 +313,104 @@ def _self_eval(share: float, quality: str) -> Stage:
         start = TODAY - timedelta(days=40)
         assessment = _assessment(b, location, AssessmentKind.SELF_EVALUATION, start, closed=False)
         _answers(b, assessment, b.spec("basis"), share, quality)
-        _event(b, location, EventKind.AUDIT_VISIT, TODAY + timedelta(days=45),
-               people[Role.AUDITOR][location.id % 3])
+        _event(
+            b,
+            location,
+            EventKind.AUDIT_VISIT,
+            TODAY + timedelta(days=45),
+            people[Role.AUDITOR][id_of(location) % 3],
+        )
+
     return stage
 
 
-def _basis(b: _Builder, location: Location, people: dict[Role, list[Person]], visit_day: date, quality: str,
-           fail_critical: int) -> Assessment:
+def _basis(
+    b: _Builder,
+    location: Location,
+    people: dict[Role, list[Person]],
+    visit_day: date,
+    quality: str,
+    fail_critical: int,
+) -> Assessment:
     spec = b.spec("basis")
-    auditor = people[Role.AUDITOR][location.id % 3]
-    own = _assessment(b, location, AssessmentKind.SELF_EVALUATION, visit_day - timedelta(days=60),
-                      closed=True)
+    auditor = people[Role.AUDITOR][id_of(location) % 3]
+    own = _assessment(
+        b, location, AssessmentKind.SELF_EVALUATION, visit_day - timedelta(days=60), closed=True
+    )
     _answers(b, own, spec, 1.0, "good")
-    visit = _assessment(b, location, AssessmentKind.AUDIT_VISIT, visit_day, closed=True,
-                        lead_person_id=auditor.id, reference_assessment_id=own.id,
-                        summary="Open en betrokken team; dossiers op orde met enkele hiaten.")
+    visit = _assessment(
+        b,
+        location,
+        AssessmentKind.AUDIT_VISIT,
+        visit_day,
+        closed=True,
+        lead_person_id=auditor.id,
+        reference_assessment_id=id_of(own),
+        summary="Open en betrokken team; dossiers op orde met enkele hiaten.",
+    )
     _answers(b, visit, spec, 1.0, quality, fail_critical=fail_critical)
     _visit_records(b, location, visit, visit_day, insufficient=fail_critical > 0)
     return visit
 
 
-def _visit_records(b: _Builder, location: Location, visit: Assessment, day: date,
-                   insufficient: bool) -> None:
+def _visit_records(
+    b: _Builder, location: Location, visit: Assessment, day: date, insufficient: bool
+) -> None:
     notes = {
-        InterviewGroup.RESIDENTS: "Bewoners voelen zich gehoord; wens voor meer activiteiten in het weekend.",
+        InterviewGroup.RESIDENTS: (
+            "Bewoners voelen zich gehoord; wens voor meer activiteiten in het weekend."
+        ),
         InterviewGroup.STAFF: "Medewerkers kennen de meldprocedure; scholing Wzd loopt achter.",
-        InterviewGroup.FAMILY: "Familie is tevreden over bejegening; informatie bij wisselingen kan beter.",
+        InterviewGroup.FAMILY: (
+            "Familie is tevreden over bejegening; informatie bij wisselingen kan beter."
+        ),
     }
     for group, text in notes.items():
-        b.session.add(Interview(assessment_id=visit.id, group=group, held_on=day,
-                                participants=3 + b.rng.randint(0, 4), notes=text))
-    strength = Finding(assessment_id=visit.id, kind=FindingKind.STRENGTH,
-                       text="Levensverhaal van bewoners is goed uitgewerkt.", point_ids=["T01.05"])
-    improvement = Finding(assessment_id=visit.id, kind=FindingKind.IMPROVEMENT,
-                          text="Evaluatie van het zorgplan niet altijd binnen de termijn.",
-                          point_ids=["T01.04"])
+        b.session.add(
+            Interview(
+                assessment_id=id_of(visit),
+                group=group,
+                held_on=day,
+                participants=3 + b.rng.randint(0, 4),
+                notes=text,
+            )
+        )
+    strength = Finding(
+        assessment_id=id_of(visit),
+        kind=FindingKind.STRENGTH,
+        text="Levensverhaal van bewoners is goed uitgewerkt.",
+        point_ids=["T01.05"],
+    )
+    improvement = Finding(
+        assessment_id=id_of(visit),
+        kind=FindingKind.IMPROVEMENT,
+        text="Evaluatie van het zorgplan niet altijd binnen de termijn.",
+        point_ids=["T01.04"],
+    )
     b.session.add_all([strength, improvement])
     b.session.flush()
-    b.session.add(Recommendation(assessment_id=visit.id, finding_id=improvement.id,
-                                 text="Plan zorgplanbesprekingen vooruit in het rooster."))
-    b.session.add(ImprovementAction(location_id=location.id, assessment_id=visit.id,
-                                    title="Planning zorgplanbesprekingen op orde brengen",
-                                    owner="Teamleider zorg", deadline=day + timedelta(days=90),
-                                    status=ActionStatus.OPEN if insufficient else ActionStatus.DONE))
+    b.session.add(
+        Recommendation(
+            assessment_id=id_of(visit),
+            finding_id=id_of(improvement),
+            text="Plan zorgplanbesprekingen vooruit in het rooster.",
+        )
+    )
+    b.session.add(
+        ImprovementAction(
+            location_id=id_of(location),
+            assessment_id=id_of(visit),
+            title="Planning zorgplanbesprekingen op orde brengen",
+            owner="Teamleider zorg",
+            deadline=day + timedelta(days=90),
+            status=ActionStatus.OPEN if insufficient else ActionStatus.DONE,
+        )
+    )
     if insufficient:
-        visit.quality_advice = ("Breng eerst de kritische meetpunten op orde en vraag daarna een "
-                                "hertoets aan; de coöperatie biedt begeleiding bij het stappenplan Wzd.")
+        visit.quality_advice = (
+            "Breng eerst de kritische meetpunten op orde en vraag daarna een "
+            "hertoets aan; de coöperatie biedt begeleiding bij het stappenplan Wzd."
+        )
         b.session.add(visit)
 
 
@@ -303,23 +427,44 @@ def _rollout(b: _Builder, location: Location, people: dict[Role, list[Person]]) 
 
 def _promises(b: _Builder, location: Location, count: int, trained: float) -> None:
     for promise in b.catalogue.promises.promises[:count]:
-        b.session.add(PromiseTranslation(
-            location_id=location.id, promise_id=promise.id,
-            translation=f"Op {location.name}: {promise.title.lower()} is vertaald naar vaste werkafspraken.",
-            agreements="Besproken in het teamoverleg; eigenaar per afdeling."))
-    b.session.add(TrainingSession(location_id=location.id, held_on=TODAY - timedelta(days=30),
-                                  topic="Werken met de klantbeloften",
-                                  attendees=int(location.staff * trained), staff_total=location.staff))
+        b.session.add(
+            PromiseTranslation(
+                location_id=id_of(location),
+                promise_id=promise.id,
+                translation=(
+                    f"Op {location.name}: {promise.title.lower()} "
+                    "is vertaald naar vaste werkafspraken."
+                ),
+                agreements="Besproken in het teamoverleg; eigenaar per afdeling.",
+            )
+        )
+    b.session.add(
+        TrainingSession(
+            location_id=id_of(location),
+            held_on=TODAY - timedelta(days=30),
+            topic="Werken met de klantbeloften",
+            attendees=int(location.staff * trained),
+            staff_total=location.staff,
+        )
+    )
 
 
-def _rolled_out(b: _Builder, location: Location, people: dict[Role, list[Person]], years_ago: int = 1) -> date:
+def _rolled_out(
+    b: _Builder, location: Location, people: dict[Role, list[Person]], years_ago: int = 1
+) -> date:
     start = TODAY - timedelta(days=365 * (years_ago + 2))
     _steps(b, location, 7, started=start)
     _basis(b, location, people, start + timedelta(days=130), "good", fail_critical=0)
     _promises(b, location, count=len(b.catalogue.promises.promises), trained=0.85)
     for kind, where in (("banner", "entree"), ("spiegel", "liften"), ("brochure", "receptie")):
-        b.session.add(VisibilityItem(location_id=location.id, kind=kind, placement=where,
-                                     placed_on=start + timedelta(days=230)))
+        b.session.add(
+            VisibilityItem(
+                location_id=id_of(location),
+                kind=kind,
+                placement=where,
+                placed_on=start + timedelta(days=230),
+            )
+        )
     return start + timedelta(days=240)
 
 
@@ -332,45 +477,94 @@ def _visited(b: _Builder, location: Location, people: dict[Role, list[Person]]) 
     done = _rolled_out(b, location, people, years_ago=1)
     peer_org = (location.organisation_id % len(ORGANISATIONS)) + 1
     visit_day = done + timedelta(days=300)
-    visitation = _assessment(b, location, AssessmentKind.VISITATION, visit_day, closed=True,
-                             visiting_organisation_id=peer_org)
+    visitation = _assessment(
+        b,
+        location,
+        AssessmentKind.VISITATION,
+        visit_day,
+        closed=True,
+        visiting_organisation_id=peer_org,
+    )
     _answers(b, visitation, b.spec("visitation"), 1.0, "good")
-    b.session.add(CycleStep(location_id=location.id, step=8, status=StepStatus.DONE,
-                            started_on=visit_day, completed_on=visit_day))
-    _event(b, location, EventKind.CIRKEL, visit_day + timedelta(days=365),
-           people[Role.ASSESSOR][location.id % 3])
+    b.session.add(
+        CycleStep(
+            location_id=id_of(location),
+            step=8,
+            status=StepStatus.DONE,
+            started_on=visit_day,
+            completed_on=visit_day,
+        )
+    )
+    _event(
+        b,
+        location,
+        EventKind.CIRKEL,
+        visit_day + timedelta(days=365),
+        people[Role.ASSESSOR][id_of(location) % 3],
+    )
 
 
 def _cirkeled(b: _Builder, location: Location, people: dict[Role, list[Person]]) -> None:
     done = _rolled_out(b, location, people, years_ago=2)
     visit_day = done + timedelta(days=300)
     peer_org = (location.organisation_id % len(ORGANISATIONS)) + 1
-    visitation = _assessment(b, location, AssessmentKind.VISITATION, visit_day, closed=True,
-                             visiting_organisation_id=peer_org)
+    visitation = _assessment(
+        b,
+        location,
+        AssessmentKind.VISITATION,
+        visit_day,
+        closed=True,
+        visiting_organisation_id=peer_org,
+    )
     _answers(b, visitation, b.spec("visitation"), 1.0, "good")
     cirkel_day = visit_day + timedelta(days=360)
-    cirkel = _assessment(b, location, AssessmentKind.CIRKEL, cirkel_day, closed=True,
-                         lead_person_id=people[Role.ASSESSOR][location.id % 2].id)
+    cirkel = _assessment(
+        b,
+        location,
+        AssessmentKind.CIRKEL,
+        cirkel_day,
+        closed=True,
+        lead_person_id=people[Role.ASSESSOR][id_of(location) % 2].id,
+    )
     _answers(b, cirkel, b.spec("cirkel"), 1.0, "good")
     for step, day in ((8, visit_day), (9, cirkel_day)):
-        b.session.add(CycleStep(location_id=location.id, step=step, status=StepStatus.DONE,
-                                started_on=day, completed_on=day))
+        b.session.add(
+            CycleStep(
+                location_id=id_of(location),
+                step=step,
+                status=StepStatus.DONE,
+                started_on=day,
+                completed_on=day,
+            )
+        )
     overdue = location.code == "L11"  # one visitation that slipped past its window
     due = TODAY - timedelta(days=20) if overdue else cirkel_day + timedelta(days=365)
     _event(b, location, EventKind.VISITATION, due)
 
 
-def _event(b: _Builder, location: Location, kind: EventKind, day: date,
-           person: Person | None = None) -> None:
-    event = ScheduledEvent(uid=f"demo-{location.code}-{kind.value}-{day.isoformat()}@qaudit",
-                           location_id=location.id, kind=kind, status=EventStatus.PLANNED,
-                           due_year=day.year, planned_on=day,
-                           window_start=day - timedelta(days=30), window_end=day + timedelta(days=30))
+def _event(
+    b: _Builder, location: Location, kind: EventKind, day: date, person: Person | None = None
+) -> None:
+    event = ScheduledEvent(
+        uid=f"demo-{location.code}-{kind.value}-{day.isoformat()}@qaudit",
+        location_id=id_of(location),
+        kind=kind,
+        status=EventStatus.PLANNED,
+        due_year=day.year,
+        planned_on=day,
+        window_start=day - timedelta(days=30),
+        window_end=day + timedelta(days=30),
+    )
     b.session.add(event)
     b.session.flush()
     if person is not None:
-        b.session.add(EventAssignment(event_id=event.id, person_id=person.id,
-                                      role="auditor" if kind is EventKind.AUDIT_VISIT else "assessor"))
+        b.session.add(
+            EventAssignment(
+                event_id=id_of(event),
+                person_id=id_of(person),
+                role="auditor" if kind is EventKind.AUDIT_VISIT else "assessor",
+            )
+        )
 
 
 _STAGES: dict[str, Stage] = {

@@ -29,10 +29,17 @@ class LocationRow:
     step: Step
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "code": self.code, "name": self.name,
-                "organisation_id": self.organisation_id, "organisation": self.organisation,
-                "city": self.city, "region": self.region, "step": int(self.step),
-                "step_name": self.step.label}
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": self.name,
+            "organisation_id": self.organisation_id,
+            "organisation": self.organisation,
+            "city": self.city,
+            "region": self.region,
+            "step": int(self.step),
+            "step_name": self.step.label,
+        }
 
 
 def get(session: Session, location_id: int) -> Location:
@@ -53,9 +60,18 @@ def list_locations(session: Session) -> list[LocationRow]:
     for location, organisation in rows:
         assert location.id is not None
         state = CycleState(steps=statuses.get(location.id, {}))
-        result.append(LocationRow(location.id, location.code, location.name,
-                                  location.organisation_id, organisation.name, location.city,
-                                  location.region, state.current_step))
+        result.append(
+            LocationRow(
+                location.id,
+                location.code,
+                location.name,
+                location.organisation_id,
+                organisation.name,
+                location.city,
+                location.region,
+                state.current_step,
+            )
+        )
     return result
 
 
@@ -64,7 +80,7 @@ def _step_statuses(session: Session) -> dict[int, dict[Step, StepStatus]]:
     for location_id, step, status in session.exec(
         select(CycleStep.location_id, CycleStep.step, CycleStep.status)
     ):
-        statuses.setdefault(location_id, {})[Step(step)] = status
+        statuses.setdefault(location_id, {})[Step(step)] = StepStatus(status)
     return statuses
 
 
@@ -73,7 +89,9 @@ def is_member(session: Session, organisation_id: int, on: date | None = None) ->
     for membership in session.exec(
         select(Membership).where(Membership.organisation_id == organisation_id)
     ):
-        if membership.start_date <= day and (membership.end_date is None or membership.end_date >= day):
+        if membership.start_date <= day and (
+            membership.end_date is None or membership.end_date >= day
+        ):
             return True
     return False
 
@@ -82,9 +100,11 @@ def basis_outcome(session: Session, location_id: int) -> Outcome | None:
     """The verdict of the latest closed audit visit or Cirkel assessment."""
     latest = session.exec(
         select(Assessment)
-        .where(Assessment.location_id == location_id,
-               col(Assessment.kind).in_(BASIS_KINDS),
-               Assessment.status == AssessmentStatus.CLOSED)
+        .where(
+            Assessment.location_id == location_id,
+            col(Assessment.kind).in_(BASIS_KINDS),
+            Assessment.status == AssessmentStatus.CLOSED,
+        )
         .order_by(col(Assessment.closed_at).desc(), col(Assessment.id).desc())
     ).first()
     return assessments.verdict_of(session, latest).outcome if latest else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session, col, select
 
 from qaudit.domain.models import Answer, Assessment, Location
@@ -9,7 +11,7 @@ from qaudit.domain.verdict import verdict
 from qaudit.services import checklists
 
 
-def assessment_rows(session: Session, location_id: int | None = None) -> list[dict[str, object]]:
+def assessment_rows(session: Session, location_id: int | None = None) -> list[dict[str, Any]]:
     """Every assessment (of one location) with its progress, score and verdict."""
     query = select(Assessment, Location).join(
         Location, col(Assessment.location_id) == col(Location.id)
@@ -27,19 +29,21 @@ def assessment_rows(session: Session, location_id: int | None = None) -> list[di
         assert assessment.id is not None
         spec = checklists.spec_of_assessment(session, assessment)
         judged = verdict(spec, results.get(assessment.id, {}))
-        out.append({
-            "id": assessment.id,
-            "location_id": location.id,
-            "location": location.name,
-            "kind": assessment.kind.value,
-            "kind_name": assessment.kind.label,
-            "status": assessment.status.value,
-            "started_on": assessment.started_on.isoformat(),
-            "checklist": f"{spec.id} {spec.version}",
-            "points": judged.score.overall.total,
-            "answered": judged.score.overall.answered,
-            "percent": judged.score.overall.percent,
-            "verdict": judged.outcome.value,
-            "verdict_name": judged.outcome.label,
-        })
+        out.append(
+            {
+                "id": assessment.id,
+                "location_id": location.id,
+                "location": location.name,
+                "kind": assessment.kind.value,
+                "kind_name": assessment.kind.label,
+                "status": assessment.status.value,
+                "started_on": assessment.started_on.isoformat(),
+                "checklist": f"{spec.id} {spec.version}",
+                "points": judged.score.overall.total,
+                "answered": judged.score.overall.answered,
+                "percent": judged.score.overall.percent,
+                "verdict": judged.outcome.value,
+                "verdict_name": judged.outcome.label,
+            }
+        )
     return out

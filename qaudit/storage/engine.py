@@ -39,7 +39,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
-        raise QauditError(f"no driver for {parsed.drivername} (pip install 'qaudit[postgres]')") from exc
+        raise QauditError(
+            f"no driver for {parsed.drivername} (pip install 'qaudit[postgres]')"
+        ) from exc
 
 
 def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:

@@ -19,8 +19,13 @@ MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m qaudit`` in a fresh process, as a user would."""
-    return subprocess.run([sys.executable, "-m", "qaudit", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "qaudit", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_version() -> None:
@@ -112,8 +117,9 @@ def test_locate_json(capsys: pytest.CaptureFixture[str], isolated_user: Path) ->
     assert Path(places["checklists"], "basis-op-orde.yaml").is_file()
 
 
-def test_a_broken_config_file_is_a_clear_error(isolated_user: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_config_file_is_a_clear_error(
+    isolated_user: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = isolated_user / "config" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('language = "fr"\n')
@@ -129,8 +135,10 @@ def test_demo_create_only_then_listing(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["--database", url, "location", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 12
-    assert main(["--database", url, "assessment", "list", "--location", str(rows[5]["id"]),
-                 "--json"]) == 0
+    assert (
+        main(["--database", url, "assessment", "list", "--location", str(rows[5]["id"]), "--json"])
+        == 0
+    )
     assessments = json.loads(capsys.readouterr().out)
     assert {a["kind"] for a in assessments} == {"self_evaluation", "audit_visit"}
     assert main(["demo", "--create-only"]) == 0  # reused, not duplicated
@@ -143,23 +151,61 @@ def test_installed_wheel_finds_its_checklists(tmp_path: Path) -> None:
         pytest.skip("QAUDIT_SKIP_WHEEL_TEST is set")
     root = Path(__file__).resolve().parents[2]
     wheel_dir = tmp_path / "wheel"
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                            "-q", "-w", str(wheel_dir), str(root)], capture_output=True, text=True)
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(root),
+        ],
+        capture_output=True,
+        text=True,
+    )
     if built.returncode != 0 and "hatchling" in built.stderr:
         pytest.skip("hatchling is not installed in this environment")
     assert built.returncode == 0, built.stderr
     wheel = next(wheel_dir.glob("qaudit-*.whl"))
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-m", "qaudit", "checklist", "list", "--json"],
-                            cwd=elsewhere, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "qaudit", "checklist", "list", "--json"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
-    assert str(target) in subprocess.run(
-        [sys.executable, "-m", "qaudit", "locate", "--json"], cwd=elsewhere, capture_output=True,
-        text=True, env=env).stdout
+    assert (
+        str(target)
+        in subprocess.run(
+            [sys.executable, "-m", "qaudit", "locate", "--json"],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
+    )
     assert any(row["points"] >= 250 for row in json.loads(result.stdout) if "points" in row)
     shutil.rmtree(target)

@@ -34,9 +34,12 @@ def test_demo_covers_every_stage_of_the_cycle(engine: Engine) -> None:
         assert sum(o is Outcome.SUFFICIENT for o in outcomes.values()) >= 5
         kinds = Counter(a.kind for a in session.exec(select(Assessment)))
         assert kinds[AssessmentKind.VISITATION] >= 2 and kinds[AssessmentKind.CIRKEL] >= 2
-        open_self_evaluations = session.exec(select(Assessment).where(
-            Assessment.kind == AssessmentKind.SELF_EVALUATION,
-            Assessment.status == AssessmentStatus.OPEN)).all()
+        open_self_evaluations = session.exec(
+            select(Assessment).where(
+                Assessment.kind == AssessmentKind.SELF_EVALUATION,
+                Assessment.status == AssessmentStatus.OPEN,
+            )
+        ).all()
         assert len(open_self_evaluations) >= 3
         progress = [len(assessments.results(session, a.id or 0)) for a in open_self_evaluations]
         assert len(set(progress)) == len(progress)  # at different points of their work

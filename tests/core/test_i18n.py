@@ -21,6 +21,9 @@ def test_labels_follow_the_language() -> None:
 
 
 def test_every_message_has_a_dutch_translation_and_the_catalogs_are_compiled() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "i18n.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr

@@ -28,8 +28,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
-    hits = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if needle in line]
+    hits = [
+        i
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in line
+    ]
     return hits[occurrence - 1]
 
 
@@ -94,7 +97,9 @@ def test_empty_text_is_refused(folder: Path) -> None:
 
 def test_a_duplicate_yaml_key_is_refused(folder: Path) -> None:
     file = folder / "promises.yaml"
-    edit(file, "    check: Dossiersteekproef.", "    check: Dossiersteekproef.\n    check: Nog een.")
+    edit(
+        file, "    check: Dossiersteekproef.", "    check: Dossiersteekproef.\n    check: Nog een."
+    )
     with pytest.raises(ChecklistError) as exc:
         load_file(file)
     problem = only_problem(exc)
@@ -139,7 +144,9 @@ def test_changed_content_without_a_new_version_is_refused(folder: Path) -> None:
 def test_formatting_and_comments_do_not_change_the_hash(folder: Path) -> None:
     before = load_file(folder / "basis.yaml").content_hash
     file = folder / "basis.yaml"
-    file.write_text("# a comment\n" + file.read_text(encoding="utf-8").replace("weight: 1", "weight:   1"))
+    file.write_text(
+        "# a comment\n" + file.read_text(encoding="utf-8").replace("weight: 1", "weight:   1")
+    )
     assert load_file(file).content_hash == before
 
 

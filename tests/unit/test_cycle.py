@@ -35,7 +35,9 @@ def test_basis_needs_membership() -> None:
 
 def test_no_promise_rollout_while_the_basis_is_not_in_order() -> None:
     for outcome in (None, Outcome.INSUFFICIENT, Outcome.INCOMPLETE):
-        blocked = gate(Step.TRANSLATE_PROMISES, state(range(1, 5), member=True, basis_outcome=outcome))
+        blocked = gate(
+            Step.TRANSLATE_PROMISES, state(range(1, 5), member=True, basis_outcome=outcome)
+        )
         assert not blocked.allowed
         assert blocked.reason
     ok = state(range(1, 5), member=True, basis_outcome=Outcome.SUFFICIENT)

@@ -75,10 +75,12 @@ def test_nothing_answered_is_incomplete(basis) -> None:
 
 
 def test_critical_rule_can_be_switched_off_in_the_file(basis) -> None:
-    rule = basis.verdict.model_copy(update={"critical_must_comply": False, "overall_min_percent": 50,
-                                            "theme_min_percent": 0})
-    judged = verdict(basis.model_copy(update={"verdict": rule}),
-                     {"A.01": N, "A.02": V, "B.01": V, "B.02": V})
+    rule = basis.verdict.model_copy(
+        update={"critical_must_comply": False, "overall_min_percent": 50, "theme_min_percent": 0}
+    )
+    judged = verdict(
+        basis.model_copy(update={"verdict": rule}), {"A.01": N, "A.02": V, "B.01": V, "B.02": V}
+    )
     assert judged.outcome is Outcome.SUFFICIENT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Field
@@ -35,7 +35,10 @@ def json_field() -> Any:
     return Field(default_factory=list, sa_type=sa.JSON)
 
 
-def fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
+OnDelete = Literal["CASCADE", "SET NULL", "RESTRICT"]
+
+
+def fk(target: str, *, nullable: bool = False, ondelete: OnDelete = "CASCADE") -> Any:
     """A foreign key, indexed; ``ondelete`` applies when the referenced row goes."""
     return Field(
         default=None if nullable else ...,
@@ -44,3 +47,9 @@ def fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Any
         nullable=nullable,
         ondelete=ondelete if not nullable else "SET NULL",
     )
+
+
+def id_of(row: Any) -> int:
+    """The primary key of a row that has been flushed."""
+    assert row.id is not None, f"{type(row).__name__} has no id yet (flush first)"
+    return int(row.id)

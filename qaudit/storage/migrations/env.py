@@ -27,6 +27,8 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run(connection)
 else:  # the alembic command line, with -x url=...
-    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
+        "sqlalchemy.url"
+    )
     with create_engine(url).begin() as own:
         run(own)
