@@ -1,0 +1,129 @@
+"""Write the self-evaluation workbook: instructions, the points, the hidden metadata.
+
+Written in openpyxl's write-only (streaming) mode: it supports everything the sheet needs
+(named styles, protection, drop-downs, conditional formats, filters, frozen panes) and is
+several times faster than the in-memory mode for 250+ points (see benchmarks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from qaudit.checklists import Point
+from qaudit.excel import answers, layout, styles
+from qaudit.excel.cells import text_cell
+from qaudit.excel.files import atomic_save
+from qaudit.excel.instructions import write_instructions
+from qaudit.excel.metadata import BASE_HEADER, AnswerState, ExportMeta
+from qaudit.i18n import _
+
+
+@dataclass(frozen=True)
+class PointRow:
+    theme: str
+    point: Point
+    state: AnswerState
+    """The answer as it is written (see ``cells.as_written``)."""
+
+
+@dataclass(frozen=True)
+class ExportData:
+    meta: ExportMeta
+    rows: Sequence[PointRow]
+    heading: Sequence[tuple[str, str]]
+    """Label/value lines at the top of the instructions (location, assessment, checklist...)."""
+
+
+def write_workbook(out: Path, data: ExportData) -> Path:
+    workbook = Workbook(write_only=True)
+    styles.add_named_styles(workbook)
+    write_instructions(workbook.create_sheet(layout.instructions_title()), data.heading)
+    points = workbook.create_sheet(data.meta.points_sheet)
+    _write_points(points, data.rows)
+    _write_meta(workbook.create_sheet(layout.META_SHEET), data.meta)
+    workbook.active = 1
+    return atomic_save(workbook, out)
+
+
+def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow]) -> None:
+    columns = layout.POINT_COLUMNS
+    last_row = layout.FIRST_ROW + max(len(rows), 1) - 1
+    last_col = get_column_letter(len(columns))
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A{layout.HEADER_ROW}:{last_col}{last_row}"
+    _protect(sheet)
+    _answer_formats(sheet, last_row)
+    _print_setup(sheet)
+    sheet.append([text_cell(sheet, c.header, styles.HEADER) for c in columns])
+    for row in rows:
+        sheet.append(list(_cells(sheet, row)))
+
+
+def _cells(sheet: WriteOnlyWorksheet, row: PointRow) -> Iterator[object]:
+    point, state = row.point, row.state
+    values = {
+        "id": point.id, "theme": row.theme, "point": point.text, "guidance": point.guidance,
+        "basis": point.basis, "critical": _("yes") if point.critical else "",
+        "answer": answers.label(state.result), "note": state.note, "evidence": state.evidence,
+    }
+    for column in layout.POINT_COLUMNS:
+        if column.key == "weight":
+            yield point.weight
+            continue
+        style = _style(column)
+        yield text_cell(sheet, values[column.key], style)
+
+
+def _style(column: layout.Column) -> str:
+    if column.editable:
+        return styles.EDITABLE_WRAP if column.wrap else styles.EDITABLE
+    return styles.LOCKED_WRAP if column.wrap else styles.LOCKED
+
+
+def _protect(sheet: WriteOnlyWorksheet) -> None:
+    """Protect ids and texts against accidental edits; sorting, filters and sizes stay free."""
+    protection = sheet.protection
+    protection.sheet = True
+    protection.sort = protection.autoFilter = False
+    protection.formatColumns = protection.formatRows = protection.formatCells = False
+
+
+def _answer_formats(sheet: WriteOnlyWorksheet, last_row: int) -> None:
+    letter = get_column_letter(_index("answer"))
+    cells = f"{letter}{layout.FIRST_ROW}:{letter}{last_row}"
+    sheet.data_validations.append(styles.answer_validation(cells))
+    for rule, _result in styles.answer_colour_rules(f"{letter}{layout.FIRST_ROW}"):
+        sheet.conditional_formatting.add(cells, rule)
+
+
+def _print_setup(sheet: WriteOnlyWorksheet) -> None:
+    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _index(key: str) -> int:
+    return [c.key for c in layout.POINT_COLUMNS].index(key) + 1
+
+
+def _write_meta(sheet: WriteOnlyWorksheet, meta: ExportMeta) -> None:
+    """Key/value pairs in A:B, the exported state of each point in D:E."""
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
+    pairs = [*meta.values().items(), ("integrity", meta.integrity)]
+    base = [BASE_HEADER, *sorted(meta.base.items())]
+    for i in range(max(len(pairs), len(base))):
+        key, value = pairs[i] if i < len(pairs) else ("", "")
+        point, digest = base[i] if i < len(base) else ("", "")
+        sheet.append([text_cell(sheet, key), text_cell(sheet, value), None,
+                      text_cell(sheet, point), text_cell(sheet, digest)])
