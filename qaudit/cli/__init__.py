@@ -24,6 +24,7 @@ COMMANDS = (
     "qaudit.cli.checklist",
     "qaudit.cli.listing",
     "qaudit.cli.locate",
+    "qaudit.cli.schedule",
     "qaudit.cli.excel",
 )
 

@@ -1,0 +1,133 @@
+"""Choosing a peer organisation (with its visitors) or a team of assessors for one event,
+and saying exactly why when there is none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from qaudit.scheduling.checks import Ledger, organisation_exclusion, person_exclusion
+from qaudit.scheduling.constraints import Constraint
+from qaudit.scheduling.model import Exclusion, LocationIn, PersonIn, PlanInput
+from qaudit.scheduling.pool import Pool
+
+
+@dataclass(frozen=True)
+class Choice:
+    organisation_id: int | None = None
+    person_ids: tuple[int, ...] = ()
+    why_not: tuple[Exclusion, ...] = ()
+
+
+class Assigner:
+    def __init__(self, data: PlanInput, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.settings = data.settings
+        self.organisations = {o.id: o for o in sorted(data.organisations, key=lambda o: o.id)}
+        self.people = {p.id: p for p in sorted(data.people, key=lambda p: p.id)}
+        self.visitors: dict[int, list[PersonIn]] = {}
+        for person in self.people.values():
+            if person.peer_visitor and person.organisation_id is not None:
+                self.visitors.setdefault(person.organisation_id, []).append(person)
+        self.peer_pool = Pool({o: self.organisations[o].region for o in sorted(self.visitors)
+                               if o in self.organisations})
+        self.assessor_pool = Pool({p.id: p.region for p in self.people.values() if p.assessor})
+
+    def _region(self, location: LocationIn) -> str | None:
+        return location.region if self.settings.prefer_same_region else None
+
+    # -- visitations -------------------------------------------------------------------------
+    def peer(self, location: LocationIn, day: date, preferred: int | None) -> Choice:
+        year = day.year
+        order: Iterable[int] = self.peer_pool.candidates(year, self._region(location))
+        if preferred in self.visitors:
+            order = _first(preferred, order)
+        for oid in order:
+            candidate = self.organisations[oid]
+            if organisation_exclusion(self.ledger, candidate, location, year) is not None:
+                if self.ledger.org_visits[(oid, year)] >= self.settings.max_visits_per_organisation:
+                    self.peer_pool.retire(year, oid)
+                continue
+            people = self.peer_visitors(oid, location.organisation_id, day)
+            if people:
+                self.ledger.book_visit(oid, location.organisation_id, year, people)
+                self.ledger.last_peer[location.id] = oid
+                return Choice(oid, people)
+        return Choice(why_not=self.why_no_peer(location, day))
+
+    def peer_visitors(self, oid: int, visited: int, day: date, counted: int = 0) -> tuple[int, ...]:
+        free = [p for p in self.visitors.get(oid, ())
+                if person_exclusion(self.ledger, p, visited, day, assessor=False,
+                                    counted=counted) is None]
+        free.sort(key=lambda p: (self.ledger.person_load[(p.id, day.year)], p.id))
+        return tuple(sorted(p.id for p in free[: self.settings.peer_visitors]))
+
+    def why_no_peer(self, location: LocationIn, day: date) -> tuple[Exclusion, ...]:
+        excluded: dict[Constraint, list[int]] = {}
+        for candidate in self.organisations.values():
+            reason = organisation_exclusion(self.ledger, candidate, location, day.year)
+            if reason is None and not self.peer_visitors(candidate.id, location.organisation_id,
+                                                         day):
+                reason = Constraint.NO_PEER_VISITOR
+            if reason is not None:
+                excluded.setdefault(reason, []).append(candidate.id)
+        return _exclusions(excluded)
+
+    # -- Cirkel assessments ------------------------------------------------------------------
+    def team(self, location: LocationIn, day: date, preferred: tuple[int, ...]) -> Choice:
+        size, year, organisation = self.settings.team_size, day.year, location.organisation_id
+        chosen = [p for p in preferred if p in self.people and self._free(p, organisation, day)]
+        if len(chosen) != len(preferred) or len(chosen) != size:
+            chosen = []
+            for pid in self.assessor_pool.candidates(year, self._region(location)):
+                if self._free(pid, organisation, day):
+                    chosen.append(pid)
+                    if len(chosen) == size:
+                        break
+        if len(chosen) < size:
+            return Choice(why_not=self.why_no_team(location, day))
+        team = tuple(sorted(chosen))
+        self.ledger.book_cirkel(organisation, year, team)
+        for pid in team:
+            if self.ledger.person_load[(pid, year)] >= self.people[pid].max_per_year:
+                self.assessor_pool.retire(year, pid)
+        return Choice(person_ids=team)
+
+    def _free(self, pid: int, organisation: int, day: date) -> bool:
+        person = self.people[pid]
+        if not person.assessor:
+            return False
+        reason = person_exclusion(self.ledger, person, organisation, day, assessor=True)
+        if reason is Constraint.PERSON_LOAD:
+            self.assessor_pool.retire(day.year, pid)
+        return reason is None
+
+    def why_no_team(self, location: LocationIn, day: date) -> tuple[Exclusion, ...]:
+        excluded: dict[Constraint, list[int]] = {}
+        free: list[int] = []
+        for person in self.people.values():
+            if not person.assessor:
+                continue
+            reason = person_exclusion(self.ledger, person, location.organisation_id, day,
+                                      assessor=True)
+            if reason is None:
+                free.append(person.id)
+            else:
+                excluded.setdefault(reason, []).append(person.id)
+        if free:
+            excluded[Constraint.TEAM_INCOMPLETE] = free
+        return _exclusions(excluded)
+
+
+def _first(preferred: int, rest: Iterable[int]) -> Iterable[int]:
+    yield preferred
+    yield from (cid for cid in rest if cid != preferred)
+
+
+def _exclusions(excluded: dict[Constraint, list[int]]) -> tuple[Exclusion, ...]:
+    if not excluded:
+        return (Exclusion(Constraint.NO_CANDIDATES, ()),)
+    order = list(Constraint)
+    return tuple(Exclusion(c, tuple(sorted(ids)))
+                 for c, ids in sorted(excluded.items(), key=lambda kv: order.index(kv[0])))

@@ -1,0 +1,112 @@
+"""Plain-language text for a plan: labels, "why not" explanations and violations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from qaudit.domain.enums import EventKind
+from qaudit.i18n import N_, _
+from qaudit.scheduling.constraints import Constraint
+from qaudit.scheduling.model import VISITATION, Exclusion, PlannedEvent, Violation
+
+SHOWN = 6
+"""How many excluded candidates an explanation names before "and N more"."""
+
+_KIND = {EventKind.VISITATION: N_("Appreciative visitation"),
+         EventKind.CIRKEL: N_("Cirkel van Kwaliteit@")}
+
+
+@dataclass(frozen=True)
+class Names:
+    locations: Mapping[int, tuple[str, str, str]] = field(default_factory=dict)
+    """id -> (code, name, city)."""
+    organisations: Mapping[int, str] = field(default_factory=dict)
+    people: Mapping[int, str] = field(default_factory=dict)
+
+    def location(self, lid: int) -> str:
+        code, name, _city = self.locations.get(lid, (str(lid), "", ""))
+        return f"{code} {name}".strip()
+
+    def organisation(self, oid: int | None) -> str:
+        return "" if oid is None else self.organisations.get(oid, f"#{oid}")
+
+    def person(self, pid: int) -> str:
+        return self.people.get(pid, f"#{pid}")
+
+
+def kind_label(kind: EventKind) -> str:
+    return _(_KIND.get(kind, kind.value))
+
+
+def assignment(event: PlannedEvent, names: Names) -> str:
+    """"Org (visitor A, visitor B)" or "assessor A, assessor B"; empty when unassigned."""
+    people = ", ".join(names.person(p) for p in event.person_ids)
+    if event.kind is VISITATION and event.visiting_organisation_id is not None:
+        org = names.organisation(event.visiting_organisation_id)
+        return f"{org} ({people})" if people else org
+    return people
+
+
+def why_not(event: PlannedEvent, names: Names) -> list[str]:
+    """One line per constraint that excluded candidates, naming them."""
+    if not event.unassigned:
+        return []
+    subject = (_("No peer organisation can visit") if event.kind is VISITATION
+               else _("No full team of independent assessors"))
+    lines = [_("{subject} {location} in {year}:").format(
+        subject=subject, location=names.location(event.location_id), year=event.on.year)]
+    lines += [f"  - {_exclusion(x, event.kind, names)}" for x in event.unassigned]
+    return lines
+
+
+def _exclusion(x: Exclusion, kind: EventKind, names: Names) -> str:
+    if not x.candidates:
+        return x.constraint.explanation
+    by_org = kind is VISITATION and x.constraint not in _PERSON_CONSTRAINTS
+    label = names.organisation if by_org else names.person
+    shown = ", ".join(label(c) for c in x.candidates[:SHOWN])
+    more = len(x.candidates) - SHOWN
+    if more > 0:
+        shown += " " + _("and {count} more").format(count=more)
+    return f"{shown}: {x.constraint.explanation}"
+
+
+_PERSON_CONSTRAINTS = {Constraint.EMPLOYED, Constraint.ADVISES, Constraint.AUDITED,
+                       Constraint.OTHER_CONFLICT, Constraint.UNAVAILABLE, Constraint.PERSON_LOAD,
+                       Constraint.TEAM_INCOMPLETE}
+
+
+def violation_lines(event: PlannedEvent, names: Names) -> list[str]:
+    return [_violation(v, event, names) for v in event.violations]
+
+
+def _violation(v: Violation, event: PlannedEvent, names: Names) -> str:
+    if v.subject is None:
+        who = _("this event")
+    elif v.constraint in _PERSON_CONSTRAINTS:
+        who = names.person(v.subject)
+    else:
+        who = names.organisation(v.subject)
+    return _("Kept event {uid}: {who} {explanation}").format(
+        uid=event.uid, who=who, explanation=v.constraint.explanation)
+
+
+def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
+    return {
+        "uid": event.uid, "location_id": event.location_id,
+        "location": names.location(event.location_id), "kind": event.kind.value,
+        "kind_name": kind_label(event.kind), "number": event.number,
+        "due_year": event.due_year, "window_start": event.window_start.isoformat(),
+        "window_end": event.window_end.isoformat(), "on": event.on.isoformat(),
+        "overdue": event.overdue, "manual": event.manual,
+        "visiting_organisation_id": event.visiting_organisation_id,
+        "visiting_organisation": names.organisation(event.visiting_organisation_id),
+        "person_ids": list(event.person_ids),
+        "people": [names.person(p) for p in event.person_ids],
+        "unassigned": [{"constraint": x.constraint.value, "candidates": list(x.candidates)}
+                       for x in event.unassigned],
+        "violations": [{"constraint": v.constraint.value, "subject": v.subject}
+                       for v in event.violations],
+        "explanation": why_not(event, names) + violation_lines(event, names),
+    }

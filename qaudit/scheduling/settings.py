@@ -1,0 +1,104 @@
+"""The planner's settings: the ``[planner]`` table of ``config.toml`` as a typed value.
+
+Every key is optional; an unknown key or a value of the wrong type is refused with a message
+that names the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from qaudit.errors import QauditError
+
+
+@dataclass(frozen=True)
+class PlannerSettings:
+    team_size: int = 2
+    """Independent assessors per Cirkel van Kwaliteit@ assessment."""
+
+    peer_visitors: int = 2
+    """Peer visitors of the visiting organisation sent to one visitation (at least one must be
+    available; up to this many are assigned)."""
+
+    max_visits_per_organisation: int = 2
+    """How many visitations one organisation carries out in one calendar year at the most."""
+
+    independence_years: int = 3
+    """An assessor must not have been employed by, advised or audited the location's organisation
+    (declared conflicts, employment, assessments led or assigned) within this many years."""
+
+    allow_reciprocal_same_year: bool = False
+    """May A visit B in the same year that B visits A?"""
+
+    prefer_same_region: bool = True
+    """Look for peers and assessors in the location's region first (nearest by region)."""
+
+    unavailable: Mapping[int, tuple[tuple[date, date], ...]] = field(default_factory=dict)
+    """Person id -> periods (first day, last day) in which they cannot visit or assess."""
+
+    uid_domain: str = "qaudit"
+    """The right-hand side of the calendar UIDs (``loc12-visitation-3@<uid_domain>``)."""
+
+
+_INTS = ("team_size", "peer_visitors", "max_visits_per_organisation", "independence_years")
+_BOOLS = ("allow_reciprocal_same_year", "prefer_same_region")
+
+
+def planner_settings(values: Mapping[str, object], source: str = "config.toml") -> PlannerSettings:
+    """Typed settings from the ``[planner]`` table; errors name ``source`` and the key."""
+    known = {f.name for f in fields(PlannerSettings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise QauditError(f"{source}: [planner]: unknown setting(s): {', '.join(unknown)}; "
+                          f"known: {', '.join(sorted(known))}")
+    typed: dict[str, object] = {}
+    for key, value in values.items():
+        if key in _INTS:
+            typed[key] = _int(value, key, source)
+        elif key in _BOOLS:
+            if not isinstance(value, bool):
+                raise QauditError(f"{source}: [planner] {key}: expected true or false, "
+                                  f"got {value!r}")
+            typed[key] = value
+        elif key == "unavailable":
+            typed[key] = _periods(value, source)
+        else:
+            typed[key] = str(value)
+    return PlannerSettings(**typed)  # type: ignore[arg-type]
+
+
+def _int(value: object, key: str, source: str) -> int:
+    minimum = 0 if key == "independence_years" else 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise QauditError(f"{source}: [planner] {key}: expected a whole number ≥ {minimum}, "
+                          f"got {value!r}")
+    return value
+
+
+def _periods(value: object, source: str) -> dict[int, tuple[tuple[date, date], ...]]:
+    """``{"12" = ["2027-07-01/2027-08-31", "2028"]}``: a period or a whole year per entry."""
+    if not isinstance(value, Mapping):
+        raise QauditError(f"{source}: [planner.unavailable]: expected a table of person ids")
+    result: dict[int, tuple[tuple[date, date], ...]] = {}
+    for person, entries in value.items():
+        where = f"{source}: [planner.unavailable] {person}"
+        if not str(person).isdigit() or not isinstance(entries, list):
+            raise QauditError(f"{where}: expected a person id with a list of periods")
+        result[int(person)] = tuple(_period(str(entry), where) for entry in entries)
+    return result
+
+
+def _period(text: str, where: str) -> tuple[date, date]:
+    try:
+        if text.isdigit():
+            return date(int(text), 1, 1), date(int(text), 12, 31)
+        first, _sep, last = text.partition("/")
+        start, end = date.fromisoformat(first), date.fromisoformat(last or first)
+    except ValueError:
+        raise QauditError(f"{where}: {text!r} is not a year (2027) or a period "
+                          f"(2027-07-01/2027-08-31)") from None
+    if end < start:
+        raise QauditError(f"{where}: {text!r} ends before it starts")
+    return start, end
