@@ -116,7 +116,7 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def sqlite_engine(tmp_path: Path, _sqlite_template: Path) -> Iterator[Engine]:
     """Only SQLite, for tests that are about one file (e.g. killing a process)."""
-    path = tmp_path / "qaudit.db"
+    path = tmp_path / "sqlite-only.db"
     shutil.copy(_sqlite_template, path)
     engine = open_database(f"sqlite:///{path}")
     yield engine
