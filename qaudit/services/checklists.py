@@ -55,6 +55,14 @@ def spec_of(version: ChecklistVersion) -> ChecklistSpec:
 
 
 def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpec:
+    # Only the hash first: the stored spec is large, and answering a point needs it per key.
+    content_hash = session.exec(
+        select(ChecklistVersion.content_hash)
+        .where(ChecklistVersion.id == assessment.checklist_version_id)
+    ).one()
+    cached = _parsed.get(content_hash)
+    if cached is not None:
+        return cached
     version = session.get(ChecklistVersion, assessment.checklist_version_id)
     assert version is not None  # guaranteed by the foreign key
     return spec_of(version)

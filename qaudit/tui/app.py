@@ -1,42 +1,138 @@
-"""The Textual application (a minimal first screen; the workbench proper is built on it)."""
+"""The auditor's workbench: a Textual app that receives its settings and its database.
+
+Start-up is kept light: Textual and the dashboard screen are imported first; the database
+layer (SQLAlchemy, SQLModel) is loaded by a worker after the first frame. A SQLite file is
+read for the dashboard with the standard library's ``sqlite3`` while the engine warms up.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+import threading
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
 
 from qaudit.config import Settings
 from qaudit.i18n import _
+from qaudit.tui.commands import QAuditCommands
+from qaudit.tui.screens.dashboard import DashboardScreen
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from qaudit.checklists import Catalogue
 
 
 class QAuditApp(App[None]):
     """The auditor's workbench. It receives its settings and database; it opens nothing itself."""
 
     TITLE = "qaudit"
+    CSS_PATH = "qaudit.tcss"
+    COMMANDS = App.COMMANDS | {QAuditCommands}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", _("Help"), id="app.help",
+                tooltip=_("Show the keys of this screen and what they do")),
+        Binding("f6", "planner", _("Planner"), id="app.planner",
+                tooltip=_("Open the cycle planner")),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True,
+                tooltip=_("Close qaudit; every answer is already saved")),
+    ]
 
-    def __init__(self, settings: Settings, database_url: str) -> None:
+    def __init__(self, settings: Settings | None = None, *, engine: Engine | None = None,
+                 database_url: str | None = None, catalogue: Catalogue | None = None,
+                 today: date | None = None) -> None:
         super().__init__()
-        self.settings = settings
-        self.database_url = database_url
+        self.settings = settings or Settings()
+        if engine is None and not database_url:
+            database_url = self.settings.resolved_database_url()
+        self._engine = engine
+        self.database_url = database_url or str(engine.url)  # type: ignore[union-attr]
+        self._engine_lock = threading.Lock()
+        self.catalogue = catalogue
+        self.today = today or date.today()
+        self.set_keymap(dict(self.settings.keys))
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="locations", cursor_type="row")
-        yield Footer()
+    @property
+    def sqlite_path(self) -> str | None:
+        """The SQLite file to read the dashboard from without SQLAlchemy, if there is one."""
+        prefix = "sqlite:///"
+        url = self.database_url
+        if self._engine is not None or not url.startswith(prefix) or "?" in url:
+            return None
+        path = url[len(prefix):]
+        return path if path and path != ":memory:" else None
+
+    def engine(self) -> Engine:
+        """The database engine (opened, and its schema checked, on first use)."""
+        with self._engine_lock:
+            if self._engine is None:
+                from qaudit.services.database import open_database
+
+                self._engine = open_database(self.database_url)
+            return self._engine
+
+    def get_catalogue(self) -> Catalogue:
+        if self.catalogue is None:
+            from qaudit.checklists import shipped_catalogue
+
+            self.catalogue = shipped_catalogue()
+        return self.catalogue
 
     def on_mount(self) -> None:
-        from qaudit.services import locations
-        from qaudit.services.database import open_database
-        from qaudit.storage import transaction
+        self.dashboard_rows: list[Any] = []
+        self.push_screen(DashboardScreen())
 
-        self.sub_title = _("Locations")
-        table = self.query_one(DataTable)
-        table.add_columns(_("code"), _("location"), _("organisation"), _("step"))
-        with transaction(open_database(self.database_url)) as session:
-            for row in locations.list_locations(session):
-                table.add_row(row.code, row.name, row.organisation,
-                              f"{int(row.step)} {row.step.label}")
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        """After the first data: open the engine (SQLAlchemy, schema check) in the background."""
+        try:
+            self.engine()
+        except Exception as error:
+            self.call_from_thread(self.report_error, error)
+
+    def action_help(self) -> None:
+        from qaudit.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_planner(self) -> None:
+        try:
+            from qaudit.tui.screens.planner import PlannerScreen  # type: ignore[import-not-found]
+        except ImportError:
+            self.notify(_("The planner is not available in this version."), severity="warning")
+            return
+        self.push_screen(PlannerScreen(self.engine()))
+
+    def open_location(self, location_id: int) -> None:
+        from qaudit.tui.screens.location import LocationScreen
+
+        self.push_screen(LocationScreen(location_id))
+
+    def open_assessment(self, assessment_id: int) -> None:
+        from qaudit.tui.screens.checklist import ChecklistScreen
+
+        self.push_screen(ChecklistScreen(assessment_id))
+
+    def report_error(self, error: Exception) -> None:
+        """Show a user mistake (``QauditError``) as a notification, never a traceback."""
+        self.notify(str(error), title=_("Not done"), severity="error", timeout=8)
+
+    def call_service(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a service; a ``QauditError`` is shown and ``None`` returned."""
+        from qaudit.errors import QauditError
+
+        try:
+            return function(*args, **kwargs)
+        except QauditError as error:
+            self.report_error(error)
+            return None
 
 
 def run(settings: Settings, database_url: str) -> None:
-    QAuditApp(settings, database_url).run()
+    QAuditApp(settings, database_url=database_url).run()

@@ -1,0 +1,50 @@
+"""How values are shown: dates, percentages, outcomes, statuses (with colour)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from qaudit.i18n import N_, _
+
+if TYPE_CHECKING:
+    from qaudit.domain.enums import Result
+    from qaudit.domain.verdict import Outcome
+
+RESULT_KEYS = {"1": "voldoet", "2": "voldoet_deels", "3": "voldoet_niet", "0": "nvt"}
+
+_RESULT_SHORT = {
+    "voldoet": (N_("yes"), "green"),
+    "voldoet_deels": (N_("partly"), "yellow"),
+    "voldoet_niet": (N_("no"), "red"),
+    "nvt": (N_("n/a"), "grey50"),
+    "nog_niet": ("·", "grey50"),
+}
+
+_OUTCOME_STYLE = {"sufficient": "green", "insufficient": "bold red", "incomplete": "yellow"}
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def percent(value: float | None) -> str:
+    return f"{value:.0f}%" if value is not None else "–"
+
+
+def result(value: Result | None) -> Text:
+    label, style = _RESULT_SHORT["nog_niet" if value is None else value.value]
+    return Text(_(label), style=style)
+
+
+def outcome(value: Outcome | None) -> Text:
+    if value is None:
+        return Text("–", style="grey50")
+    return Text(value.label, style=_OUTCOME_STYLE[value.value])
+
+
+def bar(share: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "█" * filled + "░" * (width - filled)

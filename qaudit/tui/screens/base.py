@@ -1,0 +1,49 @@
+"""What the workbench's screens share: the app, the engine, running a service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from qaudit.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from qaudit.tui.app import QAuditApp
+
+BACK = Binding("escape", "app.pop_screen", _("Back"), id="screen.back",
+               tooltip=_("Go back to the previous screen"))
+
+
+class WorkScreen(Screen[None]):
+    """A screen that reads its data with :meth:`read` and refreshes on :meth:`reload`."""
+
+    @property
+    def qapp(self) -> QAuditApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def engine(self) -> Engine:
+        return self.qapp.engine()
+
+    def read(self, function: Any, *args: Any) -> Any:
+        """Run a read-only service function in one transaction."""
+        from qaudit.storage import transaction
+
+        with transaction(self.engine) as session:
+            return function(session, *args)
+
+    def act(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one user action; on success reload the screen, on a user error show it."""
+        result = self.qapp.call_service(function, *args, **kwargs)
+        self.reload()
+        return result
+
+    def reload(self) -> None:
+        """Re-read and show the data (overridden by each screen)."""
+
+    def ask(self, dialog: Any, callback: Any) -> None:
+        self.app.push_screen(dialog, lambda value: value is not None and callback(value))

@@ -1,0 +1,317 @@
+"""The checklist screen: answer 250+ points by keys, each answer committed at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, OptionList, ProgressBar, Static, TextArea
+
+from qaudit.i18n import N_, _
+from qaudit.tui import format as fmt
+from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
+from qaudit.tui.widgets.point_detail import PointDetail
+
+FILTER_LABELS = {
+    "all": N_("all points"),
+    "unanswered": N_("unanswered"),
+    "critical": N_("critical"),
+    "not_compliant": N_("not (fully) compliant"),
+    "differs": N_("differs from self-evaluation"),
+}
+
+
+def _b(key: str, action: str, text: str, bid: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, text, id=f"checklist.{bid}", tooltip=tip, show=show)
+
+
+class ChecklistScreen(WorkScreen):
+    AUTO_FOCUS = "#points"
+    BINDINGS = [
+        BACK,
+        _b("1", "answer('voldoet')", _("compliant"), "compliant", _("Answer: compliant")),
+        _b("2", "answer('voldoet_deels')", _("partly"), "partly", _("Answer: partly compliant")),
+        _b("3", "answer('voldoet_niet')", _("not"), "not_compliant",
+           _("Answer: not compliant")),
+        _b("0", "answer('nvt')", _("n/a"), "not_applicable", _("Answer: not applicable")),
+        _b("n", "next_unanswered", _("Next open"), "next",
+           _("Jump to the next point without an answer")),
+        _b("u,ctrl+z", "undo", _("Undo"), "undo", _("Undo the last answer")),
+        _b("f", "cycle_filter", _("Filter"), "filter",
+           _("Show: all, unanswered, critical, not compliant, differs from self-evaluation")),
+        _b("e", "edit_note", _("Note"), "note", _("Write a note with the selected point")),
+        _b("right_square_bracket", "theme(1)", _("Next theme"), "next_theme",
+           _("Go to the next theme"), show=False),
+        _b("left_square_bracket", "theme(-1)", _("Previous theme"), "previous_theme",
+           _("Go to the previous theme"), show=False),
+        _b("a", "all_themes", _("All themes"), "all_themes",
+           _("Show the points of all themes"), show=False),
+        _b("v", "visit", _("Visit"), "visit",
+           _("Interviews, findings, recommendations, actions and the verdict")),
+        _b("ctrl+e", "export", _("Excel"), "export", _("Export this assessment to Excel")),
+        _b("ctrl+r", "report", _("Report"), "report", _("Write the Word report")),
+    ]
+    PALETTE = (
+        ("export", "Export to Excel", "Export this assessment to an Excel workbook"),
+        ("report", "Write report", "Write the Word report of this assessment"),
+        ("visit", "Visit records", "Interviews, findings, actions and the verdict"),
+    )
+
+    def __init__(self, assessment_id: int) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.state: ChecklistState | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(id="overall", show_eta=False)
+            yield Static("", id="saved")
+            yield Static("", id="filter-label")
+        with Horizontal(id="checklist-body"):
+            yield OptionList(id="themes")
+            yield DataTable(id="points", cursor_type="row")
+            with Vertical(id="detail-pane"):
+                yield PointDetail(id="detail")
+                yield TextArea(id="note", classes="note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from qaudit.tui.screens.checklist_state import load_state
+
+        self.state = state = self.read(load_state, self.assessment_id)
+        self.sub_title = state.title
+        table = self.query_one("#points", DataTable)
+        table.add_column(_("point"), key="id")
+        table.add_column(_("answer"), key="answer")
+        if state.has_reference:
+            table.add_column(_("self-eval."), key="reference")
+        table.add_column("⚑", key="critical")
+        table.add_column(_("measurement point"), key="text")
+        self._refresh_themes()
+        self._fill_points()
+        self._show_progress()
+        self._saved(_("locked: closed") if state.closed else _("every answer is saved at once"))
+        table.focus()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _refresh_themes(self) -> None:
+        assert self.state is not None
+        themes = self.query_one("#themes", OptionList)
+        keep = themes.highlighted
+        themes.clear_options()
+        themes.add_options(self.state.theme_labels())
+        themes.highlighted = keep if keep is not None else 0
+
+    def _fill_points(self, select: str | None = None) -> None:
+        assert self.state is not None
+        table = self.query_one("#points", DataTable)
+        table.clear()
+        for point in self.state.visible_points():
+            table.add_row(*self._cells(point), key=point.id)
+        self.query_one("#filter-label", Static).update(
+            _("Filter: {name}").format(name=_(FILTER_LABELS[self.state.filter])))
+        if select is not None and select in self.state.visible_ids():
+            table.move_cursor(row=table.get_row_index(select))
+        self._show_detail()
+
+    def _cells(self, point: Any) -> list[Any]:
+        assert self.state is not None
+        cells = [point.id, fmt.result(self.state.results.get(point.id))]
+        if self.state.has_reference:
+            cells.append(fmt.result(self.state.reference.get(point.id)))
+        cells += ["⚑" if point.critical else "", point.text[:70]]
+        return cells
+
+    def current_point_id(self) -> str | None:
+        table = self.query_one("#points", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _show_detail(self) -> None:
+        assert self.state is not None
+        point_id = self.current_point_id()
+        point = self.state.spec.point_index.get(point_id) if point_id else None
+        theme = self.state.spec.theme_of[point.id].title if point else ""
+        self.query_one(PointDetail).show(
+            point, theme, self.state.results.get(point_id or ""),
+            self.state.reference.get(point_id or ""), self.state.has_reference)
+        note = self.query_one("#note", TextArea)
+        note.load_text(self.state.notes.get(point_id or "", ""))
+        note.disabled = point is None or self.state.closed
+
+    def _show_progress(self) -> None:
+        assert self.state is not None
+        answered, total = self.state.progress()
+        bar = self.query_one("#overall", ProgressBar)
+        bar.update(total=total, progress=answered)
+
+    def _saved(self, text: str) -> None:
+        self.query_one("#saved", Static).update(text)
+
+    @on(DataTable.RowHighlighted, "#points")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#themes")
+    def _theme_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        assert self.state is not None
+        index = event.option_index - 1  # option 0 is "all themes"
+        if index != self.state.theme_index:
+            self.state.theme_index = index
+            self._fill_points()
+
+    # -- answering -------------------------------------------------------------------------
+
+    def action_answer(self, value: str) -> None:
+        from qaudit.domain.enums import Result
+
+        point_id = self.current_point_id()
+        if point_id is None or self.state is None:
+            return
+        if self._commit(point_id, Result(value), remember=True):
+            self._advance(point_id)
+
+    def _commit(self, point_id: str, result: Any, *, remember: bool,
+                note: str | None = None) -> bool:
+        from qaudit.services import assessments
+
+        assert self.state is not None
+        before = (self.state.results.get(point_id), self.state.notes.get(point_id, ""))
+        answer = self.qapp.call_service(assessments.give_answer, self.engine, self.assessment_id,
+                                        point_id, result, note=note)
+        if answer is None:
+            self._saved(_("NOT saved"))
+            return False
+        if remember:
+            self.state.undo.append((point_id, *before))
+        self.state.record(point_id, answer.result, answer.note)
+        self._after_change(point_id)
+        self._saved(_("✔ saved {time} · {point}: {result}").format(
+            time=datetime.now().strftime("%H:%M:%S"), point=point_id, result=answer.result.label))
+        return True
+
+    def _after_change(self, point_id: str) -> None:
+        table = self.query_one("#points", DataTable)
+        if point_id in self.state.visible_ids():  # type: ignore[union-attr]
+            cells = self._cells(self.state.spec.point_index[point_id])  # type: ignore[union-attr]
+            table.update_cell(point_id, "answer", cells[1])
+        self._refresh_themes()
+        self._show_progress()
+        self._show_detail()
+
+    def _advance(self, point_id: str) -> None:
+        table = self.query_one("#points", DataTable)
+        assert self.state is not None
+        if self.state.filter != "all":
+            self._fill_points(select=self.state.next_visible_after(point_id))
+            return
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_undo(self) -> None:
+        from qaudit.domain.enums import Result
+
+        if not self.state or not self.state.undo:
+            self.notify(_("Nothing to undo."))
+            return
+        point_id, result, note = self.state.undo.pop()
+        if self._commit(point_id, result or Result.NOT_ASSESSED, remember=False, note=note):
+            self._fill_points(select=point_id)
+            self._saved(_("↶ undone · {point}").format(point=point_id))
+
+    def action_next_unanswered(self) -> None:
+        assert self.state is not None
+        target = self.state.next_unanswered(self.current_point_id())
+        if target is None:
+            self.notify(_("Every point has an answer."))
+            return
+        self.state.reveal(target)
+        self._refresh_themes()
+        self._fill_points(select=target)
+        self.query_one("#points", DataTable).focus()
+
+    def action_cycle_filter(self) -> None:
+        assert self.state is not None
+        order = [f for f in FILTERS if f != "differs" or self.state.has_reference]
+        self.state.filter = order[(order.index(self.state.filter) + 1) % len(order)]
+        self._fill_points(select=self.current_point_id())
+
+    def action_theme(self, step: int) -> None:
+        assert self.state is not None
+        count = len(self.state.spec.themes)
+        self.state.theme_index = (max(self.state.theme_index, 0) + step) % count
+        self._refresh_themes()
+        self.query_one("#themes", OptionList).highlighted = self.state.theme_index + 1
+        self._fill_points()
+
+    def action_all_themes(self) -> None:
+        self.query_one("#themes", OptionList).highlighted = 0
+
+    def action_edit_note(self) -> None:
+        note = self.query_one("#note", TextArea)
+        if not note.disabled:
+            note.focus()
+
+    @on(TextArea.Changed, "#note")
+    def _note_typed(self, event: TextArea.Changed) -> None:
+        point_id = self.current_point_id()
+        if self.state and point_id and event.text_area.text != self.state.notes.get(point_id, ""):
+            self._saved(_("note not saved yet (Esc saves)"))
+
+    def on_key(self, event: Any) -> None:
+        note = self.query_one("#note", TextArea)
+        if event.key == "escape" and note.has_focus:
+            event.stop()
+            event.prevent_default()
+            self._save_note()
+            self.query_one("#points", DataTable).focus()
+
+    def _save_note(self) -> None:
+        from qaudit.domain.enums import Result
+
+        point_id = self.current_point_id()
+        if point_id is None or self.state is None:
+            return
+        text = self.query_one("#note", TextArea).text
+        if text == self.state.notes.get(point_id, ""):
+            return
+        result = self.state.results.get(point_id) or Result.NOT_ASSESSED
+        self._commit(point_id, result, remember=True, note=text)
+
+    # -- elsewhere -------------------------------------------------------------------------
+
+    def action_visit(self) -> None:
+        from qaudit.tui.screens.visit import VisitScreen
+
+        self.app.push_screen(VisitScreen(self.assessment_id))
+
+    def action_export(self) -> None:
+        from qaudit.tui.screens.outputs import export_assessment
+
+        export_assessment(self.qapp, self.assessment_id)
+
+    def action_report(self) -> None:
+        from qaudit.tui.screens.outputs import write_report
+
+        write_report(self.qapp, self.assessment_id)
+
+    def on_screen_resume(self) -> None:
+        if self.state is not None:
+            from qaudit.tui.screens.checklist_state import load_state
+
+            fresh = self.read(load_state, self.assessment_id)
+            fresh.theme_index, fresh.filter, fresh.undo = (self.state.theme_index,
+                                                           self.state.filter, self.state.undo)
+            self.state = fresh
+            self._refresh_themes()
+            self._fill_points(select=self.current_point_id())
+            if fresh.closed:
+                self._saved(_("locked: closed"))

@@ -1,0 +1,131 @@
+"""What the checklist screen knows: the spec, answers, notes, filter and undo stack.
+
+No Textual here: the screen shows this state, and the logic is testable on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from qaudit.domain.enums import Result
+from qaudit.domain.scoring import tally
+from qaudit.tui import format as fmt
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from qaudit.checklists import ChecklistSpec, Point
+
+FILTERS = ("all", "unanswered", "critical", "not_compliant", "differs")
+
+
+@dataclass
+class ChecklistState:
+    spec: ChecklistSpec
+    title: str
+    closed: bool
+    results: dict[str, Result]
+    notes: dict[str, str]
+    reference: dict[str, Result]
+    has_reference: bool
+    theme_index: int = -1
+    """-1: all themes; else the index of the theme shown."""
+    filter: str = "all"
+    undo: list[tuple[str, Result | None, str]] = field(default_factory=list)
+
+    def record(self, point_id: str, result: Result, note: str) -> None:
+        if result is Result.NOT_ASSESSED:
+            self.results.pop(point_id, None)
+        else:
+            self.results[point_id] = result
+        self.notes[point_id] = note
+
+    def keep(self, point: Point) -> bool:
+        answer = self.results.get(point.id)
+        if self.filter == "unanswered":
+            return answer is None
+        if self.filter == "critical":
+            return point.critical
+        if self.filter == "not_compliant":
+            return answer in (Result.NOT_COMPLIANT, Result.PARTLY)
+        if self.filter == "differs":
+            other = self.reference.get(point.id)
+            return answer is not None and other is not None and answer is not other
+        return True
+
+    def theme_points(self) -> tuple[Point, ...] | list[Point]:
+        if self.theme_index < 0:
+            return self.spec.points
+        return self.spec.themes[self.theme_index].points
+
+    def visible_points(self) -> list[Point]:
+        return [p for p in self.theme_points() if self.keep(p)]
+
+    def visible_ids(self) -> list[str]:
+        return [p.id for p in self.visible_points()]
+
+    def next_visible_after(self, point_id: str) -> str | None:
+        """After answering under a filter: the next point still shown, in checklist order."""
+        ids = [p.id for p in self.theme_points()]
+        visible = set(self.visible_ids())
+        start = ids.index(point_id) + 1 if point_id in ids else 0
+        for candidate in ids[start:] + ids[:start]:
+            if candidate in visible:
+                return candidate
+        return None
+
+    def next_unanswered(self, after: str | None) -> str | None:
+        ids = [p.id for p in self.spec.points]
+        start = ids.index(after) + 1 if after in ids else 0
+        for candidate in ids[start:] + ids[:start]:
+            if candidate not in self.results:
+                return candidate
+        return None
+
+    def reveal(self, point_id: str) -> None:
+        """Make sure ``point_id`` is shown: its theme (if one theme is shown), filter off."""
+        if self.theme_index >= 0:
+            theme = self.spec.theme_of[point_id]
+            self.theme_index = [t.id for t in self.spec.themes].index(theme.id)
+        if not self.keep(self.spec.point_index[point_id]):
+            self.filter = "all"
+
+    def progress(self) -> tuple[int, int]:
+        return len(self.results), len(self.spec.points)
+
+    def theme_labels(self) -> list[str]:
+        from qaudit.i18n import _
+
+        answered, total = self.progress()
+        labels = [_("All themes") + f"  {answered}/{total}"]
+        for theme in self.spec.themes:
+            t = tally(theme.points, self.results)
+            labels.append(f"{theme.id} {theme.title}  {t.answered}/{t.total} "
+                          f"{fmt.percent(t.percent)}")
+        return labels
+
+
+def load_state(session: Session, assessment_id: int) -> ChecklistState:
+    from qaudit.domain.enums import AssessmentStatus
+    from qaudit.services import assessments, checklists, locations
+
+    assessment = assessments.get(session, assessment_id)
+    spec = checklists.spec_of_assessment(session, assessment)
+    rows = assessments.answers(session, assessment_id)
+    results = {k: a.result for k, a in rows.items() if a.result is not Result.NOT_ASSESSED}
+    reference: dict[str, Result] = {}
+    if assessment.reference_assessment_id is not None:
+        reference = {k: v for k, v in assessments.results(
+            session, assessment.reference_assessment_id).items()
+            if v is not Result.NOT_ASSESSED}
+    location = locations.get(session, assessment.location_id)
+    title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
+    return ChecklistState(spec, title, assessment.status is AssessmentStatus.CLOSED, results,
+                          {k: a.note for k, a in rows.items()}, reference,
+                          assessment.reference_assessment_id is not None)
+
+
+def summary(state: ChecklistState) -> dict[str, Any]:
+    answered, total = state.progress()
+    return {"answered": answered, "total": total, "filter": state.filter}

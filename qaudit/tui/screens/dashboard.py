@@ -1,0 +1,193 @@
+"""The dashboard: every location, its step, Basis op orde verdict and next event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
+
+from qaudit.i18n import _
+from qaudit.tui import format as fmt
+
+if TYPE_CHECKING:
+    from qaudit.services.dashboard import DashboardRow
+    from qaudit.tui.app import QAuditApp
+
+
+class DashboardScreen(Screen[None]):
+    AUTO_FOCUS = "#locations"
+    BINDINGS = [
+        Binding("slash", "search", _("Search"), id="dashboard.search",
+                tooltip=_("Search by code, name, organisation, city or auditor")),
+        Binding("o", "toggle_overdue", _("Overdue"), id="dashboard.overdue",
+                tooltip=_("Show only locations with an overdue event")),
+        Binding("r", "reload", _("Reload"), id="dashboard.reload",
+                tooltip=_("Read the dashboard from the database again")),
+        Binding("escape", "clear", _("Clear"), id="dashboard.clear", show=False,
+                tooltip=_("Clear the search and the filters")),
+    ]
+    PALETTE = (("reload", "Reload the dashboard", "Read all locations again"),)
+
+    class Loaded(Message):
+        """The rows were read (posted by the loading worker)."""
+
+        def __init__(self, rows: list[DashboardRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class Failed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DashboardRow] = []
+
+    @property
+    def qapp(self) -> QAuditApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder=_("Search (/)"), id="search")
+            yield Select([], prompt=_("All steps"), id="step")
+            yield Select([], prompt=_("All auditors"), id="person")
+            yield Checkbox(_("Only overdue"), id="overdue")
+        yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
+        yield Static(_("Loading…"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Locations")
+        table = self.query_one(DataTable)
+        table.add_columns(_("code"), _("location"), _("organisation"), _("step"), _("score"),
+                          _("verdict"), _("next event"), _("due"))
+        table.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def load(self) -> None:
+        try:
+            self.post_message(self.Loaded(_read_rows(self.qapp)))
+        except Exception as error:  # shown to the user; the app stays usable
+            self.post_message(self.Failed(error))
+
+    def on_dashboard_screen_loaded(self, message: Loaded) -> None:
+        self.rows = message.rows
+        self.qapp.dashboard_rows = message.rows
+        self._fill_filters()
+        self.refill()
+        self.qapp.warm_up()
+
+    def on_dashboard_screen_failed(self, message: Failed) -> None:
+        self.query_one("#status", Static).update(str(message.error))
+        self.qapp.report_error(message.error)
+
+    def _fill_filters(self) -> None:
+        from qaudit.domain.enums import Step
+
+        steps = [(f"{int(s)} {s.label}", int(s)) for s in Step]
+        self.query_one("#step", Select).set_options(steps)
+        people = sorted({p for row in self.rows for p in row.people})
+        self.query_one("#person", Select).set_options([(p, p) for p in people])
+
+    def visible_rows(self) -> list[DashboardRow]:
+        text = self.query_one("#search", Input).value.strip()
+        step = self.query_one("#step", Select).value
+        person = self.query_one("#person", Select).value
+        overdue = self.query_one("#overdue", Checkbox).value
+        return [r for r in self.rows
+                if (not text or r.matches(text))
+                and (step in (Select.BLANK, Select.NULL) or int(r.step) == step)
+                and (person in (Select.BLANK, Select.NULL) or person in r.people)
+                and (not overdue or r.overdue)]
+
+    def refill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        shown = self.visible_rows()
+        for row in shown:
+            table.add_row(*_cells(row), key=str(row.id))
+        overdue = sum(r.overdue for r in self.rows)
+        self.query_one("#status", Static).update(
+            _("{shown} of {total} locations · {overdue} overdue").format(
+                shown=len(shown), total=len(self.rows), overdue=overdue))
+
+    @on(Input.Changed, "#search")
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _filter_changed(self, _event: Any) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.qapp.open_location(int(event.row_key.value))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_toggle_overdue(self) -> None:
+        box = self.query_one("#overdue", Checkbox)
+        box.value = not box.value
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one("#step", Select).clear()
+        self.query_one("#person", Select).clear()
+        self.query_one("#overdue", Checkbox).value = False
+        self.query_one(DataTable).focus()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.rows:
+            self.load()
+
+
+def _cells(row: DashboardRow) -> tuple[Any, ...]:
+    due: Text | str = fmt.day(row.next_due)
+    if row.overdue:
+        due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
+    kind = _event_label(row.next_kind.value) if row.next_kind else ""
+    return (row.code, row.name, row.organisation, f"{int(row.step)} {row.step.label}",
+            fmt.percent(row.percent), fmt.outcome(row.outcome), kind, due)
+
+
+def _event_label(kind: str) -> str:
+    from qaudit.tui.labels import EVENT_LABELS
+
+    return _(EVENT_LABELS.get(kind, kind))
+
+
+def _read_rows(app: QAuditApp) -> list[DashboardRow]:
+    """In a worker thread: the fast ``sqlite3`` path when possible, else the engine."""
+    from qaudit.services import dashboard
+
+    path = app.sqlite_path
+    if path is not None:
+        import sqlite3
+
+        try:
+            read, close = dashboard.sqlite_reader(path)
+            try:
+                return dashboard.dashboard_rows(read, app.today)
+            finally:
+                close()
+        except sqlite3.Error:
+            pass  # no file or no schema yet: the engine creates it
+    return dashboard.dashboard_rows(dashboard.engine_reader(app.engine()), app.today)

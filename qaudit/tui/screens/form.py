@@ -1,0 +1,173 @@
+"""A dialog that asks for a few fields and returns them (``ModalScreen[dict | None]``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from qaudit.i18n import _
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text, int, date, select, area
+    default: Any = ""
+    options: Sequence[tuple[str, Any]] = ()
+    required: bool = False
+    check: Callable[[str], str] | None = None
+    """For text areas: a live warning for what was typed (e.g. privacy)."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save"), id="form.save", priority=True,
+                tooltip=_("Save what you entered")),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel",
+                tooltip=_("Close without saving")),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[Field]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(self.title_text, classes="form-title")
+            for f in self.fields:
+                yield Label(f.label + (" *" if f.required else ""))
+                yield self._widget(f)
+                if f.check is not None:
+                    yield Static("", id=f"warn-{f.name}", classes="warning")
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+                yield Button(_("Cancel (esc)"), id="cancel")
+
+    def _widget(self, f: Field) -> Any:
+        wid = f"f-{f.name}"
+        if f.kind == "select":
+            return Select(list(f.options), value=f.default, allow_blank=False, id=wid)
+        if f.kind == "area":
+            return TextArea(str(f.default or ""), id=wid, classes="area")
+        if f.kind == "date":
+            value = f.default.strftime("%d-%m-%Y") if isinstance(f.default, date) else f.default
+            return Input(value or "", placeholder=_("dd-mm-yyyy"), id=wid)
+        kind = "integer" if f.kind == "int" else "text"
+        return Input(str(f.default if f.default is not None else ""), type=kind, id=wid)
+
+    def on_mount(self) -> None:
+        for f in self.fields:
+            if f.check is not None:
+                self._check(f)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        name = (event.text_area.id or "")[2:]
+        for f in self.fields:
+            if f.name == name and f.check is not None:
+                self._check(f)
+
+    def _check(self, f: Field) -> None:
+        assert f.check is not None
+        self.query_one(f"#warn-{f.name}", Static).update(f.check(self._raw(f)))
+
+    def _raw(self, f: Field) -> Any:
+        widget = self.query_one(f"#f-{f.name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        return widget.value  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, Any]:
+        """The typed values; raises ValueError with a message naming the field."""
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            raw = self._raw(f)
+            text = raw.strip() if isinstance(raw, str) else raw
+            if f.required and text in ("", None):
+                raise ValueError(_("{field} is required.").format(field=f.label))
+            out[f.name] = _convert(f, text)
+        return out
+
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self.values())
+        except ValueError as error:
+            self.query_one("#form-error", Static).update(str(error))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+def _convert(f: Field, text: Any) -> Any:
+    if f.kind == "int":
+        try:
+            return int(text or 0)
+        except ValueError:
+            raise ValueError(_("{field}: '{value}' is not a whole number.").format(
+                field=f.label, value=text)) from None
+    if f.kind == "date":
+        return parse_date(f.label, text)
+    return text
+
+
+def parse_date(label: str, text: str) -> date | None:
+    if not text:
+        return None
+    for parse in (_dutch_date, date.fromisoformat):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise ValueError(_("{field}: '{value}' is not a date (dd-mm-yyyy).").format(
+        field=label, value=text))
+
+
+def _dutch_date(text: str) -> date:
+    day, month, year = (int(part) for part in text.replace("/", "-").split("-"))
+    return date(year, month, day)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y,j", "answer(True)", _("Yes"), id="confirm.yes", tooltip=_("Yes, do it")),
+        Binding("n,escape", "answer(False)", _("No"), id="confirm.no", tooltip=_("No, go back")),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(self.question, classes="form-title")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Yes (y)"), variant="warning", id="yes")
+                yield Button(_("No (n)"), id="no")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

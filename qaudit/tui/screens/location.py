@@ -1,0 +1,190 @@
+"""A location's trajectory: the ten steps (blocked ones with their reason) and its actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from qaudit.i18n import _
+from qaudit.tui import format as fmt
+from qaudit.tui.labels import ASSESSMENT_STATUS, DECISIONS, STEP_STATUS, label
+from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.form import Field, FormDialog
+
+
+def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
+    return Binding(key, action, text, id=f"location.{bid}", tooltip=tip)
+
+
+class LocationScreen(WorkScreen):
+    AUTO_FOCUS = "#steps"
+    BINDINGS = [
+        BACK,
+        _b("s", "start('self_evaluation')", _("Self-evaluation"), "self_evaluation",
+           _("Start a new self-evaluation of the Basis op orde")),
+        _b("a", "start('audit_visit')", _("Audit visit"), "audit_visit",
+           _("Start the audit visit, beside the latest self-evaluation")),
+        _b("v", "start('visitation')", _("Visitation"), "visitation",
+           _("Record an appreciative visitation (step 8)")),
+        _b("c", "start('cirkel')", _("Cirkel"), "cirkel",
+           _("Record a Cirkel van Kwaliteit@ assessment (step 9)")),
+        _b("p", "rollout", _("Promises"), "rollout",
+           _("The promise rollout: translations, training, visibility (steps 5–7)")),
+        _b("b", "step('in_progress')", _("Start step"), "step_start",
+           _("Start the selected step (if the cycle's rules allow it)")),
+        _b("d", "step('done')", _("Step done"), "step_done",
+           _("Mark the selected step as done (if the cycle's rules allow it)")),
+        _b("m", "decision", _("MT decision"), "decision",
+           _("Record the board's and management team's decision (step 2)")),
+        _b("l", "membership", _("Membership"), "membership",
+           _("Record the organisation's membership (step 3)")),
+        _b("tab", "app.focus_next", _("Next table"), "focus_next",
+           _("Move between the steps and the assessments")),
+    ]
+    PALETTE = (
+        ("start('self_evaluation')", "New self-evaluation", "Start a self-evaluation here"),
+        ("rollout", "Promise rollout", "Open the promise rollout of this location"),
+    )
+
+    def __init__(self, location_id: int) -> None:
+        super().__init__()
+        self.location_id = location_id
+        self.trajectory: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="location-head")
+        yield DataTable(id="steps", cursor_type="row")
+        yield Static("", id="step-reason", classes="reason")
+        yield Static(_("Assessments (Enter opens)"), classes="section")
+        yield DataTable(id="assessments", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#steps", DataTable).add_columns(
+            "#", _("step"), _("status"), _("started"), _("completed"), _("who"), _("note"))
+        self.query_one("#assessments", DataTable).add_columns(
+            _("id"), _("kind"), _("status"), _("started"), _("answered"), _("score"),
+            _("verdict"))
+        self.reload()
+        self.query_one("#steps", DataTable).focus()
+
+    def reload(self) -> None:
+        from qaudit.services import trajectory
+
+        t = self.trajectory = self.read(trajectory.trajectory, self.location_id)
+        self.sub_title = f"{t.code} {t.name}"
+        member = _("member") if t.member else _("not a member")
+        self.query_one("#location-head", Static).update(
+            f"[b]{t.code} {t.name}[/b] · {t.organisation} · {member} · "
+            + _("current step: {step}").format(step=f"{int(t.state.current_step)} "
+                                                    f"{t.state.current_step.label}"))
+        steps = self.query_one("#steps", DataTable)
+        cursor = steps.cursor_row
+        steps.clear()
+        for row in t.steps:
+            steps.add_row(str(int(row.step)), row.step.label, _status(row), fmt.day(row.started_on),
+                          fmt.day(row.completed_on), row.person, _note(row), key=str(int(row.step)))
+        steps.move_cursor(row=cursor)
+        table = self.query_one("#assessments", DataTable)
+        table.clear()
+        for a in t.assessments:
+            table.add_row(str(a.id), a.kind.label, label(ASSESSMENT_STATUS, a.status.value),
+                          fmt.day(a.started_on), f"{a.answered}/{a.total}", fmt.percent(a.percent),
+                          fmt.outcome(a.outcome), key=str(a.id))
+        self._show_reason()
+
+    def selected_step(self) -> Any:
+        steps = self.query_one("#steps", DataTable)
+        return self.trajectory.steps[steps.cursor_row] if self.trajectory else None
+
+    @on(DataTable.RowHighlighted, "#steps")
+    def _show_reason(self) -> None:
+        row = self.selected_step()
+        text = ""
+        if row is not None and not row.gate.allowed and row.status.value != "done":
+            text = _("Blocked: {reason}").format(reason=row.gate.reason)
+        self.query_one("#step-reason", Static).update(text)
+
+    @on(DataTable.RowSelected, "#assessments")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.qapp.open_assessment(int(event.row_key.value))
+
+    def action_start(self, kind: str) -> None:
+        from qaudit.domain.enums import AssessmentKind
+        from qaudit.services import trajectory
+
+        new_id = self.act(trajectory.start_assessment, self.engine, self.location_id,
+                          AssessmentKind(kind), today=self.qapp.today,
+                          catalogue=self.qapp.get_catalogue())
+        if new_id is not None:
+            self.qapp.open_assessment(new_id)
+
+    def action_rollout(self) -> None:
+        from qaudit.tui.screens.rollout import RolloutScreen
+
+        self.app.push_screen(RolloutScreen(self.location_id))
+
+    def action_step(self, status: str) -> None:
+        from qaudit.domain.enums import StepStatus
+        from qaudit.services import trajectory
+
+        row = self.selected_step()
+        if row is not None:
+            self.act(trajectory.set_step, self.engine, self.location_id, row.step,
+                     StepStatus(status), on=self.qapp.today)
+
+    def action_decision(self) -> None:
+        from qaudit.domain.enums import MtDecision, Step, StepStatus
+        from qaudit.services import trajectory
+
+        options = [(label(DECISIONS, d.value), d.value) for d in MtDecision]
+        fields = [Field("decision", _("Decision"), "select", "go", options),
+                  Field("notes", _("Notes"), "area")]
+
+        def save(values: dict[str, Any]) -> None:
+            self.act(trajectory.set_step, self.engine, self.location_id, Step.MT_SESSION,
+                     StepStatus.DONE, on=self.qapp.today, decision=MtDecision(values["decision"]),
+                     notes=values["notes"])
+
+        self.ask(FormDialog(_("Decision of the board and management team"), fields), save)
+
+    def action_membership(self) -> None:
+        from qaudit.services import trajectory
+
+        fields = [Field("number", _("Member number"), required=True),
+                  Field("start", _("Start date"), "date", self.qapp.today, required=True)]
+
+        def save(values: dict[str, Any]) -> None:
+            self.act(trajectory.record_membership, self.engine,
+                     self.trajectory.organisation_id, values["number"], values["start"])
+
+        self.ask(FormDialog(_("Membership of the cooperative"), fields), save)
+
+    def on_screen_resume(self) -> None:
+        if self.trajectory is not None:
+            self.reload()
+
+
+def _status(row: Any) -> Text:
+    if row.status.value == "done":
+        return Text("✔ " + label(STEP_STATUS, "done"), style="green")
+    if not row.gate.allowed:
+        return Text("⛔ " + _("blocked"), style="bold red")
+    if row.status.value == "in_progress":
+        return Text("▶ " + label(STEP_STATUS, "in_progress"), style="yellow")
+    return Text(label(STEP_STATUS, row.status.value), style="grey50")
+
+
+def _note(row: Any) -> str:
+    if not row.gate.allowed and row.status.value != "done":
+        return row.gate.reason
+    if row.decision is not None:
+        return _("decision: {decision}").format(decision=label(DECISIONS, row.decision.value))
+    return row.notes.splitlines()[0] if row.notes else ""
