@@ -67,7 +67,7 @@ def list_assessments(context: Context) -> int:
                 r["id"],
                 r["location"],
                 r["kind_name"],
-                r["status"],
+                r["status_name"],
                 r["started_on"],
                 f"{r['answered']}/{r['points']}",
                 "" if r["percent"] is None else f"{r['percent']:.0f}%",

@@ -107,6 +107,10 @@ class AssessmentStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
 
+    @property
+    def label(self) -> str:
+        return _(N_("open") if self is AssessmentStatus.OPEN else N_("closed"))
+
 
 class Role(StrEnum):
     AUDITOR = "auditor"

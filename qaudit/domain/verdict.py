@@ -25,12 +25,24 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
+        """The outcome of a Basis op orde audit or Cirkel re-check."""
         return _(_OUTCOME_LABELS[self])
+
+    def label_for(self, checklist_kind: str) -> str:
+        """The outcome in the words of the checklist's kind (a visitation judges promises)."""
+        if checklist_kind == "visitation":
+            return _(_VISITATION_LABELS[self])
+        return self.label
 
 
 _OUTCOME_LABELS = {
     Outcome.SUFFICIENT: N_("basis sufficiently in order"),
     Outcome.INSUFFICIENT: N_("basis not sufficiently in order"),
+    Outcome.INCOMPLETE: N_("not all points assessed yet"),
+}
+_VISITATION_LABELS = {
+    Outcome.SUFFICIENT: N_("promises kept and perceivable"),
+    Outcome.INSUFFICIENT: N_("promises not yet kept everywhere"),
     Outcome.INCOMPLETE: N_("not all points assessed yet"),
 }
 

@@ -37,13 +37,14 @@ def assessment_rows(session: Session, location_id: int | None = None) -> list[di
                 "kind": assessment.kind.value,
                 "kind_name": assessment.kind.label,
                 "status": assessment.status.value,
+                "status_name": assessment.status.label,
                 "started_on": assessment.started_on.isoformat(),
                 "checklist": f"{spec.id} {spec.version}",
                 "points": judged.score.overall.total,
                 "answered": judged.score.overall.answered,
                 "percent": judged.score.overall.percent,
                 "verdict": judged.outcome.value,
-                "verdict_name": judged.outcome.label,
+                "verdict_name": judged.outcome.label_for(spec.kind),
             }
         )
     return out
