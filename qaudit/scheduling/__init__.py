@@ -20,8 +20,10 @@ The rhythm (``qaudit.scheduling.cycle``)
   A **moved** event (held late or early) moves the rhythm with it: the next event follows in
   the year after the day it was actually held. The alternation never skips a kind and never
   doubles one.
-* **Kept events** (``ScheduledEvent.manual``) are never moved: the rhythm continues from them,
-  and they are re-checked: of the wrong kind → ``alternation``; sooner than the rhythm allows
+* **Kept events** (``ScheduledEvent.manual``) are never moved: the rhythm continues from them.
+  A kept event takes the next slot when it falls in (or before) that slot's year, or when it
+  is of the due kind and at most one year later (a due event moved by hand).
+  They are re-checked: of the wrong kind → ``alternation``; sooner than the rhythm allows
   → ``too_soon``; and every assignment constraint below.
 
 Assignment (``qaudit.scheduling.assign``)

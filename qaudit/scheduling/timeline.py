@@ -40,7 +40,7 @@ def timeline(location: LocationIn, organisation: OrganisationIn | None,
     while True:
         due = rhythm.due()
         day = due.day(start)
-        if waiting and (waiting[0].on.year <= day.year or day.year > last_year):
+        if waiting and _takes_slot(waiting[0], due.kind, day, last_year):
             event = waiting.pop(0)
             slots.append(_kept(location, event, due, rhythm.number(event.kind), start))
             rhythm.hold(Held(event.kind, event.on, event.visiting_organisation_id))
@@ -49,6 +49,13 @@ def timeline(location: LocationIn, organisation: OrganisationIn | None,
             return slots
         slots.append(Slot(location, due.kind, due.number, due.year, day, due.overdue(start)))
         rhythm.hold(Held(due.kind, day))
+
+
+def _takes_slot(event: FixedEvent, kind: EventKind, day: date, last_year: int) -> bool:
+    """Does the kept ``event`` come next? Yes when it is not later than the planned ``day``'s
+    year, when it is the due kind moved by at most one year, or beyond the horizon."""
+    year = event.on.year
+    return year <= day.year or (event.kind is kind and year == day.year + 1) or day.year > last_year
 
 
 def _kept(location: LocationIn, event: FixedEvent, due: Due, number: int, start: date) -> Slot:
