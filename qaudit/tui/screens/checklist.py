@@ -104,10 +104,9 @@ class ChecklistScreen(WorkScreen):
     def _refresh_themes(self) -> None:
         assert self.state is not None
         themes = self.query_one("#themes", OptionList)
-        keep = themes.highlighted
         themes.clear_options()
         themes.add_options(self.state.theme_labels())
-        themes.highlighted = keep if keep is not None else 0
+        themes.highlighted = self.state.theme_index + 1  # option 0 is "all themes"
 
     def _fill_points(self, select: str | None = None) -> None:
         assert self.state is not None
@@ -247,9 +246,9 @@ class ChecklistScreen(WorkScreen):
     def action_theme(self, step: int) -> None:
         assert self.state is not None
         count = len(self.state.spec.themes)
-        self.state.theme_index = (max(self.state.theme_index, 0) + step) % count
+        current = self.state.theme_index
+        self.state.theme_index = (step - 1 if current < 0 else current + step) % count
         self._refresh_themes()
-        self.query_one("#themes", OptionList).highlighted = self.state.theme_index + 1
         self._fill_points()
 
     def action_all_themes(self) -> None:
