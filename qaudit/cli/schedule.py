@@ -94,40 +94,36 @@ def plan_command(context: Context) -> int:
 
 
 def show(proposal: Proposal) -> None:
-    from qaudit.scheduling.explain import assignment, kind_label, violation_lines, why_not
+    from qaudit.scheduling.explain import (
+        assignment,
+        kind_label,
+        status,
+        text,
+        violation_lines,
+        why_not,
+    )
 
     names, events = proposal.names, proposal.plan.events
     print_table(
         [_("date"), _("location"), _("event"), _("due"), _("assigned"), _("status")],
         [[e.on, names.location(e.location_id), f"{kind_label(e.kind)} {e.number}", e.due_year,
-          assignment(e, names) or _("(nobody)"), _status(e, proposal.stored)] for e in events],
+          assignment(e, names) or text("nobody"), status(e, proposal.stored)] for e in events],
         title=_("Plan for {years} years from {start}").format(
             years=proposal.plan.years, start=proposal.plan.start))
     for event in proposal.plan.problems:
         for line in why_not(event, names) + violation_lines(event, names):
             print(line)
     for skipped in proposal.plan.skipped:
-        print(_("Not planned: {location}: {reason}").format(
+        print(text("not_planned").format(
             location=names.location(skipped.location_id), reason=skipped.reason))
     print(summary(proposal))
 
 
-def _status(event: object, stored: frozenset[str]) -> str:
-    from qaudit.scheduling import PlannedEvent
-
-    assert isinstance(event, PlannedEvent)
-    words = [_("overdue")] if event.overdue else []
-    words += [_("manual")] if event.manual else []
-    words += [_("stored") if event.uid in stored else _("new")]
-    if event.unassigned or event.violations:
-        words.append(_("problem"))
-    return ", ".join(words)
-
-
 def summary(proposal: Proposal) -> str:
+    from qaudit.scheduling.explain import text
+
     events = proposal.plan.events
-    return _("{events} events ({overdue} overdue), {problems} with a problem; "
-             "{skipped} locations not planned.").format(
+    return text("summary").format(
         events=len(events), overdue=sum(e.overdue for e in events),
         problems=len(proposal.plan.problems), skipped=len(proposal.plan.skipped))
 

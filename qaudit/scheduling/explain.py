@@ -110,3 +110,52 @@ def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
                        for v in event.violations],
         "explanation": why_not(event, names) + violation_lines(event, names),
     }
+
+
+_TEXT = {
+    "title": N_("Cycle planner"),
+    "loading": N_("Planning…"),
+    "per_month": N_("Per month"),
+    "per_location": N_("Per location"),
+    "problems": N_("Problems"),
+    "month": N_("month"),
+    "date": N_("date"),
+    "location": N_("location"),
+    "event": N_("event"),
+    "due": N_("due"),
+    "assigned": N_("assigned"),
+    "status": N_("status"),
+    "nobody": N_("(nobody)"),
+    "overdue": N_("overdue"),
+    "manual": N_("manual"),
+    "stored": N_("stored"),
+    "new": N_("new"),
+    "problem": N_("problem"),
+    "no_problems": N_("No problems: every event has a valid assignment."),
+    "not_planned": N_("Not planned: {location}: {reason}"),
+    "reload": N_("Reload"),
+    "reload_tip": N_("Plan again from the database"),
+    "back": N_("Back"),
+    "back_tip": N_("Close the planner"),
+    "longer": N_("Longer"),
+    "longer_tip": N_("Plan one year further ahead"),
+    "shorter": N_("Shorter"),
+    "shorter_tip": N_("Plan one year less"),
+    "summary": N_("{events} events ({overdue} overdue), {problems} with a problem; "
+                  "{skipped} locations not planned."),
+    "horizon": N_("{years} years from {start}"),
+}
+
+
+def text(key: str) -> str:
+    """The planner screen's words (kept here so they live in the schedule catalog)."""
+    return _(_TEXT[key])
+
+
+def status(event: PlannedEvent, stored: frozenset[str]) -> str:
+    words = [text("overdue")] if event.overdue else []
+    words += [text("manual")] if event.manual else []
+    words += [text("stored") if event.uid in stored else text("new")]
+    if event.unassigned or event.violations:
+        words.append(text("problem"))
+    return ", ".join(words)

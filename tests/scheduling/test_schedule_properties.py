@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -37,7 +38,8 @@ def cooperatives(draw) -> PlanInput:
     orgs = [OrganisationIn(i, f"O{i}", draw(st.sampled_from(REGIONS)),
                            ((date(2015, 1, 1), draw(st.sampled_from([None, date(2031, 6, 1)]))),))
             for i in range(1, n_orgs + 1)]
-    people = [PersonIn(100 + i, organisation_id=draw(st.sampled_from([None, *range(1, n_orgs + 1)])),
+    employers = st.sampled_from([None, *range(1, n_orgs + 1)])
+    people = [PersonIn(100 + i, organisation_id=draw(employers),
                        region=draw(st.sampled_from(REGIONS)), max_per_year=draw(st.integers(1, 4)),
                        assessor=True) for i in range(draw(st.integers(0, 8)))]
     people += [PersonIn(200 + i, organisation_id=draw(st.integers(1, n_orgs)),
@@ -158,14 +160,13 @@ def test_alternation_holds_over_ten_years(data):
         events = by_location[location.id]
         held = sorted(location.history, key=lambda h: h.on)
         kinds = [h.kind for h in held] + [e.kind for e in events]
-        assert all(a is not b for a, b in zip(kinds, kinds[1:], strict=False))
+        assert all(a is not b for a, b in pairwise(kinds))
         if not held and events:
             assert events[0].kind is V
         years = [h.on.year for h in held] + [e.on.year for e in events]
-        assert all(b > a for a, b in zip(years, years[1:], strict=False))
+        assert all(b > a for a, b in pairwise(years))
         if events:  # until the horizon (or the membership) ends, one event a year
-            assert all(b == a + 1 for a, b in zip(years[len(held):], years[len(held) + 1:],
-                                                 strict=False))
+            assert all(b == a + 1 for a, b in pairwise(years[len(held):]))
             assert events[-1].on.year <= START.year + 9
 
 
