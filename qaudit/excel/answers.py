@@ -39,12 +39,12 @@ _SYNONYMS: dict[Result, tuple[str, ...]] = {
                           "not yet assessed", "not assessed"),
 }
 
-_NOT_LETTERS = re.compile(r"[\W_]+")
+_IGNORED = re.compile(r"[\s._/-]+")
 
 
 def _key(text: str) -> str:
-    """Case, spaces, dots, slashes and underscores do not count."""
-    return _NOT_LETTERS.sub("", text.casefold())
+    """Case, spaces, dots, slashes, hyphens and underscores do not count."""
+    return _IGNORED.sub("", text.casefold())
 
 
 _BY_KEY: dict[str, Result] = {

@@ -27,13 +27,19 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 
 
-def atomic_save(workbook: Workbook, out: Path) -> Path:
-    """Save next to ``out`` and move into place: a reader never sees half a file."""
+def check_target(out: Path) -> Path:
+    """Refuse a target that cannot become an .xlsx, before any work is done."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise QauditError(_("{file}: the file name must end in .xlsx").format(file=out))
     if not out.parent.is_dir():
         raise QauditError(_("{folder}: no such folder").format(folder=out.parent))
+    return out
+
+
+def atomic_save(workbook: Workbook, out: Path) -> Path:
+    """Save next to ``out`` and move into place: a reader never sees half a file."""
+    out = check_target(out)
     handle, temp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
     os.close(handle)
     try:

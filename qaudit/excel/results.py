@@ -19,7 +19,7 @@ from qaudit.domain.enums import Result
 from qaudit.domain.scoring import POINT_VALUE
 from qaudit.excel import answers
 from qaudit.excel.cells import text_cell
-from qaudit.excel.files import atomic_save
+from qaudit.excel.files import atomic_save, check_target
 from qaudit.i18n import N_, _
 
 
@@ -70,6 +70,7 @@ _SUMMARY = (N_("Theme"), N_("Points"), N_("Answered"), N_("Not applicable"), N_(
 
 
 def write_results(out: Path, data: ResultsData) -> Path:
+    check_target(out)
     workbook = Workbook(write_only=True)
     rows = workbook.create_sheet(_("Results"))
     _table(rows, (*_INFO, *_ROW), [[*_info(r.info), *_row(r)] for r in data.rows])

@@ -18,7 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from qaudit.checklists import Point
 from qaudit.excel import answers, layout, styles
 from qaudit.excel.cells import text_cell
-from qaudit.excel.files import atomic_save
+from qaudit.excel.files import atomic_save, check_target
 from qaudit.excel.instructions import write_instructions
 from qaudit.excel.metadata import BASE_HEADER, AnswerState, ExportMeta
 from qaudit.i18n import _
@@ -41,6 +41,7 @@ class ExportData:
 
 
 def write_workbook(out: Path, data: ExportData) -> Path:
+    check_target(out)
     workbook = Workbook(write_only=True)
     styles.add_named_styles(workbook)
     write_instructions(workbook.create_sheet(layout.instructions_title()), data.heading)
