@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
 from qaudit.checklists import Catalogue, ChecklistSpec, shipped_catalogue
@@ -250,6 +250,9 @@ def _answers(
     scale = (Result.COMPLIANT, Result.PARTLY, Result.NOT_COMPLIANT, Result.NOT_APPLICABLE)
     critical = [p.id for p in spec.points if p.critical]
     failing = set(b.rng.sample(critical, fail_critical)) if fail_critical else set()
+    day = assessment.started_on
+    answered_at = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
+    rows = []
     for point in spec.points:
         if b.rng.random() > share:
             continue
@@ -260,9 +263,18 @@ def _answers(
             if point.critical and result is Result.NOT_COMPLIANT:
                 result = Result.PARTLY
             note = "" if result is Result.COMPLIANT else "Zie toelichting in het verslag."
-        b.session.add(
-            Answer(assessment_id=id_of(assessment), point_id=point.id, result=result, note=note)
+        rows.append(
+            {
+                "assessment_id": id_of(assessment),
+                "point_id": point.id,
+                "result": result,
+                "note": note,
+                "evidence": "",
+                "answered_at": answered_at,
+            }
         )
+    if rows:  # one bulk insert: the demo writes thousands of answers
+        b.session.execute(insert(Answer), rows)
 
 
 def _assessment(
