@@ -37,7 +37,12 @@ class Settings:
     """Key remapping for the terminal UI: binding id -> keys, e.g. ``"checklist.next" = "n"``."""
 
     planner: dict[str, object] = field(default_factory=dict)
-    """Settings of the cycle planner (see the planner's documentation)."""
+    """Settings of the cycle planner, the ``[planner]`` table (``qaudit.scheduling.settings``):
+    ``team_size`` (assessors per Cirkel, 2), ``peer_visitors`` (sent per visitation, 2),
+    ``max_visits_per_organisation`` (visitations per organisation per year, 2),
+    ``independence_years`` (3), ``allow_reciprocal_same_year`` (false),
+    ``prefer_same_region`` (true), ``uid_domain`` ("qaudit") and ``[planner.unavailable]``
+    (person id -> years or periods). Checked when the planner runs; errors name the key."""
 
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
