@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -24,6 +25,7 @@ from qaudit.services import assessments
 from qaudit.storage import transaction
 
 TODAY = date(2026, 10, 1)
+FIXTURES_MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,9 @@ class ChecklistScreen(WorkScreen):
         _b("ctrl+r", "report", _("Report"), "report", _("Write the Word report")),
     ]
     PALETTE = (
-        ("export", "Export to Excel", "Export this assessment to an Excel workbook"),
-        ("report", "Write report", "Write the Word report of this assessment"),
-        ("visit", "Visit records", "Interviews, findings, actions and the verdict"),
+        ("export", N_("Export to Excel"), N_("Export this assessment to an Excel workbook")),
+        ("report", N_("Write report"), N_("Write the Word report of this assessment")),
+        ("visit", N_("Visit records"), N_("Interviews, findings, actions and the verdict")),
     )
 
     def __init__(self, assessment_id: int) -> None:

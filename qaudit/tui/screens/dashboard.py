@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class DashboardScreen(Screen[None]):
         Binding("escape", "clear", _("Clear"), id="dashboard.clear", show=False,
                 tooltip=_("Clear the search and the filters")),
     ]
-    PALETTE = (("reload", "Reload the dashboard", "Read all locations again"),)
+    PALETTE = (("reload", N_("Reload the dashboard"), N_("Read all locations again")),)
 
     class Loaded(Message):
         """The rows were read (posted by the loading worker)."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ASSESSMENT_STATUS, DECISIONS, STEP_STATUS, label
 from qaudit.tui.screens.base import BACK, WorkScreen
@@ -47,8 +47,8 @@ class LocationScreen(WorkScreen):
            _("Move between the steps and the assessments")),
     ]
     PALETTE = (
-        ("start('self_evaluation')", "New self-evaluation", "Start a self-evaluation here"),
-        ("rollout", "Promise rollout", "Open the promise rollout of this location"),
+        ("start('self_evaluation')", N_("New self-evaluation"), N_("Start a self-evaluation here")),
+        ("rollout", N_("Promise rollout"), N_("Open the promise rollout of this location")),
     )
 
     def __init__(self, location_id: int) -> None:

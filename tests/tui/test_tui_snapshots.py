@@ -1,0 +1,60 @@
+"""Snapshots of the key screens with fixed data (mini checklists, fixed dates and size)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qaudit.config import Settings
+from qaudit.tui.app import QAuditApp
+
+from .conftest import TODAY, build_world
+
+SIZE = (150, 40)
+
+
+@pytest.fixture
+def snap_world(sqlite_engine, mini_catalogue):
+    return build_world(sqlite_engine, mini_catalogue)
+
+
+def make_app(world) -> QAuditApp:
+    return QAuditApp(Settings(), engine=world.engine, catalogue=world.catalogue, today=TODAY)
+
+
+async def _loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_dashboard(snap_compare, snap_world):
+    assert snap_compare(make_app(snap_world), terminal_size=SIZE, run_before=_loaded)
+
+
+def test_trajectory(snap_compare, snap_world):
+    async def run_before(pilot) -> None:
+        await _loaded(pilot)
+        pilot.app.open_location(snap_world.prospect_id)
+        await pilot.pause()
+        await pilot.press("down", "down", "down")
+
+    assert snap_compare(make_app(snap_world), terminal_size=SIZE, run_before=run_before)
+
+
+def test_checklist_beside_the_self_evaluation(snap_compare, snap_world):
+    async def run_before(pilot) -> None:
+        await _loaded(pilot)
+        pilot.app.open_assessment(snap_world.visit_id)
+        await pilot.pause()
+
+    assert snap_compare(make_app(snap_world), terminal_size=SIZE, run_before=run_before)
+
+
+def test_visit(snap_compare, snap_world):
+    async def run_before(pilot) -> None:
+        from qaudit.tui.screens.visit import VisitScreen
+
+        await _loaded(pilot)
+        pilot.app.push_screen(VisitScreen(snap_world.visit_id))
+        await pilot.pause()
+
+    assert snap_compare(make_app(snap_world), terminal_size=SIZE, run_before=run_before)
