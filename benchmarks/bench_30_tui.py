@@ -1,0 +1,233 @@
+"""Terminal UI figures: start-up against a bare Textual app, the dashboard over 2,500
+locations with ten years of history, and a key press to a committed answer."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from timing import python, rounded
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("qaudit")
+    def on_mount(self):
+        self.call_after_refresh(ready)
+    def ready(self): pass
+def ready():
+    import time
+    print(time.time(), flush=True)
+    app.exit()
+app = Bare()
+app.run(headless=True)
+"""
+
+QAUDIT_APP = """
+from qaudit.config import Settings
+from qaudit.tui.app import QAuditApp
+from qaudit.tui.screens.dashboard import DashboardScreen
+loaded = DashboardScreen.on_dashboard_screen_loaded
+def done(self, message):
+    loaded(self, message)
+    assert self.rows, "the dashboard is empty"
+    self.call_after_refresh(ready, self.app)
+def ready(app):
+    import time
+    print(time.time(), flush=True)
+    app.exit()
+DashboardScreen.on_dashboard_screen_loaded = done
+QAuditApp(Settings(), database_url={url!r}).run(headless=True)
+"""
+
+
+def _demo_url(folder: Path) -> str:
+    from qaudit.services.database import open_database
+    from qaudit.services.demo import build_demo
+
+    url = f"sqlite:///{folder / 'demo.db'}"
+    engine = open_database(url)
+    build_demo(engine)
+    engine.dispose()
+    return url
+
+
+def ready_seconds(code: str, repeat: int) -> float:
+    """Median time from starting a fresh interpreter to the app's first populated frame
+    (the child prints the wall clock when it gets there; exiting afterwards is not counted,
+    so a background thread still warming up the database layer does not count either)."""
+    import time
+
+    def once() -> float:
+        start = time.time()
+        out = subprocess.run(python(code), check=True, capture_output=True, text=True).stdout
+        return float(out.strip().splitlines()[-1]) - start
+
+    once()  # warm the file cache
+    return statistics.median(once() for _ in range(repeat))
+
+
+def startup(folder: Path, repeat: int) -> dict[str, float]:
+    url = _demo_url(folder)
+    bare = ready_seconds(BARE_APP, repeat)
+    ours = ready_seconds(QAUDIT_APP.format(url=url), repeat)
+    return {"tui_bare_startup_s": rounded(bare), "tui_startup_s": rounded(ours),
+            "tui_startup_ratio": rounded(ours / bare, 2)}
+
+
+def big_database(path: Path, locations: int) -> None:
+    """2,500 locations with ten years of history, written with bulk inserts."""
+    from qaudit.checklists import shipped_catalogue
+    from qaudit.services import checklists
+    from qaudit.services.database import open_database
+    from qaudit.storage import transaction
+
+    engine = open_database(f"sqlite:///{path}")
+    spec = shipped_catalogue().for_kind("basis")
+    with transaction(engine) as session:
+        version_id = checklists.register(session, spec).id
+    engine.dispose()
+    rng = random.Random(7)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA synchronous=OFF")
+    orgs = [(i, f"Organisatie {i}", "Stad", "Regio") for i in range(1, locations // 4 + 2)]
+    db.executemany("INSERT INTO organisation (id, name, city, region) VALUES (?,?,?,?)", orgs)
+    db.executemany(
+        "INSERT INTO location (id, organisation_id, code, name, city, region, residents, staff, "
+        "notes) VALUES (?,?,?,?,?,?,?,?,'')",
+        [(i, 1 + i // 4, f"B{i:05d}", f"Locatie {i}", "Stad", "Regio", 60, 80)
+         for i in range(1, locations + 1)])
+    steps, assessments, answers, events = [], [], [], []
+    aid = 0
+    results = ("voldoet", "voldoet", "voldoet", "voldoet_deels", "voldoet_niet", "nvt")
+    start = date(2016, 1, 1)
+    for loc in range(1, locations + 1):
+        steps += [(loc, s, "done", "2016-02-01", "2016-03-01", "") for s in range(1, 8)]
+        for year in range(0, 10, 2):  # an audit visit or Cirkel check every two years
+            aid += 1
+            day = start + timedelta(days=365 * year + loc % 300)
+            kind = "audit_visit" if year == 0 else "cirkel"
+            assessments.append((aid, loc, kind, version_id, "closed", day.isoformat(),
+                                f"{day.isoformat()} 16:00:00.000000", "", ""))
+            answers += [(aid, p.id, rng.choice(results), "", "", "2026-01-01 00:00:00")
+                        for p in spec.points]
+        for year in range(10):
+            day = start + timedelta(days=365 * year + 100)
+            status = "done" if year < 9 else "planned"
+            events.append((f"bench-{loc}-{year}", loc, "visitation", status, day.year,
+                           day.isoformat(), "", ""))
+    db.executemany("INSERT INTO cyclestep (location_id, step, status, started_on, completed_on,"
+                   " notes) VALUES (?,?,?,?,?,?)", steps)
+    db.executemany("INSERT INTO assessment (id, location_id, kind, checklist_version_id, status,"
+                   " started_on, closed_at, summary, quality_advice) VALUES (?,?,?,?,?,?,?,?,?)",
+                   assessments)
+    db.executemany("INSERT INTO answer (assessment_id, point_id, result, note, evidence,"
+                   " answered_at) VALUES (?,?,?,?,?,?)", answers)
+    db.executemany("INSERT INTO scheduledevent (uid, location_id, kind, status, due_year,"
+                   " planned_on, note, manual) VALUES (?,?,?,?,?,?,?,0)",
+                   [e[:7] for e in events])
+    db.commit()
+    db.close()
+
+
+DASHBOARD = """
+import json, resource, time
+from datetime import date
+from qaudit.services import dashboard
+start = time.perf_counter()
+read, close = dashboard.sqlite_reader({path!r})
+rows = dashboard.dashboard_rows(read, date(2026, 10, 1))
+seconds = time.perf_counter() - start
+assert len(rows) == {count} and all(r.outcome is not None for r in rows)
+print(json.dumps({{"s": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def dashboard(folder: Path, locations: int, repeat: int) -> dict[str, float]:
+    path = folder / "big.db"
+    big_database(path, locations)
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run(python(DASHBOARD.format(path=str(path), count=locations)),
+                             check=True, capture_output=True, text=True).stdout
+        runs.append(json.loads(out))
+    suffix = f"_{locations}" if locations != 2500 else "_2500"
+    return {f"dashboard{suffix}_s": rounded(statistics.median(r["s"] for r in runs)),
+            f"dashboard{suffix}_rss_mib": rounded(max(r["rss"] for r in runs) / 1024, 1)}
+
+
+ANSWERS = """
+import asyncio, json, statistics, time
+from datetime import date
+from qaudit.config import Settings
+from qaudit.domain.enums import AssessmentKind
+from qaudit.domain.models import Location, Organisation
+from qaudit.services import assessments
+from qaudit.services.database import open_database
+from qaudit.storage import transaction
+from qaudit.tui.app import QAuditApp
+
+engine = open_database({url!r})
+with transaction(engine) as s:
+    org = Organisation(name="Bench"); s.add(org); s.flush()
+    loc = Location(organisation_id=org.id, code="X1", name="Bench"); s.add(loc); s.flush()
+    aid = assessments.start(s, loc.id, AssessmentKind.SELF_EVALUATION,
+                            started_on=date(2026, 1, 1)).id
+
+async def main():
+    app = QAuditApp(Settings(), engine=engine)
+    times = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_assessment(aid)
+        await pilot.pause()
+        for i in range({count}):
+            start = time.perf_counter()
+            await pilot.press("1")
+            times.append(time.perf_counter() - start)
+    with transaction(engine) as s:
+        assert len(assessments.results(s, aid)) == {count}
+    from qaudit.domain.enums import Result
+    from qaudit.services import checklists
+    with transaction(engine) as s:
+        spec = checklists.spec_of_assessment(s, assessments.get(s, aid))
+    service = []
+    for point in spec.points[:{count}]:
+        start = time.perf_counter()
+        assessments.give_answer(engine, aid, point.id, Result.PARTLY)
+        service.append(time.perf_counter() - start)
+    print(json.dumps([statistics.median(times) * 1000, statistics.median(service) * 1000]))
+
+asyncio.run(main())
+"""
+
+
+def answering(folder: Path, count: int) -> dict[str, float]:
+    url = f"sqlite:///{folder / 'answers.db'}"
+    out = subprocess.run(python(ANSWERS.format(url=url, count=count)), check=True,
+                         capture_output=True, text=True).stdout
+    pilot_ms, service_ms = json.loads(out.strip().splitlines()[-1])
+    return {"answer_commit_median_ms": rounded(pilot_ms, 2),
+            "give_answer_median_ms": rounded(service_ms, 2)}
+
+
+def figures(quick: bool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        result = startup(folder, 3 if quick else 9)
+        result |= dashboard(folder, 250 if quick else 2500, 1 if quick else 3)
+        result |= answering(folder, 40 if quick else 250)
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(figures("--quick" in sys.argv), indent=2))

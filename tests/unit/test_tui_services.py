@@ -1,0 +1,69 @@
+"""The headless services the workbench uses: bulk dashboard verdicts agree with the verdict
+rule; privacy checks; the rollout's progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qaudit.domain.enums import AssessmentKind, Result
+from qaudit.domain.privacy import Concern, check_note
+from qaudit.domain.verdict import Outcome
+from qaudit.services import assessments, dashboard, rollout, visits
+from qaudit.services.trajectory import start_assessment
+from qaudit.storage import transaction
+
+
+def test_privacy_flags_names_and_birth_dates_but_not_plain_notes():
+    assert check_note("Bewoners voelen zich gehoord; wens voor meer activiteiten.") == []
+    hits = check_note("Mevrouw Jansen (geb. 12-03-1938) vindt het eten lekker.")
+    assert {h.concern for h in hits} == {Concern.NAME, Concern.BIRTH_DATE}
+    assert [h.text for h in check_note("Gesprek met dhr. de Vries.")] == ["dhr. de Vries"]
+    assert check_note("Interview op 12-03-2026 gehouden.") == []
+
+
+def test_dashboard_verdict_matches_the_rule(engine, mini_catalogue):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent.parent))
+    from tui.conftest import build_world
+
+    world = build_world(engine, mini_catalogue)
+    for point, result in (("A.01", Result.NOT_COMPLIANT), ("A.02", Result.COMPLIANT),
+                          ("B.01", Result.COMPLIANT), ("B.02", Result.COMPLIANT)):
+        assessments.give_answer(engine, world.visit_id, point, result)
+    visits.close_visit(engine, world.visit_id, today=date(2026, 10, 1))
+    rows = {r.code: r for r in dashboard.dashboard_rows(dashboard.engine_reader(engine),
+                                                        date(2026, 10, 1))}
+    with transaction(engine) as s:
+        expected = assessments.verdict_of(s, assessments.get(s, world.visit_id))
+    assert expected.outcome is Outcome.INSUFFICIENT  # critical point A.01 failed
+    assert rows["T01"].outcome is expected.outcome
+    assert rows["T01"].percent == expected.score.overall.percent
+    assert rows["T01"].overdue and not rows["T02"].overdue
+    assert rows["T02"].outcome is None
+
+
+def test_rollout_progress_and_gate(engine, mini_catalogue):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent.parent))
+    from tui.conftest import build_world
+
+    world = build_world(engine, mini_catalogue)
+    rollout.save_translation(engine, world.member_id, "KB01", "Vaste werkafspraak", "Teamoverleg",
+                             mini_catalogue)
+    rollout.add_training(engine, world.member_id, date(2026, 9, 1), "Beloften", 10, 40)
+    with transaction(engine) as s:
+        data = rollout.rollout(s, world.member_id, mini_catalogue)
+    assert data.promises[0].translated and data.trained_share == 0.25
+    from qaudit.errors import Refused
+
+    try:
+        start_assessment(engine, world.prospect_id, AssessmentKind.SELF_EVALUATION,
+                         today=date(2026, 10, 1), catalogue=mini_catalogue)
+    except Refused as refused:
+        assert "lid" in str(refused)
+    else:
+        raise AssertionError("a non-member may not start the Basis op orde")
