@@ -7,7 +7,7 @@ several times faster than the in-memory mode for 250+ points (see benchmarks).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +17,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from qaudit.checklists import Point
 from qaudit.excel import answers, layout, styles
-from qaudit.excel.cells import text_cell
+from qaudit.excel.cells import StyledCells, plain
 from qaudit.excel.files import atomic_save, check_target
 from qaudit.excel.instructions import write_instructions
-from qaudit.excel.metadata import BASE_HEADER, AnswerState, ExportMeta
+from qaudit.excel.metadata import BASE_HEADER, AnswerState, ExportMeta, integrity_of
 from qaudit.i18n import _
 
 
@@ -46,13 +46,19 @@ def write_workbook(out: Path, data: ExportData) -> Path:
     styles.add_named_styles(workbook)
     write_instructions(workbook.create_sheet(layout.instructions_title()), data.heading)
     points = workbook.create_sheet(data.meta.points_sheet)
-    _write_points(points, data.rows)
+    _write_points(points, data.rows, StyledCells())
     _write_meta(workbook.create_sheet(layout.META_SHEET), data.meta)
     workbook.active = 1
     return atomic_save(workbook, out)
 
 
-def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow]) -> None:
+_ROW_ORDER = ("id", "theme", "point", "guidance", "basis", "critical", "weight", "answer", "note",
+              "evidence")
+assert tuple(c.key for c in layout.POINT_COLUMNS) == _ROW_ORDER, "update the row tuple below"
+
+
+def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow],
+                  styled: StyledCells) -> None:
     columns = layout.POINT_COLUMNS
     last_row = layout.FIRST_ROW + max(len(rows), 1) - 1
     last_col = get_column_letter(len(columns))
@@ -63,30 +69,23 @@ def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow]) -> None:
     _protect(sheet)
     _answer_formats(sheet, last_row)
     _print_setup(sheet)
-    sheet.append([text_cell(sheet, c.header, styles.HEADER) for c in columns])
+    sheet.append([styled(sheet, c.header, styles.HEADER) for c in columns])
+    cell_styles = [_style(c) for c in columns]
+    labels, yes = answers.labels(), _("yes")
     for row in rows:
-        sheet.append(list(_cells(sheet, row)))
+        point, state = row.point, row.state
+        values = (point.id, row.theme, point.text, point.guidance, point.basis,
+                  yes if point.critical else "", point.weight, labels[state.result],
+                  state.note, state.evidence)
+        sheet.append([styled(sheet, str(value), style) if style else plain(sheet, value)
+                      for value, style in zip(values, cell_styles, strict=True)])
 
 
-def _cells(sheet: WriteOnlyWorksheet, row: PointRow) -> Iterator[object]:
-    point, state = row.point, row.state
-    values = {
-        "id": point.id, "theme": row.theme, "point": point.text, "guidance": point.guidance,
-        "basis": point.basis, "critical": _("yes") if point.critical else "",
-        "answer": answers.label(state.result), "note": state.note, "evidence": state.evidence,
-    }
-    for column in layout.POINT_COLUMNS:
-        if column.key == "weight":
-            yield point.weight
-            continue
-        style = _style(column)
-        yield text_cell(sheet, values[column.key], style)
-
-
-def _style(column: layout.Column) -> str:
+def _style(column: layout.Column) -> str | None:
+    """The named style of a column's cells; None for the default (locked, unwrapped)."""
     if column.editable:
         return styles.EDITABLE_WRAP if column.wrap else styles.EDITABLE
-    return styles.LOCKED_WRAP if column.wrap else styles.LOCKED
+    return styles.LOCKED_WRAP if column.wrap else None
 
 
 def _protect(sheet: WriteOnlyWorksheet) -> None:
@@ -121,10 +120,11 @@ def _write_meta(sheet: WriteOnlyWorksheet, meta: ExportMeta) -> None:
     """Key/value pairs in A:B, the exported state of each point in D:E."""
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
-    pairs = [*meta.values().items(), ("integrity", meta.integrity)]
+    values = meta.values()
+    pairs = [*values.items(), ("integrity", integrity_of(values, meta.base))]
     base = [BASE_HEADER, *sorted(meta.base.items())]
     for i in range(max(len(pairs), len(base))):
         key, value = pairs[i] if i < len(pairs) else ("", "")
         point, digest = base[i] if i < len(base) else ("", "")
-        sheet.append([text_cell(sheet, key), text_cell(sheet, value), None,
-                      text_cell(sheet, point), text_cell(sheet, digest)])
+        sheet.append([plain(sheet, key), plain(sheet, value), None, plain(sheet, point),
+                      plain(sheet, digest)])

@@ -36,7 +36,7 @@ def test_points_sheet_columns_answers_and_protection(exported: Path) -> None:
     sheet = points_sheet(openpyxl.load_workbook(exported))
     headers = [c.value for c in sheet[1]]
     assert headers == ["ID", "Thema", "Meetpunt", "Toelichting", "Wettelijke basis", "Kritiek",
-                       "Gewicht", "Antwoord", "Opmerking", "Bewijs"]
+                       "Gewicht", "Antwoord", "Notitie", "Bewijs"]
     rows = rows_by_id(sheet)
     assert list(rows) == ["A.01", "A.02", "B.01", "B.02"]
     answer, note = column_of(sheet, "answer"), column_of(sheet, "note")
