@@ -59,17 +59,18 @@ def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
         exported_by=audit.current_actor(), points_sheet=layout.points_title(),
         base={row.point.id: row.state.digest for row in rows},
     )
-    return write_workbook(Path(out), ExportData(meta, rows, _heading(assessment, location, spec)))
+    heading = _heading(assessment, location, spec, meta)
+    return write_workbook(Path(out), ExportData(meta, rows, heading))
 
 
-def _heading(assessment: Assessment, location: Location,
-             spec: ChecklistSpec) -> list[tuple[str, str]]:
+def _heading(assessment: Assessment, location: Location, spec: ChecklistSpec,
+             meta: ExportMeta) -> list[tuple[str, str]]:
     return [
         (_("Location"), f"{location.name} ({location.code})"),
         (_("Assessment"), f"{assessment.id}: {assessment.kind.label}, "
                           f"{assessment.started_on.isoformat()}"),
         (_("Checklist"), f"{spec.title} ({spec.id} {spec.version})"),
-        (_("Exported"), utcnow().strftime("%Y-%m-%d %H:%M UTC")),
+        (_("Exported"), meta.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
     ]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from excel.support import Setup, column_of, db_answers, fill, points_sheet, rows_by_id
+from excel.support import Setup, audit_count, column_of, db_answers, fill, points_sheet, rows_by_id
 from qaudit.domain.enums import Result
 from qaudit.i18n import set_language
 from qaudit.services import assessments
@@ -60,6 +60,9 @@ def test_importing_twice_changes_nothing_the_second_time(setup: Setup, exported:
     apply_import(setup.engine, preview_import(setup.engine, exported))
     second = preview_import(setup.engine, exported)
     assert not second.has_changes and second.unchanged == 4
+    entries = audit_count(setup.engine)
+    assert apply_import(setup.engine, second).written == ()
+    assert audit_count(setup.engine) == entries
 
 
 def test_sorted_hidden_moved_rows_and_extra_columns_and_sheets(setup: Setup,
