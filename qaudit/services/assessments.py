@@ -163,9 +163,18 @@ def close_in(session: Session, assessment_id: int, *, actor: str | None = None) 
     ensure_open(assessment)
     assessment.status = AssessmentStatus.CLOSED
     assessment.closed_at = utcnow()
-    session.add(assessment)
-    audit.log(session, "close", "assessment", assessment_id, actor)
+    judged = record_verdict(session, assessment)
+    audit.log(session, "close", "assessment", assessment_id, actor, outcome=judged.outcome.value)
     return assessment
+
+
+def record_verdict(session: Session, assessment: Assessment) -> Verdict:
+    """Store the verdict and score of a closed assessment (its answers no longer change)."""
+    judged = verdict_of(session, assessment)
+    assessment.outcome = judged.outcome
+    assessment.score_percent = judged.score.overall.percent
+    session.add(assessment)
+    return judged
 
 
 def spec_and_results(

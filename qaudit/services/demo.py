@@ -53,7 +53,7 @@ from qaudit.domain.models import (
     VisibilityItem,
 )
 from qaudit.domain.models._base import id_of
-from qaudit.services import audit, checklists
+from qaudit.services import assessments, audit, checklists
 from qaudit.storage import transaction
 
 Stage = Callable[["_Builder", Location, dict[Role, list[Person]]], None]
@@ -131,6 +131,10 @@ def build_demo(engine: Engine, catalogue: Catalogue | None = None) -> bool:
             return False
         builder = _Builder(session, catalogue or shipped_catalogue(), random.Random(SEED))
         _populate(builder)
+        session.flush()
+        closed = select(Assessment).where(Assessment.status == AssessmentStatus.CLOSED)
+        for assessment in session.exec(closed):
+            assessments.record_verdict(session, assessment)
         audit.log(session, "demo", "database", None, "qaudit-demo")
     return True
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, inspect, text
 
 from qaudit.errors import SchemaError
 
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")
 """Every migration revision, oldest first; the last one is what the models describe."""
 HEAD = REVISIONS[-1]
 

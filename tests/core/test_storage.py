@@ -64,3 +64,23 @@ def test_postgres_urls_are_accepted_without_a_driver_suffix() -> None:
     assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_migration_0002_records_the_verdicts_of_earlier_closed_assessments(engine: Engine) -> None:
+    from qaudit.services.demo import build_demo
+    from qaudit.storage.migrate import run_downgrade
+
+    build_demo(engine)
+    query = text("SELECT id, outcome, score_percent FROM assessment WHERE status = 'closed'")
+    with engine.connect() as connection:
+        recorded = connection.execute(query).all()
+    assert recorded and all(outcome for _id, outcome, _score in recorded)
+    with engine.connect() as connection:
+        answers = connection.execute(text("SELECT count(*) FROM answer")).scalar()
+    run_downgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    upgrade(engine)
+    with engine.connect() as connection:
+        backfilled = connection.execute(query).all()
+        assert connection.execute(text("SELECT count(*) FROM answer")).scalar() == answers
+    assert sorted(backfilled) == sorted(recorded)

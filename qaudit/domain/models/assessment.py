@@ -16,6 +16,7 @@ from qaudit.domain.enums import (
     Result,
 )
 from qaudit.domain.models._base import enum_field, fk, json_field, text_field, utcnow
+from qaudit.domain.verdict import Outcome
 
 
 class ChecklistVersion(SQLModel, table=True):
@@ -50,6 +51,10 @@ class Assessment(SQLModel, table=True):
     """For a visitation: the peer organisation that visits."""
     summary: str = text_field()
     quality_advice: str = text_field()
+    outcome: Outcome | None = enum_field(Outcome, default=None, nullable=True)
+    """The verdict, recorded when the assessment is closed (its answers are locked then)."""
+    score_percent: float | None = None
+    """The weighted overall score, recorded when the assessment is closed."""
 
 
 class Answer(SQLModel, table=True):
