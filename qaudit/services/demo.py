@@ -96,6 +96,9 @@ PEOPLE = [
     ("Pieter Hoekstra", Role.ASSESSOR, None),
     ("Ingrid Bakker", Role.ASSESSOR, None),
     ("Sander Mulder", Role.ASSESSOR, None),
+    ("Monique van Dijk", Role.ASSESSOR, None),
+    ("Karim Bouzid", Role.ASSESSOR, None),
+    ("Lotte Brouwer", Role.ASSESSOR, None),
     ("Esther Visser", Role.PEER_VISITOR, 1),
     ("Rob Jansen", Role.PEER_VISITOR, 3),
     ("Yvonne Dekker", Role.PEER_VISITOR, 4),
@@ -554,7 +557,7 @@ def _cirkeled(b: _Builder, location: Location, people: dict[Role, list[Person]])
             )
         )
     overdue = location.code == "L11"  # one visitation that slipped past its window
-    due = TODAY - timedelta(days=20) if overdue else cirkel_day + timedelta(days=365)
+    due = TODAY - timedelta(days=60) if overdue else cirkel_day + timedelta(days=365)
     _event(b, location, EventKind.VISITATION, due)
 
 
