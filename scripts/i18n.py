@@ -118,9 +118,29 @@ def run(check: bool, only: str | None = None) -> int:
                 mo.write_bytes(new_mo)
                 for message in missing(catalog):
                     print(f"{path.relative_to(ROOT)}: untranslated: {message!r}")
+    if not only:
+        problems += clashes(LANGUAGES)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+def clashes(languages: tuple[str, ...]) -> list[str]:
+    """Message ids that two areas translate differently: at run time only one would win."""
+    problems = []
+    for language in languages:
+        seen: dict[str, tuple[str, str]] = {}
+        for path in sorted((LOCALE / language / "LC_MESSAGES").glob("*.po")):
+            for message in load_po(path, language):
+                if not message.id or not message.string:
+                    continue
+                key, text = str(message.id), str(message.string)
+                if key in seen and seen[key][1] != text:
+                    other, theirs = seen[key]
+                    problems.append(f"{path.name} and {other} translate {key!r} differently: "
+                                    f"{text!r} vs {theirs!r} (use one translation)")
+                seen.setdefault(key, (path.name, text))
+    return problems
 
 
 if __name__ == "__main__":

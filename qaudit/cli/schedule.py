@@ -105,7 +105,7 @@ def show(proposal: Proposal) -> None:
 
     names, events = proposal.names, proposal.plan.events
     print_table(
-        [_("date"), _("location"), _("event"), _("due"), _("assigned"), _("status")],
+        [_("date"), _("location"), _("event"), _("due year"), _("assigned"), _("status")],
         [[e.on, names.location(e.location_id), f"{kind_label(e.kind)} {e.number}", e.due_year,
           assignment(e, names) or text("nobody"), status(e, proposal.stored)] for e in events],
         title=_("Plan for {years} years from {start}").format(

@@ -122,7 +122,7 @@ _TEXT = {
     "date": N_("date"),
     "location": N_("location"),
     "event": N_("event"),
-    "due": N_("due"),
+    "due": N_("due year"),
     "assigned": N_("assigned"),
     "status": N_("status"),
     "nobody": N_("(nobody)"),
