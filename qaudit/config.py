@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qaudit.errors import QauditError
+from qaudit.i18n import _
 from qaudit.paths import UserDirs, user_dirs
 
 LANGUAGES = ("nl", "en")
@@ -67,9 +68,9 @@ def load_settings(
         values["language"] = env["QAUDIT_LANGUAGE"]
     settings = Settings(**values)
     if settings.language not in LANGUAGES:
-        raise QauditError(
-            f"{path}: language: '{settings.language}' is not one of {', '.join(LANGUAGES)}"
-        )
+        message = _("{path}: language: '{value}' is not one of {choices}")
+        choices = ", ".join(LANGUAGES)
+        raise QauditError(message.format(path=path, value=settings.language, choices=choices))
     return settings
 
 
@@ -77,9 +78,12 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise QauditError(f"{path}: not valid TOML: {exc}") from exc
+        raise QauditError(
+            _("{path}: not valid TOML: {error}").format(path=path, error=exc)
+        ) from exc
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise QauditError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+        message = _("{path}: unknown setting(s): {names}")
+        raise QauditError(message.format(path=path, names=", ".join(unknown)))
     return dict(data)

@@ -11,6 +11,7 @@ from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.loader import Loaded, load_with_source
 from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, Spec
 from qaudit.errors import NotFound
+from qaudit.i18n import _
 from qaudit.paths import checklists_dir
 
 LOCK_FILE = "versions.lock"
@@ -29,7 +30,9 @@ class Catalogue:
         spec = self.specs.get(checklist_id)
         if not isinstance(spec, ChecklistSpec):
             known = ", ".join(sorted(self.checklists))
-            raise NotFound(f"no checklist '{checklist_id}' (known: {known})")
+            raise NotFound(
+                _("no checklist '{id}' (known: {known})").format(id=checklist_id, known=known)
+            )
         return spec
 
     @property
@@ -40,7 +43,7 @@ class Catalogue:
     def promises(self) -> PromiseSetSpec:
         spec = self.specs.get(PROMISES_ID)
         if not isinstance(spec, PromiseSetSpec):
-            raise NotFound(f"no promise set '{PROMISES_ID}'")
+            raise NotFound(_("no promise set '{id}'").format(id=PROMISES_ID))
         return spec
 
     def for_kind(self, kind: str) -> ChecklistSpec:
@@ -48,7 +51,7 @@ class Catalogue:
         for spec in self.checklists.values():
             if spec.kind == kind:
                 return spec
-        raise NotFound(f"no checklist of kind '{kind}'")
+        raise NotFound(_("no checklist of kind '{kind}'").format(kind=kind))
 
 
 @cache
@@ -111,7 +114,7 @@ def _cross_references(loaded: dict[str, Loaded]) -> list[Problem]:
                 for j, ref in enumerate(promise.measurement_points):
                     if ref not in point_ids:
                         path = ("promises", i, "measurement_points", j)
-                        problems.append(source.problem(path, f"no point '{ref}' in {BASIS_ID}"))
+                        problems.append(source.problem(path, _no_point(ref)))
         if isinstance(spec, ChecklistSpec):
             problems += _point_references(item, spec, point_ids, promise_ids)
     return problems
@@ -125,11 +128,15 @@ def _point_references(
             base = ("themes", i, "points", j)
             for k, ref in enumerate(point.refs):
                 if point_ids is not None and ref not in point_ids:
-                    yield item.source.problem((*base, "refs", k), f"no point '{ref}' in {BASIS_ID}")
+                    yield item.source.problem((*base, "refs", k), _no_point(ref))
             for k, ref in enumerate(point.promises):
                 if promise_ids is not None and ref not in promise_ids:
-                    message = f"no promise '{ref}' in {PROMISES_ID}"
+                    message = _("no promise '{ref}' in {id}").format(ref=ref, id=PROMISES_ID)
                     yield item.source.problem((*base, "promises", k), message)
+
+
+def _no_point(ref: str) -> str:
+    return _("no point '{ref}' in {id}").format(ref=ref, id=BASIS_ID)
 
 
 def read_lock(file: Path) -> dict[tuple[str, str], str]:
@@ -142,7 +149,7 @@ def read_lock(file: Path) -> dict[tuple[str, str], str]:
             continue
         parts = line.split()
         if len(parts) != 3:
-            raise ChecklistError([Problem(file, number, "", "expected: ID VERSION HASH")])
+            raise ChecklistError([Problem(file, number, "", _("expected: ID VERSION HASH"))])
         lock[(parts[0], parts[1])] = parts[2]
     return lock
 
@@ -153,10 +160,12 @@ def _lock_problems(loaded: dict[str, Loaded], lock: dict[tuple[str, str], str]) 
         spec = item.spec
         recorded = lock.get((spec.id, spec.version))
         if recorded and recorded != spec.content_hash:
-            message = (
-                f"the content of '{spec.id}' changed but its version is still '{spec.version}' "
-                f"(released as {recorded[:19]}…, now {spec.content_hash[:19]}…): "
+            message = _(
+                "the content of '{id}' changed but its version is still '{version}' "
+                "(released as {before}…, now {after}…): "
                 "give it a new version and run 'qaudit checklist lock'"
+            ).format(
+                id=spec.id, version=spec.version, before=recorded[:19], after=spec.content_hash[:19]
             )
             problems.append(item.source.problem(("version",), message))
     return problems

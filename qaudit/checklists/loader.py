@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.source import Source, read_source
 from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, Spec
+from qaudit.i18n import _
 
 _KINDS: dict[str, type[ChecklistSpec] | type[PromiseSetSpec]] = {
     "basis": ChecklistSpec,
@@ -37,14 +38,21 @@ def load_with_source(file: Path) -> Loaded:
     source = read_source(file)
     if not isinstance(source.data, dict):
         raise ChecklistError(
-            [source.problem((), "the file must hold a mapping (id, version, ...)")]
+            [source.problem((), _("the file must hold a mapping (id, version, ...)"))]
         )
     kind = source.data.get("kind")
     model = _KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         expected = ", ".join(_KINDS)
         raise ChecklistError(
-            [source.problem(("kind",), f"must be one of {expected}, not {kind!r}")]
+            [
+                source.problem(
+                    ("kind",),
+                    _("must be one of {expected}, not {kind!r}").format(
+                        expected=expected, kind=kind
+                    ),
+                )
+            ]
         )
     try:
         spec = TypeAdapter(model).validate_python(source.data)
@@ -62,12 +70,17 @@ def _problem(source: Source, error: ErrorDetails, model: type[BaseModel]) -> Pro
     if kind == "extra_forbidden":
         known = _fields_at(model, path[:-1])
         guess = difflib.get_close_matches(str(path[-1]), known, n=1)
-        hint = f" (did you mean '{guess[0]}'?)" if guess else f" (known: {', '.join(known)})"
-        return source.problem(path, f"unknown field{hint}")
+        if guess:
+            return source.problem(
+                path, _("unknown field (did you mean '{name}'?)").format(name=guess[0])
+            )
+        return source.problem(
+            path, _("unknown field (known: {names})").format(names=", ".join(known))
+        )
     if kind == "missing":
-        return source.problem(path, "missing")
+        return source.problem(path, _("missing"))
     if kind == "string_too_short":
-        return source.problem(path, "missing text")
+        return source.problem(path, _("missing text"))
     return source.problem(path, error["msg"])
 
 
@@ -105,6 +118,9 @@ def _first_seen(source: Source, items: list[tuple[tuple, str]]) -> Iterable[Prob
     for path, ident in items:
         if ident in seen:
             first = seen[ident]
-            yield source.problem((*path, "id"), f"duplicate id '{ident}' (first on line {first})")
+            yield source.problem(
+                (*path, "id"),
+                _("duplicate id '{id}' (first on line {line})").format(id=ident, line=first),
+            )
         else:
             seen[ident] = source.line_of((*path, "id"))

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from qaudit.checklists.errors import ChecklistError, Problem
+from qaudit.i18n import _
 
 Path_ = tuple[str | int, ...]
 
@@ -41,7 +42,9 @@ def read_source(file: Path) -> Source:
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError([Problem(file, 1, "", f"cannot read the file: {exc}")]) from exc
+        raise ChecklistError(
+            [Problem(file, 1, "", _("cannot read the file: {error}").format(error=exc))]
+        ) from exc
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -49,7 +52,9 @@ def read_source(file: Path) -> Source:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
-        raise ChecklistError([Problem(file, line, "", f"not valid YAML: {reason}")]) from exc
+        raise ChecklistError(
+            [Problem(file, line, "", _("not valid YAML: {reason}").format(reason=reason))]
+        ) from exc
     source = Source(file, None)
     problems: list[Problem] = []
     try:
@@ -57,7 +62,9 @@ def read_source(file: Path) -> Source:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise ChecklistError([Problem(file, line, "", f"not valid YAML: {exc}")]) from exc
+        raise ChecklistError(
+            [Problem(file, line, "", _("not valid YAML: {reason}").format(reason=exc))]
+        ) from exc
     finally:
         loader.dispose()
     if problems:
@@ -76,7 +83,7 @@ def _build(
             if key in result:
                 line = key_node.start_mark.line + 1
                 problems.append(
-                    Problem(source.file, line, dotted((*path, key), None), "duplicate key")
+                    Problem(source.file, line, dotted((*path, key), None), _("duplicate key"))
                 )
                 continue
             result[key] = _build(value_node, (*path, key), source, problems, loader)

@@ -7,6 +7,7 @@ Heavy modules are imported inside the commands, so ``qaudit --version`` stays in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +27,7 @@ COMMANDS = (
     "qaudit.cli.locate",
     "qaudit.cli.schedule",
     "qaudit.cli.excel",
+    "qaudit.cli.report",
 )
 
 
@@ -79,3 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (e.g. `qaudit location list | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -14,6 +14,7 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Result
 from qaudit.domain.models import Answer, Assessment, Location, utcnow
 from qaudit.domain.verdict import Verdict, verdict
 from qaudit.errors import NotFound, Refused
+from qaudit.i18n import _
 from qaudit.services import audit, checklists
 from qaudit.storage import transaction
 
@@ -21,7 +22,7 @@ from qaudit.storage import transaction
 def get(session: Session, assessment_id: int) -> Assessment:
     assessment = session.get(Assessment, assessment_id)
     if assessment is None:
-        raise NotFound(f"no assessment with id {assessment_id}")
+        raise NotFound(_("no assessment with id {id}").format(id=assessment_id))
     return assessment
 
 
@@ -37,7 +38,7 @@ def start(
 ) -> Assessment:
     """A new open assessment, pinned to the current version of its checklist."""
     if session.get(Location, location_id) is None:
-        raise NotFound(f"no location with id {location_id}")
+        raise NotFound(_("no location with id {id}").format(id=location_id))
     spec = (catalogue or shipped_catalogue()).for_kind(kind.checklist_kind)
     version = checklists.register(session, spec)
     assert version.id is not None
@@ -76,10 +77,11 @@ def results(session: Session, assessment_id: int) -> dict[str, Result]:
 
 def ensure_open(assessment: Assessment) -> None:
     if assessment.status is AssessmentStatus.CLOSED:
-        raise Refused(
-            f"assessment {assessment.id} is closed: its answers are locked "
+        message = _(
+            "assessment {id} is closed: its answers are locked "
             "(start a new assessment to change them)"
         )
+        raise Refused(message.format(id=assessment.id))
 
 
 def give_answer(
@@ -123,7 +125,8 @@ def record_answer(
     ensure_open(assessment)
     spec = checklists.spec_of_assessment(session, assessment)
     if point_id not in spec.point_index:
-        raise NotFound(f"checklist '{spec.id}' {spec.version} has no point '{point_id}'")
+        message = _("checklist '{id}' {version} has no point '{point}'")
+        raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
     answer = session.exec(
         select(Answer).where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
     ).first()

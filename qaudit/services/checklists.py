@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from qaudit.checklists import ChecklistSpec
 from qaudit.domain.models import Assessment, ChecklistVersion
 from qaudit.errors import Refused
+from qaudit.i18n import _
 
 
 def register(session: Session, spec: ChecklistSpec) -> ChecklistVersion:
@@ -26,9 +27,12 @@ def register(session: Session, spec: ChecklistSpec) -> ChecklistVersion:
         )
     ).first()
     if clash:
+        message = _(
+            "checklist '{id}' version '{version}' is already in the database with other "
+            "content ({hash}…): give the changed file a new version"
+        )
         raise Refused(
-            f"checklist '{spec.id}' version '{spec.version}' is already in the database with "
-            f"other content ({clash.content_hash[:19]}…): give the changed file a new version"
+            message.format(id=spec.id, version=spec.version, hash=clash.content_hash[:19])
         )
     stored = ChecklistVersion(
         checklist_id=spec.id,
@@ -57,8 +61,9 @@ def spec_of(version: ChecklistVersion) -> ChecklistSpec:
 def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpec:
     # Only the hash first: the stored spec is large, and answering a point needs it per key.
     content_hash = session.exec(
-        select(ChecklistVersion.content_hash)
-        .where(ChecklistVersion.id == assessment.checklist_version_id)
+        select(ChecklistVersion.content_hash).where(
+            ChecklistVersion.id == assessment.checklist_version_id
+        )
     ).one()
     cached = _parsed.get(content_hash)
     if cached is not None:

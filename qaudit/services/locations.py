@@ -12,6 +12,7 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, MtDecision, St
 from qaudit.domain.models import Assessment, CycleStep, Location, Membership, Organisation
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import NotFound, Refused
+from qaudit.i18n import _
 from qaudit.services import assessments, audit
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
@@ -45,7 +46,7 @@ class LocationRow:
 def get(session: Session, location_id: int) -> Location:
     location = session.get(Location, location_id)
     if location is None:
-        raise NotFound(f"no location with id {location_id}")
+        raise NotFound(_("no location with id {id}").format(id=location_id))
     return location
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from qaudit.errors import QauditError
+from qaudit.i18n import _
 
 _SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -33,15 +34,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise QauditError(f"not a database URL: {url!r}") from exc
+        raise QauditError(_("not a database URL: {url!r}").format(url=url)) from exc
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, **kwargs)
     try:
         return create_engine(url, pool_pre_ping=True, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
-        raise QauditError(
-            f"no driver for {parsed.drivername} (pip install 'qaudit[postgres]')"
-        ) from exc
+        message = _("no driver for {name} (pip install 'qaudit[postgres]')")
+        raise QauditError(message.format(name=parsed.drivername)) from exc
 
 
 def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from qaudit.errors import SchemaError
+from qaudit.i18n import _
 from qaudit.paths import migrations_dir
 
 
@@ -49,7 +50,8 @@ def migrating(engine: Engine) -> Iterator[Config]:
 def _check_foreign_keys(connection: Connection) -> None:
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
-        raise SchemaError(f"the migration would break {len(broken)} references; nothing changed")
+        message = _("the migration would break {count} references; nothing changed")
+        raise SchemaError(message.format(count=len(broken)))
 
 
 def run_upgrade(engine: Engine, revision: str = "head") -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, inspect, text
 
 from qaudit.errors import SchemaError
+from qaudit.i18n import _
 
 REVISIONS = ("0001", "0002")
 """Every migration revision, oldest first; the last one is what the models describe."""
@@ -27,11 +28,13 @@ def check_schema(engine: Engine) -> str | None:
     """Refuse a schema newer than this program; return the current revision."""
     revision = current_revision(engine)
     if revision is not None and revision not in REVISIONS:
-        raise SchemaError(
-            f"the database {engine.url.render_as_string(hide_password=True)} has schema "
-            f"revision '{revision}', newer than this version of qaudit knows (up to '{HEAD}'); "
-            "upgrade qaudit to open it. The database was not changed."
+        message = _(
+            "the database {url} has schema revision '{revision}', newer than this version of "
+            "qaudit knows (up to '{head}'); upgrade qaudit to open it. "
+            "The database was not changed."
         )
+        url = engine.url.render_as_string(hide_password=True)
+        raise SchemaError(message.format(url=url, revision=revision, head=HEAD))
     return revision
 
 

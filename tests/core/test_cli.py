@@ -89,7 +89,9 @@ def test_a_corrupted_copy_is_rejected_naming_file_line_and_field(tmp_path: Path)
     result = run("--database", f"sqlite:///{database}", "checklist", "validate", str(broken))
     assert result.returncode == 1
     assert f"{broken}:{line}:" in result.stderr
-    assert ".guidence: unknown field (did you mean 'guidance'?)" in result.stderr
+    assert ".guidence: onbekend veld (bedoelt u 'guidance'?)" in result.stderr
+    english = run("--language", "en", "checklist", "validate", str(broken))
+    assert ".guidence: unknown field (did you mean 'guidance'?)" in english.stderr
     assert "Traceback" not in result.stderr
     assert not database.exists()
 

@@ -8,6 +8,7 @@ import pytest
 
 from qaudit.config import Settings, load_settings
 from qaudit.errors import QauditError
+from qaudit.i18n import set_language
 
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
@@ -36,6 +37,7 @@ def test_file_then_environment(tmp_path: Path) -> None:
     ],
 )
 def test_bad_config_names_the_file_and_the_key(tmp_path: Path, content: str, message: str) -> None:
+    set_language("en")
     file = tmp_path / "config.toml"
     file.write_text(content)
     with pytest.raises(QauditError, match=r"config\.toml") as exc:

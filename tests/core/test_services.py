@@ -103,7 +103,7 @@ def test_closing_locks_the_answers(
     assessment_id = start(engine, location_id, mini_catalogue)
     assessments.give_answer(engine, assessment_id, "A.01", Result.COMPLIANT)
     assessments.close(engine, assessment_id)
-    with pytest.raises(Refused, match="closed"):
+    with pytest.raises(Refused, match="afgesloten"):
         assessments.give_answer(engine, assessment_id, "A.01", Result.NOT_COMPLIANT)
     with pytest.raises(Refused):
         assessments.close(engine, assessment_id)
@@ -131,7 +131,7 @@ def test_same_version_with_other_content_is_refused(
     start(engine, location_id, mini_catalogue)
     basis = mini_catalogue.checklist("basis-op-orde")
     changed = basis.model_copy(update={"title": "Anders"})
-    with pytest.raises(Refused, match="new version"), transaction(engine) as session:
+    with pytest.raises(Refused, match="nieuwe versie"), transaction(engine) as session:
         checklists.register(session, changed)
 
 

@@ -49,7 +49,7 @@ def test_a_newer_schema_is_refused_and_left_untouched(sqlite_engine: Engine) -> 
         connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     url = sqlite_engine.url.render_as_string(hide_password=False)
     before = Path(sqlite_engine.url.database or "").read_bytes()
-    with pytest.raises(SchemaError, match="newer than this version of qaudit"):
+    with pytest.raises(SchemaError, match="nieuwer dan deze versie van qaudit"):
         open_database(url)
     with pytest.raises(SchemaError):
         check_schema(sqlite_engine)

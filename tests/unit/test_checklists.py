@@ -9,9 +9,16 @@ import pytest
 
 from qaudit.checklists import ChecklistError, load_catalogue, load_file, shipped_catalogue
 from qaudit.checklists.catalogue import read_lock, write_lock
+from qaudit.i18n import set_language
 from qaudit.paths import checklists_dir
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini"
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """These tests read the messages in English; Dutch is tested through the CLI."""
+    set_language("en")
 
 
 @pytest.fixture
