@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from qaudit.domain.enums import AssessmentKind, Result
+from qaudit.domain.enums import AssessmentKind, EventKind, Result
 from qaudit.domain.privacy import Concern, check_note
 from qaudit.domain.verdict import Outcome
 from qaudit.services import assessments, dashboard, rollout, visits
@@ -67,3 +67,22 @@ def test_rollout_progress_and_gate(engine, mini_catalogue):
         assert "lid" in str(refused)
     else:
         raise AssertionError("a non-member may not start the Basis op orde")
+
+
+def test_overdue_is_decided_by_the_window_as_the_planner_does():
+    from qaudit.domain.events import due_on, is_overdue
+    from qaudit.scheduling.cycle import Due
+
+    today = date(2026, 10, 1)
+    end = date(2026, 9, 30)
+    assert is_overdue(today, date(2026, 11, 1), end, 2026)  # window passed, planned later
+    assert not is_overdue(today, date(2026, 9, 1), date(2026, 12, 31), 2026)  # window open
+    assert not is_overdue(today, None, None, 2026)  # the due year is the window
+    assert is_overdue(today, None, None, 2025)
+    assert is_overdue(today, date(2026, 9, 20), None, None)  # no window: the planned day
+    assert not is_overdue(today, today, None, None)
+    assert not is_overdue(today, None, None, None)
+    assert due_on(None, None, 2026) == date(2026, 12, 31)
+    for year in (2025, 2026, 2027):  # the planner's own rule agrees
+        due = Due(EventKind.VISITATION, year, 1, date(year, 5, 1))
+        assert due.overdue(today) == is_overdue(today, None, due.window_end, year)

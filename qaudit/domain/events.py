@@ -1,0 +1,43 @@
+"""When a scheduled event is due and when it is overdue: pure, shared by every screen.
+
+The planner (:mod:`qaudit.scheduling`) gives each due event a window, its due calendar year,
+and calls it overdue when that window has passed without it being held. Stored events are
+judged the same way here, so the dashboard and the planner never disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def as_date(value: object) -> date | None:
+    """A stored date (a ``date``, or ISO text as SQLite returns it) or None."""
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value)[:10]
+    return date.fromisoformat(text) if text else None
+
+
+def window_end(window: date | None, due_year: int | None) -> date | None:
+    """The last day of an event's window: the stored one, else the end of its due year."""
+    if window is not None:
+        return window
+    return date(due_year, 12, 31) if due_year else None
+
+
+def due_on(planned_on: date | None, window: date | None, due_year: int | None) -> date | None:
+    """The day shown as "due": the planned day, else the end of the window."""
+    return planned_on or window_end(window, due_year)
+
+
+def is_overdue(today: date, planned_on: date | None, window: date | None,
+               due_year: int | None) -> bool:
+    """A planned event is overdue when its window has passed (window end before today).
+
+    An event without a window (no window end, no due year) is overdue when its planned
+    day has passed. Only events still planned are passed in: held ones are never overdue.
+    """
+    end = window_end(window, due_year)
+    if end is not None:
+        return end < today
+    return planned_on is not None and planned_on < today
