@@ -1,5 +1,11 @@
 """Terminal UI figures: start-up against a bare Textual app, the dashboard over 2,500
-locations with ten years of history, and a key press to a committed answer."""
+locations with ten years of history, and a key press to a committed answer.
+
+    cd benchmarks && ../.venv/bin/python bench_30_tui.py [--quick]
+
+Each figure is measured in a fresh process that does only that: the big database is
+generated first by a process of its own, so the dashboard's memory is the app's alone.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,16 +43,16 @@ QAUDIT_APP = """
 from qaudit.config import Settings
 from qaudit.tui.app import QAuditApp
 from qaudit.tui.screens.dashboard import DashboardScreen
-loaded = DashboardScreen.on_dashboard_screen_loaded
-def done(self, message):
-    loaded(self, message)
+show_rows = DashboardScreen.show_rows
+def shown(self, rows):
+    show_rows(self, rows)
     assert self.rows, "the dashboard is empty"
     self.call_after_refresh(ready, self.app)
 def ready(app):
     import time
     print(time.time(), flush=True)
     app.exit()
-DashboardScreen.on_dashboard_screen_loaded = done
+DashboardScreen.show_rows = shown
 QAuditApp(Settings(), database_url={url!r}).run(headless=True)
 """
 
@@ -65,7 +72,6 @@ def ready_seconds(code: str, repeat: int) -> float:
     """Median time from starting a fresh interpreter to the app's first populated frame
     (the child prints the wall clock when it gets there; exiting afterwards is not counted,
     so a background thread still warming up the database layer does not count either)."""
-    import time
 
     def once() -> float:
         start = time.time()
@@ -84,9 +90,23 @@ def startup(folder: Path, repeat: int) -> dict[str, float]:
             "tui_startup_ratio": rounded(ours / bare, 2)}
 
 
+GENERATE = """
+import sys
+sys.path.insert(0, {here!r})
+from bench_30_tui import big_database
+from pathlib import Path
+big_database(Path({path!r}), {count})
+"""
+
+
 def big_database(path: Path, locations: int) -> None:
-    """2,500 locations with ten years of history, written with bulk inserts."""
+    """2,500 locations with ten years of history, written with bulk inserts.
+
+    Every closed assessment has its verdict and score recorded, as closing one does; the
+    answers are drawn from a pool of answer sets judged by the real verdict rule."""
     from qaudit.checklists import shipped_catalogue
+    from qaudit.domain.enums import Result
+    from qaudit.domain.verdict import verdict
     from qaudit.services import checklists
     from qaudit.services.database import open_database
     from qaudit.storage import transaction
@@ -97,6 +117,13 @@ def big_database(path: Path, locations: int) -> None:
         version_id = checklists.register(session, spec).id
     engine.dispose()
     rng = random.Random(7)
+    choices = ("voldoet", "voldoet", "voldoet", "voldoet", "voldoet", "voldoet_deels",
+               "voldoet_niet", "nvt")
+    pool = []
+    for _ in range(40):
+        answers = {p.id: rng.choice(choices) for p in spec.points}
+        judged = verdict(spec, {k: Result(v) for k, v in answers.items()})
+        pool.append((answers, judged.outcome.value, judged.score.overall.percent))
     db = sqlite3.connect(path)
     db.execute("PRAGMA synchronous=OFF")
     orgs = [(i, f"Organisatie {i}", "Stad", "Regio") for i in range(1, locations // 4 + 2)]
@@ -108,7 +135,6 @@ def big_database(path: Path, locations: int) -> None:
          for i in range(1, locations + 1)])
     steps, assessments, answers, events = [], [], [], []
     aid = 0
-    results = ("voldoet", "voldoet", "voldoet", "voldoet_deels", "voldoet_niet", "nvt")
     start = date(2016, 1, 1)
     for loc in range(1, locations + 1):
         steps += [(loc, s, "done", "2016-02-01", "2016-03-01", "") for s in range(1, 8)]
@@ -116,53 +142,77 @@ def big_database(path: Path, locations: int) -> None:
             aid += 1
             day = start + timedelta(days=365 * year + loc % 300)
             kind = "audit_visit" if year == 0 else "cirkel"
+            given, outcome, percent = rng.choice(pool)
             assessments.append((aid, loc, kind, version_id, "closed", day.isoformat(),
-                                f"{day.isoformat()} 16:00:00.000000", "", ""))
-            answers += [(aid, p.id, rng.choice(results), "", "", "2026-01-01 00:00:00")
-                        for p in spec.points]
+                                f"{day.isoformat()} 16:00:00.000000", "", "", outcome, percent))
+            answers += [(aid, point, result, "", "", "2026-01-01 00:00:00")
+                        for point, result in given.items()]
         for year in range(10):
             day = start + timedelta(days=365 * year + 100)
             status = "done" if year < 9 else "planned"
             events.append((f"bench-{loc}-{year}", loc, "visitation", status, day.year,
-                           day.isoformat(), "", ""))
+                           f"{day.year}-01-01", f"{day.year}-12-31", day.isoformat(), ""))
     db.executemany("INSERT INTO cyclestep (location_id, step, status, started_on, completed_on,"
                    " notes) VALUES (?,?,?,?,?,?)", steps)
     db.executemany("INSERT INTO assessment (id, location_id, kind, checklist_version_id, status,"
-                   " started_on, closed_at, summary, quality_advice) VALUES (?,?,?,?,?,?,?,?,?)",
-                   assessments)
+                   " started_on, closed_at, summary, quality_advice, outcome, score_percent)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?)", assessments)
     db.executemany("INSERT INTO answer (assessment_id, point_id, result, note, evidence,"
                    " answered_at) VALUES (?,?,?,?,?,?)", answers)
     db.executemany("INSERT INTO scheduledevent (uid, location_id, kind, status, due_year,"
-                   " planned_on, note, manual) VALUES (?,?,?,?,?,?,?,0)",
-                   [e[:7] for e in events])
+                   " window_start, window_end, planned_on, note, manual)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,0)", events)
     db.commit()
     db.close()
 
 
 DASHBOARD = """
 import json, resource, time
-from datetime import date
-from qaudit.services import dashboard
-start = time.perf_counter()
-read, close = dashboard.sqlite_reader({path!r})
-rows = dashboard.dashboard_rows(read, date(2026, 10, 1))
-seconds = time.perf_counter() - start
-assert len(rows) == {count} and all(r.outcome is not None for r in rows)
-print(json.dumps({{"s": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
-"""
+from qaudit.config import Settings
+from qaudit.tui.app import QAuditApp
+from qaudit.tui.screens.dashboard import DashboardScreen, read_rows
+read = read_rows
+service = []
+def timed_read(app):
+    start = time.perf_counter()
+    rows = read(app)
+    service.append(time.perf_counter() - start)
+    return rows
+import qaudit.tui.screens.dashboard as screen
+screen.read_rows = timed_read
+show_rows = DashboardScreen.show_rows
+def shown(self, rows):
+    show_rows(self, rows)
+    assert len(self.rows) == {count} and all(r.outcome is not None for r in self.rows)
+    assert self.query_one("#locations").row_count == {count}
+    self.call_after_refresh(ready, self.app)
+def ready(app):
+    figures = {{"ready": time.time(), "service": service[0],
+               "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}
+    print(json.dumps(figures), flush=True)
+    app.exit()
+DashboardScreen.show_rows = shown
+QAuditApp(Settings(), database_url={url!r}, today=date(2026, 10, 1)).run(headless=True)
+""".replace("import json,", "from datetime import date\nimport json,")
 
 
 def dashboard(folder: Path, locations: int, repeat: int) -> dict[str, float]:
+    """The app opened on an already generated database, until its dashboard is populated:
+    wall time from starting the process, the service's share, and the process's peak RSS."""
     path = folder / "big.db"
-    big_database(path, locations)
+    subprocess.run(python(GENERATE.format(here=str(Path(__file__).parent), path=str(path),
+                                          count=locations)), check=True)
+    code = DASHBOARD.format(url=f"sqlite:///{path}", count=locations)
     runs = []
     for _ in range(repeat):
-        out = subprocess.run(python(DASHBOARD.format(path=str(path), count=locations)),
-                             check=True, capture_output=True, text=True).stdout
-        runs.append(json.loads(out))
-    suffix = f"_{locations}" if locations != 2500 else "_2500"
-    return {f"dashboard{suffix}_s": rounded(statistics.median(r["s"] for r in runs)),
-            f"dashboard{suffix}_rss_mib": rounded(max(r["rss"] for r in runs) / 1024, 1)}
+        start = time.time()
+        out = subprocess.run(python(code), check=True, capture_output=True, text=True).stdout
+        run = json.loads(out.strip().splitlines()[-1])
+        runs.append((run["ready"] - start, run["service"], run["rss"]))
+    suffix = f"_{locations}"
+    return {f"dashboard{suffix}_s": rounded(statistics.median(r[0] for r in runs)),
+            f"dashboard{suffix}_service_s": rounded(statistics.median(r[1] for r in runs)),
+            f"dashboard{suffix}_rss_mib": rounded(max(r[2] for r in runs) / 1024, 1)}
 
 
 ANSWERS = """
@@ -185,17 +235,19 @@ with transaction(engine) as s:
 
 async def main():
     app = QAuditApp(Settings(), engine=engine)
-    times = []
+    pilot_times = []
     async with app.run_test(size=(160, 45)) as pilot:
         await app.workers.wait_for_complete()
         app.open_assessment(aid)
         await pilot.pause()
+        screen = app.screen
         for i in range({count}):
             start = time.perf_counter()
             await pilot.press("1")
-            times.append(time.perf_counter() - start)
+            pilot_times.append(time.perf_counter() - start)
+        in_app = list(screen.commit_seconds)
     with transaction(engine) as s:
-        assert len(assessments.results(s, aid)) == {count}
+        assert len(assessments.results(s, aid)) == {count} == len(in_app)
     from qaudit.domain.enums import Result
     from qaudit.services import checklists
     with transaction(engine) as s:
@@ -205,7 +257,8 @@ async def main():
         start = time.perf_counter()
         assessments.give_answer(engine, aid, point.id, Result.PARTLY)
         service.append(time.perf_counter() - start)
-    print(json.dumps([statistics.median(times) * 1000, statistics.median(service) * 1000]))
+    print(json.dumps([statistics.median(in_app) * 1000, statistics.median(pilot_times) * 1000,
+                      statistics.median(service) * 1000]))
 
 asyncio.run(main())
 """
@@ -215,8 +268,9 @@ def answering(folder: Path, count: int) -> dict[str, float]:
     url = f"sqlite:///{folder / 'answers.db'}"
     out = subprocess.run(python(ANSWERS.format(url=url, count=count)), check=True,
                          capture_output=True, text=True).stdout
-    pilot_ms, service_ms = json.loads(out.strip().splitlines()[-1])
-    return {"answer_commit_median_ms": rounded(pilot_ms, 2),
+    in_app_ms, pilot_ms, service_ms = json.loads(out.strip().splitlines()[-1])
+    return {"answer_commit_median_ms": rounded(in_app_ms, 2),
+            "answer_pilot_round_trip_median_ms": rounded(pilot_ms, 2),
             "give_answer_median_ms": rounded(service_ms, 2)}
 
 

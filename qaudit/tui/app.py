@@ -1,17 +1,20 @@
 """The auditor's workbench: a Textual app that receives its settings and its database.
 
-Start-up is kept light: Textual and the dashboard screen are imported first; the database
-layer (SQLAlchemy, SQLModel) is loaded by a worker after the first frame. A SQLite file is
-read for the dashboard with the standard library's ``sqlite3`` while the engine warms up.
+Start-up is kept light: Textual and the dashboard screen are imported first, every other
+screen when it is opened. A SQLite file is read for the dashboard with the standard
+library's ``sqlite3`` on a thread started when the app is made, so the first frame is
+usually already populated; the database layer (SQLAlchemy, SQLModel) is loaded by a worker
+after that frame. Any other database is read through the engine by a worker.
 """
 
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -56,6 +59,23 @@ class QAuditApp(App[None]):
         self.set_keymap(dict(self.settings.keys))
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self.dashboard_rows: list[Any] = []
+        self.last_key_time: float | None = None
+        self.prefetched: Future[list[Any]] | None = None
+        """The dashboard rows, being read from a SQLite file since the app was made."""
+        if self.sqlite_path is not None:
+            self.prefetched = Future()
+            threading.Thread(target=self._prefetch, name="dashboard-prefetch",
+                             daemon=True).start()
+
+    def _prefetch(self) -> None:
+        from qaudit.tui.screens.dashboard import read_rows
+
+        assert self.prefetched is not None
+        try:
+            self.prefetched.set_result(read_rows(self))
+        except Exception as error:  # the screen reports it
+            self.prefetched.set_exception(error)
 
     @property
     def sqlite_path(self) -> str | None:
@@ -84,12 +104,17 @@ class QAuditApp(App[None]):
         return self.catalogue
 
     def on_mount(self) -> None:
-        self.dashboard_rows: list[Any] = []
         self.push_screen(DashboardScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key_time = event.time  # when the key came in: answers are timed from it
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
-        """After the first data: open the engine (SQLAlchemy, schema check) in the background."""
+        """After the first populated frame: open the engine (SQLAlchemy, schema check) in the
+        background, so the first action that writes finds it ready."""
         try:
             self.engine()
         except Exception as error:

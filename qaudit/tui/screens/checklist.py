@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from textual import on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -66,6 +67,8 @@ class ChecklistScreen(WorkScreen):
         super().__init__()
         self.assessment_id = assessment_id
         self.state: ChecklistState | None = None
+        self.commit_seconds: list[float] = []
+        """Per answer key: from the key event to the committed answer (for the benchmark)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -175,11 +178,15 @@ class ChecklistScreen(WorkScreen):
         point_id = self.current_point_id()
         if point_id is None or self.state is None:
             return
-        if self._commit(point_id, Result(value), remember=True):
-            self._advance(point_id)
+        pressed = self.qapp.last_key_time or get_time()
+        if self._commit(point_id, Result(value), remember=True, detail=False):
+            self.commit_seconds.append(get_time() - pressed)  # read by the benchmark
+            if not self._advance(point_id):
+                self._show_detail()
 
     def _commit(self, point_id: str, result: Any, *, remember: bool,
-                note: str | None = None) -> bool:
+                note: str | None = None, detail: bool = True) -> bool:
+        """Commit one answer (in its own transaction, now), then show only what changed."""
         from qaudit.services import assessments
 
         assert self.state is not None
@@ -192,28 +199,36 @@ class ChecklistScreen(WorkScreen):
         if remember:
             self.state.undo.append((point_id, *before))
         self.state.record(point_id, answer.result, answer.note)
-        self._after_change(point_id)
+        self._after_change(point_id, detail)
         self._saved(_("✔ saved {time} · {point}: {result}").format(
             time=datetime.now().strftime("%H:%M:%S"), point=point_id, result=answer.result.label))
         return True
 
-    def _after_change(self, point_id: str) -> None:
+    def _after_change(self, point_id: str, detail: bool) -> None:
+        """The answered row, its theme's and the overall progress; the detail if asked."""
+        assert self.state is not None
         table = self.query_one("#points", DataTable)
-        if point_id in self.state.visible_ids():  # type: ignore[union-attr]
-            cells = self._cells(self.state.spec.point_index[point_id])  # type: ignore[union-attr]
-            table.update_cell(point_id, "answer", cells[1])
-        self._refresh_themes()
+        if point_id in table.rows:
+            table.update_cell(point_id, "answer", fmt.result(self.state.results.get(point_id)))
+        themes = self.query_one("#themes", OptionList)
+        index = self.state.theme_position(point_id)
+        themes.replace_option_prompt_at_index(0, self.state.all_label())
+        themes.replace_option_prompt_at_index(index + 1, self.state.theme_label(index))
         self._show_progress()
-        self._show_detail()
+        if detail:
+            self._show_detail()
 
-    def _advance(self, point_id: str) -> None:
+    def _advance(self, point_id: str) -> bool:
+        """Move to the next point to answer; False when the cursor stays where it is."""
         table = self.query_one("#points", DataTable)
         assert self.state is not None
         if self.state.filter != "all":
             self._fill_points(select=self.state.next_visible_after(point_id))
-            return
+            return True
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)
+            return True
+        return False
 
     def action_undo(self) -> None:
         from qaudit.domain.enums import Result

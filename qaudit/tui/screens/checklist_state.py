@@ -95,15 +95,24 @@ class ChecklistState:
         return len(self.results), len(self.spec.points)
 
     def theme_labels(self) -> list[str]:
+        """The theme list: "all themes" first, then each theme with progress and score."""
+        return [self.all_label()] + [self.theme_label(i) for i in range(len(self.spec.themes))]
+
+    def all_label(self) -> str:
         from qaudit.i18n import _
 
         answered, total = self.progress()
-        labels = [_("All themes") + f"  {answered}/{total}"]
-        for theme in self.spec.themes:
-            t = tally(theme.points, self.results)
-            labels.append(f"{theme.id} {theme.title}  {t.answered}/{t.total} "
-                          f"{fmt.percent(t.percent)}")
-        return labels
+        return _("All themes") + f"  {answered}/{total}"
+
+    def theme_label(self, index: int) -> str:
+        theme = self.spec.themes[index]
+        t = tally(theme.points, self.results)
+        return f"{theme.id} {theme.title}  {t.answered}/{t.total} {fmt.percent(t.percent)}"
+
+    def theme_position(self, point_id: str) -> int:
+        """The index of the point's theme in the checklist."""
+        theme = self.spec.theme_of[point_id]
+        return next(i for i, t in enumerate(self.spec.themes) if t.id == theme.id)
 
 
 def load_state(session: Session, assessment_id: int) -> ChecklistState:

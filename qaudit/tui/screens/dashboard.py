@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -50,6 +51,7 @@ class DashboardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DashboardRow] = []
+        self.left = False
 
     @property
     def qapp(self) -> QAuditApp:
@@ -72,21 +74,32 @@ class DashboardScreen(Screen[None]):
         table.add_columns(_("code"), _("location"), _("organisation"), _("step"), _("score"),
                           _("verdict"), _("next event"), _("due"))
         table.focus()
-        self.load()
+        prefetched, self.qapp.prefetched = self.qapp.prefetched, None
+        if prefetched is not None and prefetched.done() and prefetched.exception() is None:
+            self.show_rows(prefetched.result())  # the first frame is already populated
+        else:
+            self.load(prefetched)
 
     @work(thread=True, exclusive=True, group="dashboard")
-    def load(self) -> None:
+    def load(self, prefetched: Future[list[DashboardRow]] | None = None) -> None:
         try:
-            self.post_message(self.Loaded(_read_rows(self.qapp)))
+            rows = prefetched.result() if prefetched is not None else read_rows(self.qapp)
+            self.post_message(self.Loaded(rows))
         except Exception as error:  # shown to the user; the app stays usable
             self.post_message(self.Failed(error))
 
     def on_dashboard_screen_loaded(self, message: Loaded) -> None:
-        self.rows = message.rows
-        self.qapp.dashboard_rows = message.rows
+        self.show_rows(message.rows)
+
+    def show_rows(self, rows: list[DashboardRow]) -> None:
+        """Show freshly read rows; the engine warms up once they are on the screen."""
+        first = not self.rows
+        self.rows = rows
+        self.qapp.dashboard_rows = rows
         self._fill_filters()
         self.refill()
-        self.qapp.warm_up()
+        if first:
+            self.call_after_refresh(self.qapp.warm_up)
 
     def on_dashboard_screen_failed(self, message: Failed) -> None:
         self.query_one("#status", Static).update(str(message.error))
@@ -154,8 +167,11 @@ class DashboardScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load()
 
+    def on_screen_suspend(self) -> None:
+        self.left = True
+
     def on_screen_resume(self) -> None:
-        if self.rows:
+        if self.left:  # back from a screen that may have changed something: read again
             self.load()
 
 
@@ -174,8 +190,8 @@ def _event_label(kind: str) -> str:
     return _(EVENT_LABELS.get(kind, kind))
 
 
-def _read_rows(app: QAuditApp) -> list[DashboardRow]:
-    """In a worker thread: the fast ``sqlite3`` path when possible, else the engine."""
+def read_rows(app: QAuditApp) -> list[DashboardRow]:
+    """Off the UI thread: the fast ``sqlite3`` path when possible, else the engine."""
     from qaudit.services import dashboard
 
     path = app.sqlite_path
