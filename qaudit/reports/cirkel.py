@@ -1,0 +1,159 @@
+"""The Cirkel van Kwaliteit@ report: the basis re-checked, the promises applied and perceived,
+and how it compares with the previous Cirkel and the visitation in between."""
+
+from __future__ import annotations
+
+from qaudit.domain.enums import AssessmentKind
+from qaudit.domain.scoring import Tally, score, tally
+from qaudit.domain.verdict import verdict
+from qaudit.i18n import _
+from qaudit.reports.common import (
+    Context,
+    answer_context,
+    appendix,
+    cover,
+    next_steps,
+    point_context,
+    rule_context,
+    tally_context,
+    theme_chart,
+    theme_rows,
+    verdict_context,
+)
+from qaudit.reports.data import AssessmentData, AssessmentReport
+from qaudit.reports.formatting import MISSING, Formatter, clean
+from qaudit.reports.promises import (
+    is_perception,
+    points_per_promise,
+    promise_tallies,
+    promise_title,
+)
+
+
+def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
+    a = data.assessment
+    spec = a.spec
+    judged = verdict(spec, a.results)
+    previous = latest(data, AssessmentKind.CIRKEL)
+    visitation = latest(data, AssessmentKind.VISITATION)
+    audit = latest(data, AssessmentKind.AUDIT_VISIT)
+    context = cover(data, fmt, _("Cirkel van Kwaliteit@ report"))
+    context.update(
+        dates={
+            "assessment": fmt.date(a.started_on),
+            "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
+        },
+        verdict=verdict_context(judged, spec, fmt),
+        score=tally_context(judged.score.overall, fmt),
+        rule=rule_context(spec.verdict, fmt),
+        chart=theme_chart(judged.score, spec.verdict, fmt),
+        themes=theme_rows(judged.score, spec.verdict, fmt),
+        critical_failed=[_row(a, pid) for pid in judged.score.overall.critical_failed],
+        recheck=recheck(a, audit, fmt),
+        promises=promise_rows(data, fmt),
+        comparison=comparison(data, previous, visitation, fmt),
+        has_previous=previous is not None,
+        has_visitation=visitation is not None,
+        next_steps=next_steps(data, fmt),
+        appendix=appendix(spec, {"result": a}),
+    )
+    return context
+
+
+def latest(data: AssessmentReport, kind: AssessmentKind) -> AssessmentData | None:
+    """The most recent earlier closed assessment of ``kind`` at the location."""
+    earlier = [
+        h
+        for h in data.history
+        if h.kind is kind
+        and h.id != data.assessment.id
+        and h.started_on <= data.assessment.started_on
+    ]
+    return max(earlier, key=lambda h: (h.started_on, h.id), default=None)
+
+
+def _row(a: AssessmentData, point_id: str) -> Context:
+    row = point_context(a.spec.point_index[point_id], clean(a.spec.theme_of[point_id].title))
+    row.update(answer_context("result", a.answers.get(point_id)))
+    return row
+
+
+def recheck(a: AssessmentData, audit: AssessmentData | None, fmt: Formatter) -> list[Context]:
+    """The points that re-check the basis, with what the last audit found for them."""
+    rows = []
+    for point in a.spec.points:
+        if not point.refs:
+            continue
+        row = _row(a, point.id)
+        earlier = []
+        for ref in point.refs:
+            answer = audit.answers.get(ref) if audit else None
+            if answer is not None:
+                earlier.append(f"{ref}: {answer.result.label}")
+        row["refs"] = ", ".join(point.refs)
+        row["earlier"] = "; ".join(earlier) or MISSING
+        rows.append(row)
+    return rows
+
+
+def promise_rows(data: AssessmentReport, fmt: Formatter) -> list[Context]:
+    a = data.assessment
+    rows = []
+    for promise_id, points in points_per_promise(a.spec, data.promises).items():
+        applied = [p for p in points if not is_perception(p)]
+        perceived = [p for p in points if is_perception(p)]
+        rows.append(
+            {
+                "id": promise_id,
+                "title": clean(promise_title(promise_id, data.promises, promise_id)),
+                "translation": clean(data.translations.get(promise_id, "")),
+                "application": fmt.percent(tally(applied, a.results).percent)
+                if applied
+                else MISSING,
+                "perception": fmt.percent(tally(perceived, a.results).percent)
+                if perceived
+                else MISSING,
+                "score": fmt.percent(tally(points, a.results).percent),
+                "points": [_row(a, p.id) for p in points],
+            }
+        )
+    return rows
+
+
+def comparison(
+    data: AssessmentReport,
+    previous: AssessmentData | None,
+    visitation: AssessmentData | None,
+    fmt: Formatter,
+) -> Context:
+    """This Cirkel beside the previous one and the visitation: overall and per promise."""
+    columns = [("now", data.assessment), ("previous", previous), ("visitation", visitation)]
+    overall = []
+    per_promise: dict[str, dict[str, Tally]] = {}
+    for key, item in columns:
+        if item is None:
+            continue
+        scored = score(item.spec, item.results)
+        outcome = verdict(item.spec, item.results).outcome.label if key != "visitation" else ""
+        overall.append(
+            {
+                "what": item.kind.label,
+                "date": fmt.date(item.started_on),
+                "score": fmt.percent(scored.overall.percent),
+                "outcome": outcome or MISSING,
+                "key": key,
+            }
+        )
+        for promise_id, t in promise_tallies(item.spec, data.promises, item.results).items():
+            per_promise.setdefault(promise_id, {})[key] = t
+    promises = []
+    for promise_id, tallies in per_promise.items():
+        row = {
+            "id": promise_id,
+            "title": clean(promise_title(promise_id, data.promises, promise_id)),
+        }
+        for key, _item in columns:
+            found = tallies.get(key)
+            row[key] = fmt.percent(found.percent) if found else MISSING
+        promises.append(row)
+    return {"overall": overall, "promises": promises}
