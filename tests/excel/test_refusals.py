@@ -197,5 +197,5 @@ def test_closed_assessment(setup: Setup, exported: Path) -> None:
     fill(exported, {"A.02": ("voldoet", "", "")})
     assessments.close(setup.engine, setup.assessment_id)
     before = db_answers(setup.engine, setup.assessment_id), audit_count(setup.engine)
-    refused(setup, exported, "closed")
+    refused(setup, exported, "afgesloten")
     assert (db_answers(setup.engine, setup.assessment_id), audit_count(setup.engine)) == before
