@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -61,6 +62,8 @@ class QAuditApp(App[None]):
             self.theme = self.settings.theme
         self.dashboard_rows: list[Any] = []
         self.last_key_time: float | None = None
+        self.last_output: Path | None = None
+        """The last report or workbook written by a worker."""
         self.prefetched: Future[list[Any]] | None = None
         """The dashboard rows, being read from a SQLite file since the app was made."""
         if self.sqlite_path is not None:

@@ -56,10 +56,14 @@ class ChecklistScreen(WorkScreen):
            _("Interviews, findings, recommendations, actions and the verdict")),
         _b("ctrl+e", "export", _("Excel"), "export", _("Export this assessment to Excel")),
         _b("ctrl+r", "report", _("Report"), "report", _("Write the Word report")),
+        _b("i", "import", _("Import"), "import",
+           _("Import a filled-in Excel workbook: preview, choose, apply")),
     ]
     PALETTE = (
         ("export", N_("Export to Excel"), N_("Export this assessment to an Excel workbook")),
         ("report", N_("Write report"), N_("Write the Word report of this assessment")),
+        ("import", N_("Import from Excel"),
+         N_("Preview a filled-in workbook of this assessment, then import it")),
         ("visit", N_("Visit records"), N_("Interviews, findings, actions and the verdict")),
     )
 
@@ -317,7 +321,16 @@ class ChecklistScreen(WorkScreen):
 
         write_report(self.qapp, self.assessment_id)
 
+    def action_import(self) -> None:
+        from qaudit.tui.screens.excel_import import ask_import
+
+        ask_import(self.qapp, self.assessment_id, self.reread)
+
     def on_screen_resume(self) -> None:
+        self.reread()
+
+    def reread(self) -> None:
+        """Read the answers again (after another screen or an import changed them)."""
         if self.state is not None:
             from qaudit.tui.screens.checklist_state import load_state
 

@@ -1,4 +1,9 @@
-"""The dashboard: every location, its step, Basis op orde verdict and next event."""
+"""The dashboard: every location, its step, Basis op orde verdict and next event.
+
+Kept light for start-up: the search box, the table and a status line are all the first
+frame needs; the step and auditor filters are chosen in a dialog (``f``) and shown in the
+status line, and ``o`` toggles "only overdue".
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,9 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
@@ -27,6 +31,8 @@ class DashboardScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", _("Search"), id="dashboard.search",
                 tooltip=_("Search by code, name, organisation, city or auditor")),
+        Binding("f", "filter", _("Filter"), id="dashboard.filter",
+                tooltip=_("Show only one step of the cycle or one auditor")),
         Binding("o", "toggle_overdue", _("Overdue"), id="dashboard.overdue",
                 tooltip=_("Show only locations with an overdue event")),
         Binding("r", "reload", _("Reload"), id="dashboard.reload",
@@ -52,6 +58,11 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.rows: list[DashboardRow] = []
         self.left = False
+        self.step: int | None = None
+        """Show only this step of the cycle (None: all)."""
+        self.person: str | None = None
+        """Show only locations this person is assigned to (None: all)."""
+        self.overdue = False
 
     @property
     def qapp(self) -> QAuditApp:
@@ -59,11 +70,8 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="filters"):
-            yield Input(placeholder=_("Search (/)"), id="search")
-            yield Select([], prompt=_("All steps"), id="step")
-            yield Select([], prompt=_("All auditors"), id="person")
-            yield Checkbox(_("Only overdue"), id="overdue")
+        yield Input(placeholder=_("Search (/) by code, name, organisation, city or auditor"),
+                    id="search")
         yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static(_("Loading…"), id="status")
         yield Footer()
@@ -96,7 +104,6 @@ class DashboardScreen(Screen[None]):
         first = not self.rows
         self.rows = rows
         self.qapp.dashboard_rows = rows
-        self._fill_filters()
         self.refill()
         if first:
             self.call_after_refresh(self.qapp.warm_up)
@@ -105,24 +112,13 @@ class DashboardScreen(Screen[None]):
         self.query_one("#status", Static).update(str(message.error))
         self.qapp.report_error(message.error)
 
-    def _fill_filters(self) -> None:
-        from qaudit.domain.enums import Step
-
-        steps = [(f"{int(s)} {s.label}", int(s)) for s in Step]
-        self.query_one("#step", Select).set_options(steps)
-        people = sorted({p for row in self.rows for p in row.people})
-        self.query_one("#person", Select).set_options([(p, p) for p in people])
-
     def visible_rows(self) -> list[DashboardRow]:
         text = self.query_one("#search", Input).value.strip()
-        step = self.query_one("#step", Select).value
-        person = self.query_one("#person", Select).value
-        overdue = self.query_one("#overdue", Checkbox).value
         return [r for r in self.rows
                 if (not text or r.matches(text))
-                and (step in (Select.BLANK, Select.NULL) or int(r.step) == step)
-                and (person in (Select.BLANK, Select.NULL) or person in r.people)
-                and (not overdue or r.overdue)]
+                and (self.step is None or int(r.step) == self.step)
+                and (self.person is None or self.person in r.people)
+                and (not self.overdue or r.overdue)]
 
     def refill(self) -> None:
         table = self.query_one(DataTable)
@@ -131,13 +127,19 @@ class DashboardScreen(Screen[None]):
         for row in shown:
             table.add_row(*_cells(row), key=str(row.id))
         overdue = sum(r.overdue for r in self.rows)
-        self.query_one("#status", Static).update(
-            _("{shown} of {total} locations · {overdue} overdue").format(
-                shown=len(shown), total=len(self.rows), overdue=overdue))
+        status = [_("{shown} of {total} locations · {overdue} overdue").format(
+            shown=len(shown), total=len(self.rows), overdue=overdue)]
+        if self.step is not None:
+            from qaudit.domain.enums import Step
+
+            status.append(_("step {step}").format(step=f"{self.step} {Step(self.step).label}"))
+        if self.person is not None:
+            status.append(_("auditor {name}").format(name=self.person))
+        if self.overdue:
+            status.append(_("only overdue"))
+        self.query_one("#status", Static).update(" · ".join(status))
 
     @on(Input.Changed, "#search")
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
     def _filter_changed(self, _event: Any) -> None:
         self.refill()
 
@@ -154,14 +156,31 @@ class DashboardScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_toggle_overdue(self) -> None:
-        box = self.query_one("#overdue", Checkbox)
-        box.value = not box.value
+        self.overdue = not self.overdue
+        self.refill()
+
+    def action_filter(self) -> None:
+        from qaudit.domain.enums import Step
+        from qaudit.tui.screens.form import Field, FormDialog
+
+        steps = [(_("All steps"), 0)] + [(f"{int(s)} {s.label}", int(s)) for s in Step]
+        people = [(_("All auditors"), "")] + [
+            (p, p) for p in sorted({p for row in self.rows for p in row.people})]
+        fields = [Field("step", _("Step"), "select", self.step or 0, steps),
+                  Field("person", _("Auditor"), "select", self.person or "", people),
+                  Field("overdue", _("Only overdue"), "select", self.overdue,
+                        [(_("no"), False), (_("yes"), True)])]
+        self.app.push_screen(FormDialog(_("Filter the locations"), fields),
+                             lambda v: v is not None and self.set_filters(**v))
+
+    def set_filters(self, *, step: int | None, person: str | None, overdue: bool) -> None:
+        """Show only one step (0 or None: all), one person ("" or None: all), overdue."""
+        self.step, self.person, self.overdue = step or None, person or None, bool(overdue)
+        self.refill()
 
     def action_clear(self) -> None:
         self.query_one("#search", Input).value = ""
-        self.query_one("#step", Select).clear()
-        self.query_one("#person", Select).clear()
-        self.query_one("#overdue", Checkbox).value = False
+        self.set_filters(step=None, person=None, overdue=False)
         self.query_one(DataTable).focus()
 
     def action_reload(self) -> None:

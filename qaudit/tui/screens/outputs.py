@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,25 @@ def _out_dir() -> Path:
     return folder
 
 
-def _kind(app: QAuditApp, assessment_id: int) -> str:
-    from qaudit.services import assessments
+def export_path(assessment_id: int) -> Path:
+    """Where the workbook of an assessment is exported (and looked for when importing)."""
+    return _out_dir() / f"assessment-{assessment_id}.xlsx"
+
+
+REPORT_OF = {"self_evaluation": "basis-op-orde", "audit_visit": "basis-op-orde",
+             "visitation": "visitatie", "cirkel": "cirkel"}
+"""The Word report of each kind of assessment (``qaudit report`` kinds)."""
+
+
+def _report_target(app: QAuditApp, assessment_id: int) -> tuple[str, Path]:
+    from qaudit.services import assessments, locations, reports
     from qaudit.storage import transaction
 
     with transaction(app.engine()) as session:
-        return assessments.get(session, assessment_id).kind.value
+        assessment = assessments.get(session, assessment_id)
+        code = locations.get(session, assessment.location_id).code
+        kind = REPORT_OF[assessment.kind.value]
+    return kind, _out_dir() / reports.report_name(kind, code, assessment_id)
 
 
 def export_assessment(app: QAuditApp, assessment_id: int) -> None:
@@ -34,14 +48,10 @@ def export_assessment(app: QAuditApp, assessment_id: int) -> None:
 
 
 def _export(app: QAuditApp, assessment_id: int) -> None:
-    try:
-        from qaudit.services import excel  # type: ignore[attr-defined]
-    except ImportError:
-        app.call_from_thread(app.notify, _("Excel export is not available in this version."),
-                             severity="warning")
-        return
-    out = _out_dir() / f"assessment-{assessment_id}.xlsx"
-    _run(app, lambda: excel.export_assessment(app.engine(), assessment_id, out),
+    from qaudit.services import excel
+
+    _run(app, lambda: excel.export_assessment(app.engine(), assessment_id,
+                                              export_path(assessment_id)),
          _("Excel workbook written: {path}"))
 
 
@@ -52,26 +62,24 @@ def write_report(app: QAuditApp, assessment_id: int) -> None:
 
 
 def _report(app: QAuditApp, assessment_id: int) -> None:
-    try:
-        from qaudit.services import reports  # type: ignore[attr-defined]
-    except ImportError:
-        app.call_from_thread(app.notify, _("Word reports are not available in this version."),
-                             severity="warning")
-        return
-    kind = _kind(app, assessment_id)
-    out = _out_dir() / f"{kind}-{assessment_id}.docx"
-    template_dir = Path(app.settings.template_dir) if app.settings.template_dir else None
-    _run(app, lambda: reports.write_report(app.engine(), kind, assessment_id, out,
-                                           template_dir=template_dir),
-         _("Report written: {path}"))
+    from qaudit.services import reports
+
+    def job() -> Path:
+        kind, out = _report_target(app, assessment_id)
+        return reports.write_report(app.engine(), kind, assessment_id, out,
+                                    template_dir=reports.template_dir_of(app.settings))
+
+    _run(app, job, _("Report written: {path}"))
 
 
-def _run(app: QAuditApp, job: object, done: str) -> None:
+def _run(app: QAuditApp, job: Callable[[], Path], done: str) -> None:
+    """In a worker: run ``job`` and tell the user where the file is, or why not."""
     from qaudit.errors import QauditError
 
     try:
-        path = job()  # type: ignore[operator]
+        path = job()
     except QauditError as error:
         app.call_from_thread(app.report_error, error)
         return
+    app.last_output = path
     app.call_from_thread(app.notify, done.format(path=path), timeout=10)

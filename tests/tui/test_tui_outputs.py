@@ -1,0 +1,83 @@
+"""Pilot tests of what the checklist screen writes and reads through the real services:
+the Word report, the Excel export, and the Excel import (preview, choose, apply)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qaudit.domain.enums import Result
+from qaudit.services import assessments
+from qaudit.services.excel import export_assessment
+
+from .conftest import settle
+from .test_tui_workflows import SIZE, results
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from excel.support import fill  # noqa: E402
+
+
+async def test_report_action_writes_the_word_report(app, world):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.visit_id)
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        written = app.last_output
+        assert written is not None and written.is_file()
+        assert written.name == f"basis-op-orde-T01-{world.visit_id}.docx"
+        assert written.read_bytes()[:2] == b"PK"  # a Word (zip) file
+
+
+async def test_export_action_writes_the_workbook(app, world):
+    import openpyxl
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.self_eval_id)
+        await settle(app, pilot)
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        written = app.last_output
+        assert written is not None and written.name == f"assessment-{world.self_eval_id}.xlsx"
+        assert len(openpyxl.load_workbook(written).sheetnames) >= 2
+
+
+async def test_excel_import_previews_conflicts_then_applies_the_choice(app, world, tmp_path):
+    from qaudit.tui.screens.excel_import import ImportPreviewScreen
+
+    book = export_assessment(world.engine, world.self_eval_id, tmp_path / "terug.xlsx")
+    fill(book, {"A.02": ("Voldoet", None, None), "B.02": ("Voldoet niet", None, None),
+                "B.01": ("N.v.t.", None, None)})
+    # B.01 is changed in qaudit after the export as well: a conflict
+    assessments.give_answer(world.engine, world.self_eval_id, "B.01", Result.PARTLY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.self_eval_id)
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#f-path").value = str(book)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewScreen)
+        kinds = {c.point_id: what for what, c in preview.changes}
+        assert kinds == {"A.02": "changed", "B.02": "new", "B.01": "conflict"}
+        await pilot.press("escape")  # cancel: nothing written
+        await settle(app, pilot)
+        assert results(world, world.self_eval_id)["A.02"] is Result.PARTLY
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#f-path").value = str(book)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        preview = app.screen
+        preview.query_one("#import-changes").move_cursor(row=2)  # the conflict
+        await pilot.press("t", "a")
+        await settle(app, pilot)
+        now = results(world, world.self_eval_id)
+        assert now["A.02"] is Result.COMPLIANT and now["B.02"] is Result.NOT_COMPLIANT
+        assert now["B.01"] is Result.NOT_APPLICABLE  # the conflict, taken from the file
+        assert app.screen.state.results["B.02"] is Result.NOT_COMPLIANT  # the screen re-read
