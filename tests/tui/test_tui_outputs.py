@@ -3,8 +3,7 @@ the Word report, the Excel export, and the Excel import (preview, choose, apply)
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from excel.support import fill
 
 from qaudit.domain.enums import Result
 from qaudit.services import assessments
@@ -12,9 +11,6 @@ from qaudit.services.excel import export_assessment
 
 from .conftest import settle
 from .test_tui_workflows import SIZE, results
-
-sys.path.insert(0, str(Path(__file__).parent.parent))
-from excel.support import fill  # noqa: E402
 
 
 async def test_report_action_writes_the_word_report(app, world):
