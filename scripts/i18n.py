@@ -137,8 +137,10 @@ def clashes(languages: tuple[str, ...]) -> list[str]:
                 key, text = str(message.id), str(message.string)
                 if key in seen and seen[key][1] != text:
                     other, theirs = seen[key]
-                    problems.append(f"{path.name} and {other} translate {key!r} differently: "
-                                    f"{text!r} vs {theirs!r} (use one translation)")
+                    problems.append(
+                        f"{path.name} and {other} translate {key!r} differently: "
+                        f"{text!r} vs {theirs!r} (use one translation)"
+                    )
                 seen.setdefault(key, (path.name, text))
     return problems
 
