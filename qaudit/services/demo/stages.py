@@ -225,10 +225,12 @@ def _rolled_out_stage(b: Builder, location: Location, people: dict[Role, list[Pe
     add_event(b, location, EventKind.VISITATION, done + timedelta(days=365))
 
 
-def _visited(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    done = _rolled_out(b, location, people, years_ago=1)
+def _visitation(
+    b: Builder, location: Location, years_ago: int, people: dict[Role, list[Person]]
+) -> date:
+    """Rolled out, then visited by a peer organisation; returns the day of the visitation."""
+    visit_day = _rolled_out(b, location, people, years_ago=years_ago) + timedelta(days=300)
     peer_org = (location.organisation_id % len(ORGANISATIONS)) + 1
-    visit_day = done + timedelta(days=300)
     visitation = add_assessment(
         b,
         location,
@@ -238,57 +240,37 @@ def _visited(b: Builder, location: Location, people: dict[Role, list[Person]]) -
         visiting_organisation_id=peer_org,
     )
     add_answers(b, visitation, b.spec("visitation"), 1.0, "good")
+    _step_done(b, location, 8, visit_day)
+    return visit_day
+
+
+def _step_done(b: Builder, location: Location, step: int, day: date) -> None:
     b.session.add(
         CycleStep(
             location_id=id_of(location),
-            step=8,
+            step=step,
             status=StepStatus.DONE,
-            started_on=visit_day,
-            completed_on=visit_day,
+            started_on=day,
+            completed_on=day,
         )
     )
-    add_event(
-        b,
-        location,
-        EventKind.CIRKEL,
-        visit_day + timedelta(days=365),
-        people[Role.ASSESSOR][id_of(location) % 3],
-    )
+
+
+def _visited(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
+    visit_day = _visitation(b, location, 1, people)
+    assessor = people[Role.ASSESSOR][id_of(location) % 3]
+    add_event(b, location, EventKind.CIRKEL, visit_day + timedelta(days=365), assessor)
 
 
 def _cirkeled(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    done = _rolled_out(b, location, people, years_ago=2)
-    visit_day = done + timedelta(days=300)
-    peer_org = (location.organisation_id % len(ORGANISATIONS)) + 1
-    visitation = add_assessment(
-        b,
-        location,
-        AssessmentKind.VISITATION,
-        visit_day,
-        closed=True,
-        visiting_organisation_id=peer_org,
-    )
-    add_answers(b, visitation, b.spec("visitation"), 1.0, "good")
+    visit_day = _visitation(b, location, 2, people)
     cirkel_day = visit_day + timedelta(days=360)
+    lead = id_of(people[Role.ASSESSOR][id_of(location) % 2])
     cirkel = add_assessment(
-        b,
-        location,
-        AssessmentKind.CIRKEL,
-        cirkel_day,
-        closed=True,
-        lead_person_id=people[Role.ASSESSOR][id_of(location) % 2].id,
+        b, location, AssessmentKind.CIRKEL, cirkel_day, closed=True, lead_person_id=lead
     )
     add_answers(b, cirkel, b.spec("cirkel"), 1.0, "good")
-    for step, day in ((8, visit_day), (9, cirkel_day)):
-        b.session.add(
-            CycleStep(
-                location_id=id_of(location),
-                step=step,
-                status=StepStatus.DONE,
-                started_on=day,
-                completed_on=day,
-            )
-        )
+    _step_done(b, location, 9, cirkel_day)
     overdue = location.code == "L11"  # one visitation that slipped past its window
     due = TODAY - timedelta(days=60) if overdue else cirkel_day + timedelta(days=365)
     add_event(b, location, EventKind.VISITATION, due)
