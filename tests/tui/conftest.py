@@ -98,6 +98,8 @@ def app(world: World):
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and the screen catch up (never a sleep)."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let workers finish and the screen catch up (never a sleep); twice, because the
+    engine's warm-up worker starts only after the first populated frame."""
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()

@@ -22,8 +22,11 @@ def make_app(world) -> QAuditApp:
 
 
 async def _loaded(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Workers done (the engine's warm-up starts after the first populated frame), and the
+    table's deferred column widths settled."""
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def test_dashboard(snap_compare, snap_world):
