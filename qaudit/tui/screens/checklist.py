@@ -10,12 +10,13 @@ from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, ProgressBar, Static, TextArea
+from textual.widgets import DataTable, Header, OptionList, ProgressBar, Static, TextArea
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
+from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
 
 FILTER_LABELS = {
@@ -86,7 +87,7 @@ class ChecklistScreen(WorkScreen):
             with Vertical(id="detail-pane"):
                 yield PointDetail(id="detail")
                 yield TextArea(id="note", classes="note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         from qaudit.tui.screens.checklist_state import load_state

@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
+from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from qaudit.services.dashboard import DashboardRow
@@ -74,7 +75,7 @@ class DashboardScreen(Screen[None]):
                     id="search")
         yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static(_("Loading…"), id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = _("Locations")

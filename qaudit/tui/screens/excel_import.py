@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from qaudit.i18n import _
+from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from qaudit.excel.diff import Change
@@ -111,7 +112,7 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
             yield DataTable(id="import-changes", cursor_type="row")
             yield Static(_("t: take the file's answer for a conflict (or keep qaudit's) · "
                            "a: import · Esc: cancel"), classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def _heading(self) -> str:
         p = self.preview

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ASSESSMENT_STATUS, DECISIONS, STEP_STATUS, label
 from qaudit.tui.screens.base import BACK, WorkScreen
 from qaudit.tui.screens.form import Field, FormDialog
+from qaudit.tui.widgets.key_bar import KeyBar
 
 
 def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
@@ -63,7 +64,7 @@ class LocationScreen(WorkScreen):
         yield Static("", id="step-reason", classes="reason")
         yield Static(_("Assessments (Enter opens)"), classes="section")
         yield DataTable(id="assessments", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#steps", DataTable).add_columns(

@@ -7,13 +7,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, label
 from qaudit.tui.screens.base import BACK, WorkScreen
 from qaudit.tui.screens.form import Field, FormDialog
+from qaudit.tui.widgets.key_bar import KeyBar
 
 
 def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
@@ -50,7 +51,7 @@ class RolloutScreen(WorkScreen):
                 yield DataTable(id="trainings", cursor_type="row")
             with TabPane(_("Visibility"), id="tab-visibility"):
                 yield DataTable(id="visibility", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#promises", DataTable).add_columns(

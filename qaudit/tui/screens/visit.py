@@ -8,13 +8,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, FINDING_KINDS, GROUPS, label
 from qaudit.tui.screens.base import BACK, WorkScreen
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
+from qaudit.tui.widgets.key_bar import KeyBar
 
 
 def privacy_warning(text: str) -> str:
@@ -72,7 +73,7 @@ class VisitScreen(WorkScreen):
                 yield Static("", id="advice")
             with TabPane(_("Actions"), id="tab-actions"):
                 yield DataTable(id="actions", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#interviews", DataTable).add_columns(
