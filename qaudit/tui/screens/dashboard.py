@@ -80,8 +80,9 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Locations")
         table = self.query_one(DataTable)
-        table.add_columns(_("code"), _("location"), _("organisation"), _("step"), _("score"),
-                          _("verdict"), _("next event"), _("due"))
+        table.add_columns(*(Text(label) for label in (
+            _("code"), _("location"), _("organisation"), _("step"), _("score"), _("verdict"),
+            _("next event"), _("due"))))  # Text, not markup: nothing in a name is markup
         table.focus()
         prefetched, self.qapp.prefetched = self.qapp.prefetched, None
         if prefetched is not None and prefetched.done() and prefetched.exception() is None:
@@ -200,8 +201,9 @@ def _cells(row: DashboardRow) -> tuple[Any, ...]:
     if row.overdue:
         due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
     kind = _event_label(row.next_kind.value) if row.next_kind else ""
-    return (row.code, row.name, row.organisation, f"{int(row.step)} {row.step.label}",
-            fmt.percent(row.percent), fmt.outcome(row.outcome), kind, due)
+    cells = (row.code, row.name, row.organisation, f"{int(row.step)} {row.step.label}",
+             fmt.percent(row.percent), fmt.outcome(row.outcome), kind, due)
+    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
 
 
 def _event_label(kind: str) -> str:
