@@ -61,3 +61,31 @@ def test_demo_notes_hold_no_personal_data(engine: Engine) -> None:
     joined = " ".join(texts).lower()
     assert texts
     assert "geboren" not in joined and "mevrouw" not in joined and "meneer" not in joined
+
+
+def test_demo_dates_follow_the_day_it_is_written(engine: Engine) -> None:
+    from datetime import date
+
+    from qaudit.domain.enums import EventStatus
+    from qaudit.domain.events import is_overdue
+    from qaudit.domain.models import Location, ScheduledEvent
+
+    today = date(2031, 3, 15)
+    build_demo(engine, today=today)
+    with transaction(engine) as session:
+        planned = session.exec(
+            select(ScheduledEvent, Location.code)
+            .join(Location)
+            .where(ScheduledEvent.status == EventStatus.PLANNED)
+        ).all()
+    overdue = [
+        code
+        for event, code in planned
+        if is_overdue(today, event.planned_on, event.window_end, event.due_year)
+    ]
+    assert overdue == ["L11"]  # the one visitation that slipped, whatever the day
+    assert all(
+        event.planned_on and event.planned_on.year >= 2031
+        for event, code in planned
+        if code != "L11"
+    )

@@ -27,19 +27,27 @@ from qaudit.domain.models import (
 from qaudit.domain.models._base import id_of
 from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
-from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED, TODAY
+from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
 
-__all__ = ["TODAY", "build_demo"]
+__all__ = ["build_demo"]
 
 
-def build_demo(engine: Engine, catalogue: Catalogue | None = None) -> bool:
-    """Fill an empty database with the demo cooperative; False if it already has data."""
+def build_demo(
+    engine: Engine, catalogue: Catalogue | None = None, today: date | None = None
+) -> bool:
+    """Fill an empty database with the demo cooperative; False if it already has data.
+
+    The same ``today`` gives the same data (a fixed seed); it defaults to the real today,
+    so upcoming and overdue events look right whenever the demo is written.
+    """
     with transaction(engine) as session:
         if session.exec(select(Organisation)).first() is not None:
             return False
-        builder = Builder(session, catalogue or shipped_catalogue(), random.Random(SEED))
+        builder = Builder(
+            session, catalogue or shipped_catalogue(), random.Random(SEED), today or date.today()
+        )
         _populate(builder)
         session.flush()
         closed = select(Assessment).where(Assessment.status == AssessmentStatus.CLOSED)

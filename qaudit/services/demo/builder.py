@@ -47,6 +47,8 @@ class Builder:
     session: Session
     catalogue: Catalogue
     rng: random.Random
+    today: date
+    """The day the demo is written: every date is relative to it, so the demo looks current."""
 
     def spec(self, kind: str) -> ChecklistSpec:
         return self.catalogue.for_kind(kind)

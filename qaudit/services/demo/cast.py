@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from qaudit.domain.enums import Role
 
-TODAY = date(2026, 10, 1)
-"""The demo's fixed "today": dates are relative to it, so the demo is the same every time."""
 SEED = 20261001
 
 ORGANISATIONS = [

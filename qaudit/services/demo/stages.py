@@ -36,7 +36,7 @@ from qaudit.services.demo.builder import (
     add_event,
     add_steps,
 )
-from qaudit.services.demo.cast import ORGANISATIONS, TODAY
+from qaudit.services.demo.cast import ORGANISATIONS
 
 
 def _intake(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
@@ -45,22 +45,22 @@ def _intake(b: Builder, location: Location, people: dict[Role, list[Person]]) ->
             location_id=id_of(location),
             step=1,
             status=StepStatus.IN_PROGRESS,
-            started_on=TODAY - timedelta(days=12),
+            started_on=b.today - timedelta(days=12),
             notes="Kennismakingsgesprek gevoerd; intake gepland.",
         )
     )
-    add_event(b, location, EventKind.INTAKE, TODAY + timedelta(days=14))
+    add_event(b, location, EventKind.INTAKE, b.today + timedelta(days=14))
 
 
 def _mt_later(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    add_steps(b, location, 2, started=TODAY - timedelta(days=150), decision=MtDecision.LATER)
-    add_event(b, location, EventKind.MT_SESSION, TODAY + timedelta(days=60))
+    add_steps(b, location, 2, started=b.today - timedelta(days=150), decision=MtDecision.LATER)
+    add_event(b, location, EventKind.MT_SESSION, b.today + timedelta(days=60))
 
 
 def _self_eval(share: float, quality: str) -> Stage:
     def stage(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-        add_steps(b, location, 3, started=TODAY - timedelta(days=240), current=4)
-        start = TODAY - timedelta(days=40)
+        add_steps(b, location, 3, started=b.today - timedelta(days=240), current=4)
+        start = b.today - timedelta(days=40)
         assessment = add_assessment(
             b, location, AssessmentKind.SELF_EVALUATION, start, closed=False
         )
@@ -69,7 +69,7 @@ def _self_eval(share: float, quality: str) -> Stage:
             b,
             location,
             EventKind.AUDIT_VISIT,
-            TODAY + timedelta(days=45),
+            b.today + timedelta(days=45),
             people[Role.AUDITOR][id_of(location) % 3],
         )
 
@@ -167,13 +167,13 @@ def _visit_records(
 
 
 def _insufficient(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    add_steps(b, location, 3, started=TODAY - timedelta(days=400), current=4)
-    _basis(b, location, people, TODAY - timedelta(days=50), "weak", fail_critical=2)
+    add_steps(b, location, 3, started=b.today - timedelta(days=400), current=4)
+    _basis(b, location, people, b.today - timedelta(days=50), "weak", fail_critical=2)
 
 
 def _rollout(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    add_steps(b, location, 4, started=TODAY - timedelta(days=420), current=5)
-    _basis(b, location, people, TODAY - timedelta(days=120), "good", fail_critical=0)
+    add_steps(b, location, 4, started=b.today - timedelta(days=420), current=5)
+    _basis(b, location, people, b.today - timedelta(days=120), "good", fail_critical=0)
     _promises(b, location, count=5, trained=0.4)
 
 
@@ -193,7 +193,7 @@ def _promises(b: Builder, location: Location, count: int, trained: float) -> Non
     b.session.add(
         TrainingSession(
             location_id=id_of(location),
-            held_on=TODAY - timedelta(days=30),
+            held_on=b.today - timedelta(days=30),
             topic="Werken met de klantbeloften",
             attendees=int(location.staff * trained),
             staff_total=location.staff,
@@ -204,7 +204,7 @@ def _promises(b: Builder, location: Location, count: int, trained: float) -> Non
 def _rolled_out(
     b: Builder, location: Location, people: dict[Role, list[Person]], years_ago: int = 1
 ) -> date:
-    start = TODAY - timedelta(days=365 * (years_ago + 2))
+    start = b.today - timedelta(days=365 * (years_ago + 2))
     add_steps(b, location, 7, started=start)
     _basis(b, location, people, start + timedelta(days=130), "good", fail_critical=0)
     _promises(b, location, count=len(b.catalogue.promises.promises), trained=0.85)
@@ -221,8 +221,8 @@ def _rolled_out(
 
 
 def _rolled_out_stage(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    done = _rolled_out(b, location, people, years_ago=0)
-    add_event(b, location, EventKind.VISITATION, done + timedelta(days=365))
+    _rolled_out(b, location, people, years_ago=0)
+    add_event(b, location, EventKind.VISITATION, b.today + timedelta(days=75))
 
 
 def _visitation(
@@ -257,9 +257,9 @@ def _step_done(b: Builder, location: Location, step: int, day: date) -> None:
 
 
 def _visited(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    visit_day = _visitation(b, location, 1, people)
+    _visitation(b, location, 1, people)
     assessor = people[Role.ASSESSOR][id_of(location) % 3]
-    add_event(b, location, EventKind.CIRKEL, visit_day + timedelta(days=365), assessor)
+    add_event(b, location, EventKind.CIRKEL, b.today + timedelta(days=100), assessor)
 
 
 def _cirkeled(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
@@ -272,7 +272,7 @@ def _cirkeled(b: Builder, location: Location, people: dict[Role, list[Person]]) 
     add_answers(b, cirkel, b.spec("cirkel"), 1.0, "good")
     _step_done(b, location, 9, cirkel_day)
     overdue = location.code == "L11"  # one visitation that slipped past its window
-    due = TODAY - timedelta(days=60) if overdue else cirkel_day + timedelta(days=365)
+    due = b.today + timedelta(days=-60 if overdue else 130)
     add_event(b, location, EventKind.VISITATION, due)
 
 
