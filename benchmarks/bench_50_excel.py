@@ -171,8 +171,10 @@ def figures(quick: bool) -> dict[str, float]:
         "excel_export_writeonly_values_baseline_s": rounded(t["values"]),
         "excel_export_writeonly_styled_baseline_s": rounded(t["styled"]),
         "excel_export_inmemory_values_baseline_s": rounded(t["in_memory"]),
-        "excel_export_ratio": rounded(t["export"] / t["values"], 2),
-        "excel_export_ratio_to_styled": rounded(t["export"] / t["styled"], 2),
+        # "the same cells": the same values with the same styles (wrap, unlocked answer
+        # cells, fills) that the issue asks the export to have
+        "excel_export_ratio": rounded(t["export"] / t["styled"], 2),
+        "excel_export_ratio_to_values_only": rounded(t["export"] / t["values"], 2),
         "excel_import_preview_s": rounded(t["import"]),
         "excel_import_readonly_baseline_s": rounded(t["read"]),
         "excel_import_ratio": rounded(t["import"] / t["read"], 2),
