@@ -98,7 +98,7 @@ def is_member(session: Session, organisation_id: int, on: date | None = None) ->
 
 
 def basis_outcome(session: Session, location_id: int) -> Outcome | None:
-    """The verdict of the latest closed audit visit or Cirkel assessment."""
+    """The verdict of the latest closed audit visit or Cirkel assessment (recorded at closing)."""
     latest = session.exec(
         select(Assessment)
         .where(
@@ -108,7 +108,9 @@ def basis_outcome(session: Session, location_id: int) -> Outcome | None:
         )
         .order_by(col(Assessment.closed_at).desc(), col(Assessment.id).desc())
     ).first()
-    return assessments.verdict_of(session, latest).outcome if latest else None
+    if latest is None:
+        return None
+    return latest.outcome or assessments.verdict_of(session, latest).outcome
 
 
 def cycle_state(session: Session, location_id: int) -> CycleState:
