@@ -39,17 +39,34 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Quality-audit workbench for the Kwaliteit@ cycle."),
     )
     parser.add_argument("--version", action="version", version=f"qaudit {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help=_("database URL (default: $QAUDIT_DATABASE_URL or the user data file)"),
-    )
-    parser.add_argument("--language", choices=LANGUAGES, help=_("language of the output"))
+    _add_global_options(parser, default=None)
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
     for name in COMMANDS:
         importlib.import_module(name).register(commands)
+    _accept_global_options_everywhere(parser)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=default,
+        help=_("database URL (default: $QAUDIT_DATABASE_URL or the user data file)"),
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default=default, help=_("language of the output")
+    )
+
+
+def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``qaudit report ... --database URL`` works as well as ``qaudit --database URL report``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                _add_global_options(command, default=argparse.SUPPRESS)
+                _accept_global_options_everywhere(command)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -198,3 +198,14 @@ def test_installed_wheel_finds_its_checklists(tmp_path: Path) -> None:
     )
     assert any(row["points"] >= 250 for row in json.loads(result.stdout) if "points" in row)
     shutil.rmtree(target)
+
+
+def test_global_options_may_follow_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'after.db'}"
+    assert main(["location", "list", "--json", "--database", url, "--language", "en"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert (tmp_path / "after.db").exists()
+    assert main(["--database", url, "db", "current"]) == 0
+    assert "(actueel)" in capsys.readouterr().out
