@@ -24,6 +24,7 @@ COMMANDS = (
     "qaudit.cli.db",
     "qaudit.cli.checklist",
     "qaudit.cli.listing",
+    "qaudit.cli.people",
     "qaudit.cli.locate",
     "qaudit.cli.schedule",
     "qaudit.cli.excel",

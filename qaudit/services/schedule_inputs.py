@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -10,6 +11,7 @@ from sqlmodel import Session, col, select
 from qaudit.domain.cycle import ROLLOUT_STEPS, gate
 from qaudit.domain.enums import AssessmentKind, EventKind, EventStatus, Role, Step, StepStatus
 from qaudit.domain.models import (
+    Absence,
     Assessment,
     ConflictOfInterest,
     CycleStep,
@@ -49,7 +51,15 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
                                    c.end_date)
                         for c in session.exec(select(ConflictOfInterest))),
         audits=_audits(session, org_of, people), fixed=fixed, previous=previous,
-        settings=settings)
+        settings=with_absences(settings, session))
+
+
+def with_absences(settings: PlannerSettings, session: Session) -> PlannerSettings:
+    """The settings' unavailable periods plus the absences recorded in the database."""
+    periods = {person: list(spans) for person, spans in settings.unavailable.items()}
+    for absence in session.exec(select(Absence).order_by(col(Absence.start_date))):
+        periods.setdefault(absence.person_id, []).append((absence.start_date, absence.end_date))
+    return replace(settings, unavailable={p: tuple(spans) for p, spans in periods.items()})
 
 
 def event_people(session: Session) -> dict[int, tuple[int, ...]]:

@@ -19,6 +19,7 @@ from qaudit.domain.models.cycle import (
     ScheduledEvent,
 )
 from qaudit.domain.models.organisation import (
+    Absence,
     ConflictOfInterest,
     Location,
     Membership,
@@ -29,6 +30,7 @@ from qaudit.domain.models.organisation import (
 from qaudit.domain.models.rollout import PromiseTranslation, TrainingSession, VisibilityItem
 
 __all__ = [
+    "Absence",
     "Answer",
     "Assessment",
     "AuditLog",

@@ -79,3 +79,13 @@ class ConflictOfInterest(SQLModel, table=True):
     start_date: date | None = None
     end_date: date | None = None
     note: str = ""
+
+
+class Absence(SQLModel, table=True):
+    """A period in which a person cannot visit or assess (holiday, leave, ...)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = fk("person.id")
+    start_date: date
+    end_date: date
+    note: str = ""
