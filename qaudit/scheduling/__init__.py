@@ -40,7 +40,8 @@ Assignment (``qaudit.scheduling.assign``)
   the event's year, no assessment of one of its locations in another year within
   ``independence_years`` (recorded ones and the plan's own; a team may assess several
   locations of one organisation in the same year), available on the day
-  (``unavailable``), and below their ``Person.max_per_year``.
+  (``unavailable``: the absences recorded with ``qaudit person absent`` plus any in
+  ``[planner.unavailable]``), and below their ``Person.max_per_year``.
 * When no valid assignment exists the event is still planned, unassigned, with the list of
   constraints and the candidates each one excluded; the rest of the plan goes on.
 * Determinism: inputs are ordered by id and events by date, so the same input gives the same
