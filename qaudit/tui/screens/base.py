@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -16,6 +17,15 @@ if TYPE_CHECKING:
 
 BACK = Binding("escape", "app.pop_screen", _("Back"), id="screen.back",
                tooltip=_("Go back to the previous screen"))
+
+
+def binding_maker(screen: str) -> Callable[..., Binding]:
+    """Bindings whose ids are ``<screen>.<name>``, so keys can be remapped per screen."""
+
+    def make(key: str, action: str, text: str, name: str, tip: str, show: bool = True) -> Binding:
+        return Binding(key, action, text, id=f"{screen}.{name}", tooltip=tip, show=show)
+
+    return make
 
 
 class WorkScreen(Screen[None]):

@@ -8,13 +8,12 @@ from typing import Any
 from textual import on
 from textual._time import get_time
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, OptionList, ProgressBar, Static, TextArea
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
-from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
@@ -28,8 +27,7 @@ FILTER_LABELS = {
 }
 
 
-def _b(key: str, action: str, text: str, bid: str, tip: str, show: bool = True) -> Binding:
-    return Binding(key, action, text, id=f"checklist.{bid}", tooltip=tip, show=show)
+_b = binding_maker("checklist")
 
 
 class ChecklistScreen(WorkScreen):

@@ -7,19 +7,16 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ASSESSMENT_STATUS, DECISIONS, STEP_STATUS, label
-from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
 
-
-def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
-    return Binding(key, action, text, id=f"location.{bid}", tooltip=tip)
+_b = binding_maker("location")
 
 
 class LocationScreen(WorkScreen):

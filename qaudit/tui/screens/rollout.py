@@ -6,19 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, label
-from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
 
-
-def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
-    return Binding(key, action, text, id=f"rollout.{bid}", tooltip=tip)
+_b = binding_maker("rollout")
 
 
 class RolloutScreen(WorkScreen):

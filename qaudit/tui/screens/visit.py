@@ -7,13 +7,12 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, FINDING_KINDS, GROUPS, label
-from qaudit.tui.screens.base import BACK, WorkScreen
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
 
@@ -31,8 +30,7 @@ def privacy_warning(text: str) -> str:
         what="; ".join(parts))
 
 
-def _b(key: str, action: str, text: str, bid: str, tip: str) -> Binding:
-    return Binding(key, action, text, id=f"visit.{bid}", tooltip=tip)
+_b = binding_maker("visit")
 
 
 class VisitScreen(WorkScreen):
