@@ -10,11 +10,7 @@ from qaudit.reports.common import (
     Context,
     cover,
     next_steps,
-    rule_context,
-    tally_context,
-    theme_chart,
-    theme_rows,
-    verdict_context,
+    score_sections,
 )
 from qaudit.reports.data import AssessmentReport
 from qaudit.reports.formatting import MISSING, Formatter, clean
@@ -33,11 +29,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
             "assessment": fmt.date(a.started_on),
             "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
         },
-        verdict=verdict_context(judged, spec, fmt),
-        score=tally_context(judged.score.overall, fmt),
-        rule=rule_context(spec.verdict, fmt),
-        chart=theme_chart(judged.score, spec.verdict, fmt),
-        themes=theme_rows(judged.score, spec.verdict, fmt),
+        **score_sections(judged, spec, fmt),
         critical_failed=basis.critical_failed(spec, a, None, judged.score.overall.critical_failed),
         quality_advice=clean(a.quality_advice),
         **basis.findings(data, spec),

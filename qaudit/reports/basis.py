@@ -17,11 +17,7 @@ from qaudit.reports.common import (
     next_steps,
     point_context,
     points_by_id,
-    rule_context,
-    tally_context,
-    theme_chart,
-    theme_rows,
-    verdict_context,
+    score_sections,
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport, InterviewRow
 from qaudit.reports.formatting import MISSING, Formatter, clean, redact
@@ -51,11 +47,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
             "self_evaluation": fmt.date(own.started_on) if own else MISSING,
             "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
         },
-        verdict=verdict_context(judged, spec, fmt),
-        score=tally_context(judged.score.overall, fmt),
-        rule=rule_context(spec.verdict, fmt),
-        chart=theme_chart(judged.score, spec.verdict, fmt),
-        themes=theme_rows(judged.score, spec.verdict, fmt),
+        **score_sections(judged, spec, fmt),
         critical_failed=critical_failed(
             spec, a, own if is_audit else None, judged.score.overall.critical_failed
         ),

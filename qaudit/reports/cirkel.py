@@ -14,11 +14,7 @@ from qaudit.reports.common import (
     cover,
     next_steps,
     point_context,
-    rule_context,
-    tally_context,
-    theme_chart,
-    theme_rows,
-    verdict_context,
+    score_sections,
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport
 from qaudit.reports.formatting import MISSING, Formatter, clean
@@ -43,11 +39,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
             "assessment": fmt.date(a.started_on),
             "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
         },
-        verdict=verdict_context(judged, spec, fmt),
-        score=tally_context(judged.score.overall, fmt),
-        rule=rule_context(spec.verdict, fmt),
-        chart=theme_chart(judged.score, spec.verdict, fmt),
-        themes=theme_rows(judged.score, spec.verdict, fmt),
+        **score_sections(judged, spec, fmt),
         critical_failed=[_row(a, pid) for pid in judged.score.overall.critical_failed],
         recheck=recheck(a, audit, fmt),
         promises=promise_rows(data, fmt),

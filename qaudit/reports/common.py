@@ -167,6 +167,17 @@ def theme_chart(score: Score, rule: VerdictRule, fmt: Formatter, *, what: str = 
     )
 
 
+def score_sections(judged: Verdict, spec: ChecklistSpec, fmt: Formatter) -> Context:
+    """The verdict, the overall score, the rule, and the scores per theme as chart and table."""
+    return {
+        "verdict": verdict_context(judged, spec, fmt),
+        "score": tally_context(judged.score.overall, fmt),
+        "rule": rule_context(spec.verdict, fmt),
+        "chart": theme_chart(judged.score, spec.verdict, fmt),
+        "themes": theme_rows(judged.score, spec.verdict, fmt),
+    }
+
+
 def result_label(answer: AnswerRow | None) -> str:
     return (answer.result if answer else Result.NOT_ASSESSED).label
 
