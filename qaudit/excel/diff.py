@@ -41,6 +41,7 @@ class Diff:
     new: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     conflicts: list[Change] = field(default_factory=list)
+    """Answered differently in the file and changed in qaudit after the export: you choose."""
     kept: list[str] = field(default_factory=list)
     """Points the file left as exported while qaudit changed them since: qaudit's stays."""
     unchanged: int = 0

@@ -7,14 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from qaudit.excel import answers
-from qaudit.excel.diff import Change
+from qaudit.excel.diff import Change, Diff
 from qaudit.excel.metadata import AnswerState
 from qaudit.i18n import _
 
 
-@dataclass(frozen=True)
-class ImportPreview:
-    """What importing one workbook would change in one assessment."""
+@dataclass(frozen=True, kw_only=True)
+class ImportPreview(Diff):
+    """What importing one workbook would change in one assessment: the diff and its context."""
 
     file: Path
     assessment_id: int
@@ -22,15 +22,6 @@ class ImportPreview:
     checklist: str
     exported_at: datetime
     exported_by: str
-    new: list[Change] = field(default_factory=list)
-    changed: list[Change] = field(default_factory=list)
-    conflicts: list[Change] = field(default_factory=list)
-    """Answered differently in the file and changed in qaudit after the export: you choose."""
-    kept: list[str] = field(default_factory=list)
-    """Changed in qaudit after the export but not in the file: qaudit's answer stays."""
-    unchanged: int = 0
-    absent: list[str] = field(default_factory=list)
-    """Points without a row in the file: left as they are."""
     point_texts: dict[str, str] = field(default_factory=dict)
 
     @property

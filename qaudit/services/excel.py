@@ -7,6 +7,7 @@ or nothing at all.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -103,10 +104,9 @@ def preview_import(engine: Engine, path: Path, *,
     return ImportPreview(
         file=parsed.file, assessment_id=meta.assessment_id,
         location=f"{location.name} ({location.code})", checklist=f"{spec.id} {spec.version}",
-        exported_at=meta.exported_at, exported_by=meta.exported_by, new=diff.new,
-        changed=diff.changed, conflicts=diff.conflicts, kept=diff.kept,
-        unchanged=diff.unchanged, absent=diff.absent,
+        exported_at=meta.exported_at, exported_by=meta.exported_by,
         point_texts={p.id: p.text for p in spec.points},
+        **{f.name: getattr(diff, f.name) for f in fields(diff)},
     )
 
 
