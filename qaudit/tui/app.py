@@ -130,11 +130,8 @@ class QAuditApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_planner(self) -> None:
-        try:
-            from qaudit.tui.screens.planner import PlannerScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify(_("The planner is not available in this version."), severity="warning")
-            return
+        from qaudit.tui.screens.planner import PlannerScreen
+
         self.push_screen(PlannerScreen(self.engine()))
 
     def open_location(self, location_id: int) -> None:
