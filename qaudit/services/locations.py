@@ -13,7 +13,7 @@ from qaudit.domain.models import Assessment, CycleStep, Location, Membership, Or
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import _
-from qaudit.services import assessments, audit
+from qaudit.services import audit
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 
@@ -108,9 +108,7 @@ def basis_outcome(session: Session, location_id: int) -> Outcome | None:
         )
         .order_by(col(Assessment.closed_at).desc(), col(Assessment.id).desc())
     ).first()
-    if latest is None:
-        return None
-    return latest.outcome or assessments.verdict_of(session, latest).outcome
+    return latest.outcome if latest else None
 
 
 def cycle_state(session: Session, location_id: int) -> CycleState:
