@@ -2,30 +2,35 @@
 
 Every field has a default, so qaudit runs without a config file. Environment variables
 ``QAUDIT_DATABASE_URL`` and ``QAUDIT_LANGUAGE`` override the file; the command line's
-``--database`` overrides both.
+``--database`` overrides both. The file is validated as a whole: a wrong type, an unknown key
+(with "did you mean") or a bad value is one message naming the file and the key.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from qaudit.errors import QauditError
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.paths import UserDirs, user_dirs
 
 LANGUAGES = ("nl", "en")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
     database_url: str = ""
     """SQLAlchemy URL of the database; empty means the SQLite file in the data directory."""
 
-    language: str = "nl"
+    language: Literal["nl", "en"] = "nl"
     """Language of everything a user reads: ``nl`` (default) or ``en``."""
 
     template_dir: str = ""
@@ -34,16 +39,16 @@ class Settings:
     theme: str = "textual-dark"
     """The Textual theme of the terminal UI."""
 
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = Field(default_factory=dict)
     """Key remapping for the terminal UI: binding id -> keys, e.g. ``"checklist.next" = "n"``."""
 
-    planner: dict[str, object] = field(default_factory=dict)
+    planner: dict[str, Any] = Field(default_factory=dict)
     """Settings of the cycle planner, the ``[planner]`` table (``qaudit.scheduling.settings``):
     ``team_size`` (assessors per Cirkel, 2), ``peer_visitors`` (sent per visitation, 2),
     ``max_visits_per_organisation`` (visitations per organisation per year, 2),
     ``independence_years`` (3), ``allow_reciprocal_same_year`` (false),
     ``prefer_same_region`` (true), ``uid_domain`` ("qaudit") and ``[planner.unavailable]``
-    (person id -> years or periods). Checked when the planner runs; errors name the key."""
+    (person id -> years or periods). Validated when the file is read; errors name the key."""
 
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
@@ -51,12 +56,23 @@ class Settings:
         return sqlite_url((dirs or user_dirs()).database_file)
 
 
+# What each key expects, in words a user reads in an error message.
+EXPECTED = {
+    "database_url": N_("text (a database URL)"),
+    "language": N_("one of nl, en"),
+    "template_dir": N_("text (a folder)"),
+    "theme": N_("text (a theme name)"),
+    "keys": N_("a table of binding id = keys"),
+    "planner": N_("a table [planner]"),
+}
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
 def load_settings(
-    config_file: Path | None = None, environ: dict[str, str] | None = None
+    config_file: Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
     """Settings from the config file (if any), then the environment."""
     env = os.environ if environ is None else environ
@@ -66,12 +82,38 @@ def load_settings(
         values["database_url"] = env["QAUDIT_DATABASE_URL"]
     if env.get("QAUDIT_LANGUAGE"):
         values["language"] = env["QAUDIT_LANGUAGE"]
-    settings = Settings(**values)
-    if settings.language not in LANGUAGES:
-        message = _("{path}: language: '{value}' is not one of {choices}")
-        choices = ", ".join(LANGUAGES)
-        raise QauditError(message.format(path=path, value=settings.language, choices=choices))
+    try:
+        settings = Settings(**values)
+    except ValidationError as exc:
+        raise QauditError(_problem(path, exc)) from None
+    if settings.planner:
+        from qaudit.scheduling.settings import planner_settings
+
+        planner_settings(settings.planner, source=str(path))
     return settings
+
+
+def _problem(path: Path, error: ValidationError) -> str:
+    """The first problem of ``error`` as one line naming the file and the key."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"])
+    top = str(first["loc"][0]) if first["loc"] else ""
+    if first["type"] == "extra_forbidden":
+        return unknown_key(str(path), key, Settings.model_fields)
+    expected = _(EXPECTED[top]) if top in EXPECTED else first["msg"]
+    message = _("{path}: {key}: expected {expected}, got {value!r}")
+    return message.format(path=path, key=key, expected=expected, value=first.get("input"))
+
+
+def unknown_key(source: str, key: str, known: Iterable[str]) -> str:
+    """``config.toml: team_sise: unknown setting; did you mean team_size?``"""
+    names = sorted(known)
+    close = difflib.get_close_matches(key.rsplit(".", 1)[-1], names, n=1)
+    if close:
+        message = _("{path}: {key}: unknown setting; did you mean {suggestion}?")
+        return message.format(path=source, key=key, suggestion=close[0])
+    message = _("{path}: {key}: unknown setting; known: {names}")
+    return message.format(path=source, key=key, names=", ".join(names))
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
@@ -81,9 +123,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise QauditError(
             _("{path}: not valid TOML: {error}").format(path=path, error=exc)
         ) from exc
-    known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        message = _("{path}: unknown setting(s): {names}")
-        raise QauditError(message.format(path=path, names=", ".join(unknown)))
+    except OSError as exc:
+        message = _("{path}: cannot be read: {error}")
+        raise QauditError(message.format(path=path, error=exc.strerror or exc)) from exc
     return dict(data)

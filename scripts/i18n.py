@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +88,49 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+# Header lines the tools write themselves: a new Babel release or another day changes them
+# without changing a single translation, so the check ignores them.
+TOOL_HEADERS = frozenset(
+    {"Generated-By", "POT-Creation-Date", "PO-Revision-Date", "Project-Id-Version"}
+)
+
+
+def po_content(catalog: Catalog) -> tuple[object, ...]:
+    """What a catalog says: its messages, translations, plural forms and flags."""
+    messages = sorted(
+        (
+            repr(m.id),
+            repr(m.string),
+            m.context or "",
+            tuple(sorted(m.flags)),
+        )
+        for m in catalog
+        if m.id
+    )
+    headers = sorted((key, value) for key, value in catalog.mime_headers if key not in TOOL_HEADERS)
+    return (tuple(headers), str(catalog.plural_forms), tuple(messages))
+
+
+def mo_content(data: bytes) -> tuple[object, ...]:
+    """What a compiled catalog says, without its header entry."""
+    catalog = read_mo(io.BytesIO(data))
+    return tuple(sorted((repr(m.id), repr(m.string), m.context or "") for m in catalog if m.id))
+
+
+def stale(path: Path, catalog: Catalog, language: str) -> str | None:
+    """Why the files at ``path`` do not hold ``catalog`` (None when they do)."""
+    mo = path.with_suffix(".mo")
+    if not path.exists() or po_content(load_po(path, language)) != po_content(catalog):
+        return f"{shown(path)} is stale: run scripts/i18n.py"
+    if not mo.exists() or mo_content(mo.read_bytes()) != mo_content(mo_bytes(catalog)):
+        return f"{shown(mo)} is stale: run scripts/i18n.py"
+    return None
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def missing(catalog: Catalog) -> list[str]:
     return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
 
@@ -102,20 +145,16 @@ def run(check: bool, only: str | None = None) -> int:
             if not len(template) and not path.exists():
                 continue
             catalog = updated(template, path, language)
-            new_po, new_mo = po_bytes(catalog), mo_bytes(catalog)
-            mo = path.with_suffix(".mo")
             if check:
-                if not path.exists() or path.read_bytes() != new_po:
-                    problems.append(f"{path.relative_to(ROOT)} is stale: run scripts/i18n.py")
-                elif not mo.exists() or mo.read_bytes() != new_mo:
-                    problems.append(f"{mo.relative_to(ROOT)} is stale: run scripts/i18n.py")
+                reason = stale(path, catalog, language)
+                problems += [reason] if reason else []
                 problems += [
                     f"{path.relative_to(ROOT)}: untranslated: {m!r}" for m in missing(catalog)
                 ]
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(new_po)
-                mo.write_bytes(new_mo)
+                path.write_bytes(po_bytes(catalog))
+                path.with_suffix(".mo").write_bytes(mo_bytes(catalog))
                 for message in missing(catalog):
                     print(f"{path.relative_to(ROOT)}: untranslated: {message!r}")
     if not only:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from qaudit.errors import QauditError
+from qaudit.i18n import _
 
 
 @dataclass(frozen=True)
@@ -51,41 +52,47 @@ def planner_settings(values: Mapping[str, object], source: str = "config.toml") 
     known = {f.name for f in fields(PlannerSettings)}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise QauditError(f"{source}: [planner]: unknown setting(s): {', '.join(unknown)}; "
-                          f"known: {', '.join(sorted(known))}")
+        from qaudit.config import unknown_key
+
+        raise QauditError(unknown_key(source, f"planner.{unknown[0]}", known))
     typed: dict[str, object] = {}
     for key, value in values.items():
         if key in _INTS:
             typed[key] = _int(value, key, source)
         elif key in _BOOLS:
             if not isinstance(value, bool):
-                raise QauditError(f"{source}: [planner] {key}: expected true or false, "
-                                  f"got {value!r}")
+                message = _("{path}: planner.{key}: expected true or false, got {value!r}")
+                raise QauditError(message.format(path=source, key=key, value=value))
             typed[key] = value
         elif key == "unavailable":
             typed[key] = _periods(value, source)
         else:
-            typed[key] = str(value)
+            if not isinstance(value, str) or not value:
+                message = _("{path}: planner.{key}: expected text, got {value!r}")
+                raise QauditError(message.format(path=source, key=key, value=value))
+            typed[key] = value
     return PlannerSettings(**typed)  # type: ignore[arg-type]
 
 
 def _int(value: object, key: str, source: str) -> int:
     minimum = 0 if key == "independence_years" else 1
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise QauditError(f"{source}: [planner] {key}: expected a whole number ≥ {minimum}, "
-                          f"got {value!r}")
+        message = _("{path}: planner.{key}: expected a whole number ≥ {minimum}, got {value!r}")
+        raise QauditError(message.format(path=source, key=key, minimum=minimum, value=value))
     return value
 
 
 def _periods(value: object, source: str) -> dict[int, tuple[tuple[date, date], ...]]:
     """``{"12" = ["2027-07-01/2027-08-31", "2028"]}``: a period or a whole year per entry."""
     if not isinstance(value, Mapping):
-        raise QauditError(f"{source}: [planner.unavailable]: expected a table of person ids")
+        message = _("{path}: planner.unavailable: expected a table of person ids")
+        raise QauditError(message.format(path=source))
     result: dict[int, tuple[tuple[date, date], ...]] = {}
     for person, entries in value.items():
-        where = f"{source}: [planner.unavailable] {person}"
+        where = f"{source}: planner.unavailable.{person}"
         if not str(person).isdigit() or not isinstance(entries, list):
-            raise QauditError(f"{where}: expected a person id with a list of periods")
+            message = _("{where}: expected a person id with a list of periods")
+            raise QauditError(message.format(where=where))
         result[int(person)] = tuple(_period(str(entry), where) for entry in entries)
     return result
 
@@ -97,8 +104,10 @@ def _period(text: str, where: str) -> tuple[date, date]:
         first, _sep, last = text.partition("/")
         start, end = date.fromisoformat(first), date.fromisoformat(last or first)
     except ValueError:
-        raise QauditError(f"{where}: {text!r} is not a year (2027) or a period "
-                          f"(2027-07-01/2027-08-31)") from None
+        message = _("{where}: {text!r} is not a year (2027) or a period (2027-07-01/2027-08-31)")
+        raise QauditError(message.format(where=where, text=text)) from None
     if end < start:
-        raise QauditError(f"{where}: {text!r} ends before it starts")
+        raise QauditError(
+            _("{where}: {text!r} ends before it starts").format(where=where, text=text)
+        )
     return start, end

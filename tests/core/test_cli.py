@@ -154,7 +154,18 @@ def test_installed_wheel_finds_its_checklists(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     wheel_dir = tmp_path / "wheel"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(root)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(root),
+        ],
         capture_output=True,
         text=True,
     )

@@ -27,3 +27,44 @@ def test_every_message_has_a_dutch_translation_and_the_catalogs_are_compiled() -
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _i18n_script():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "qaudit_i18n_script", ROOT / "scripts" / "i18n.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalog_check_ignores_tool_written_headers_but_not_translations(
+    tmp_path: Path,
+) -> None:
+    script = _i18n_script()
+    real = script.po_path("nl", "core")
+    catalog = script.updated(script.extract("core"), real, "nl")
+    copy = tmp_path / "core.po"
+
+    other_tool = real.read_text(encoding="utf-8")
+    other_tool = other_tool.replace("Generated-By: Babel", "Generated-By: Babel 9.9 was")
+    other_tool = other_tool.replace(
+        "POT-Creation-Date: 2026-01-01", "POT-Creation-Date: 2031-05-07"
+    )
+    assert other_tool != real.read_text(encoding="utf-8")
+    copy.write_text(other_tool, encoding="utf-8")
+    copy.with_suffix(".mo").write_bytes(real.with_suffix(".mo").read_bytes())
+    assert script.stale(copy, catalog, "nl") is None
+
+    changed = real.read_text(encoding="utf-8").replace(
+        'msgstr "%(prog)s: fout: %(message)s\\n"', 'msgstr "%(prog)s: probleem: %(message)s\\n"'
+    )
+    copy.write_text(changed, encoding="utf-8")
+    assert "is stale" in script.stale(copy, catalog, "nl")
+
+    copy.write_text(other_tool, encoding="utf-8")
+    copy.with_suffix(".mo").write_bytes(script.mo_bytes(script.Catalog(locale="nl")))
+    assert "core.mo is stale" in script.stale(copy, catalog, "nl")

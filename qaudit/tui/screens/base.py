@@ -15,8 +15,24 @@ if TYPE_CHECKING:
 
     from qaudit.tui.app import QAuditApp
 
-BACK = Binding("escape", "app.pop_screen", _("Back"), id="screen.back",
-               tooltip=_("Go back to the previous screen"))
+
+def if_given(callback: Callable[[Any], object]) -> Callable[[Any], None]:
+    """A dialog's result callback that ignores a cancelled dialog (``None``)."""
+
+    def call(value: Any) -> None:
+        if value is not None:
+            callback(value)
+
+    return call
+
+
+BACK = Binding(
+    "escape",
+    "app.pop_screen",
+    _("Back"),
+    id="screen.back",
+    tooltip=_("Go back to the previous screen"),
+)
 
 
 def binding_maker(screen: str) -> Callable[..., Binding]:
@@ -56,4 +72,4 @@ class WorkScreen(Screen[None]):
         """Re-read and show the data (overridden by each screen)."""
 
     def ask(self, dialog: Any, callback: Any) -> None:
-        self.app.push_screen(dialog, lambda value: value is not None and callback(value))
+        self.app.push_screen(dialog, if_given(callback))

@@ -122,7 +122,9 @@ def load_state(session: Session, assessment_id: int) -> ChecklistState:
     assessment = assessments.get(session, assessment_id)
     spec = checklists.spec_of_assessment(session, assessment)
     rows = assessments.answers(session, assessment_id)
-    results = {k: a.result for k, a in rows.items() if a.result is not Result.NOT_ASSESSED}
+    results: dict[str, Result] = {
+        k: a.result for k, a in rows.items() if a.result is not Result.NOT_ASSESSED
+    }
     reference: dict[str, Result] = {}
     if assessment.reference_assessment_id is not None:
         reference = {k: v for k, v in assessments.results(

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
+from qaudit.tui.screens.base import if_given
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class DashboardScreen(Screen[None]):
                   Field("overdue", _("Only overdue"), "select", self.overdue,
                         [(_("no"), False), (_("yes"), True)])]
         self.app.push_screen(FormDialog(_("Filter the locations"), fields),
-                             lambda v: v is not None and self.set_filters(**v))
+                             if_given(lambda v: self.set_filters(**v)))
 
     def set_filters(self, *, step: int | None, person: str | None, overdue: bool) -> None:
         """Show only one step (0 or None: all), one person ("" or None: all), overdue."""

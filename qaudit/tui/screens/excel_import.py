@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from qaudit.i18n import _
+from qaudit.tui.screens.base import if_given
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ def ask_import(app: QAuditApp, assessment_id: int, done: Callable[[], None]) -> 
     fields = [Field("path", _("Workbook (.xlsx)"), default=str(default) if default.is_file()
                     else "", required=True)]
     app.push_screen(FormDialog(_("Import a filled-in workbook"), fields),
-                    lambda v: v is not None and preview(app, Path(v["path"]).expanduser(),
-                                                        assessment_id, done))
+                    if_given(lambda v: preview(app, Path(v["path"]).expanduser(),
+                                               assessment_id, done)))
 
 
 def preview(app: QAuditApp, path: Path, assessment_id: int, done: Callable[[], None]) -> None:
@@ -64,7 +65,7 @@ def _show(app: QAuditApp, found: ImportPreview, done: Callable[[], None]) -> Non
             file=found.file.name))
         return
     app.push_screen(ImportPreviewScreen(found),
-                    lambda taken: taken is not None and _apply(app, found, taken, done))
+                    if_given(lambda taken: _apply(app, found, taken, done)))
 
 
 def _apply(app: QAuditApp, found: ImportPreview, taken: set[str],
@@ -88,7 +89,7 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
     """New, changed and conflicting answers; conflicts keep qaudit's answer unless chosen."""
 
     BINDINGS = [
-        Binding("t,space", "toggle", _("File/qaudit"), id="import.toggle",
+        Binding("t,space", "toggle_choice", _("File/qaudit"), id="import.toggle",
                 tooltip=_("For the selected conflict: take the file's answer or keep qaudit's")),
         Binding("ctrl+t", "take_all", _("All from file"), id="import.take_all",
                 tooltip=_("Take the file's answer for every conflict")),
@@ -152,7 +153,7 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
         table = self.query_one(DataTable)
         return self.changes[table.cursor_row] if self.changes else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_choice(self) -> None:
         chosen = self.selected()
         if chosen is None or chosen[0] != "conflict":
             self.notify(_("Only a conflict has a choice."))

@@ -65,8 +65,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if f.kind == "date":
             value = f.default.strftime("%d-%m-%Y") if isinstance(f.default, date) else f.default
             return Input(value or "", placeholder=_("dd-mm-yyyy"), id=wid)
-        kind = "integer" if f.kind == "int" else "text"
-        return Input(str(f.default if f.default is not None else ""), type=kind, id=wid)
+        default = str(f.default if f.default is not None else "")
+        if f.kind == "int":
+            return Input(default, type="integer", id=wid)
+        return Input(default, type="text", id=wid)
 
     def on_mount(self) -> None:
         for f in self.fields:

@@ -77,10 +77,12 @@ class PlannerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = text("title")
-        columns = ("month", "date", "location", "event", "due", "assigned", "status")
-        self.query_one("#planner-by-month", DataTable).add_columns(*(text(c) for c in columns))
-        columns = ("location", "date", "event", "due", "assigned", "status")
-        self.query_one("#planner-by-location", DataTable).add_columns(*(text(c) for c in columns))
+        by_month = ("month", "date", "location", "event", "due", "assigned", "status")
+        self.query_one("#planner-by-month", DataTable).add_columns(*(text(c) for c in by_month))
+        by_location = ("location", "date", "event", "due", "assigned", "status")
+        self.query_one("#planner-by-location", DataTable).add_columns(
+            *(text(c) for c in by_location)
+        )
         self.action_replan()
 
     def action_replan(self) -> None:
