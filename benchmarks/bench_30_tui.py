@@ -86,8 +86,11 @@ def startup(folder: Path, repeat: int) -> dict[str, float]:
     url = _demo_url(folder)
     bare = ready_seconds(BARE_APP, repeat)
     ours = ready_seconds(QAUDIT_APP.format(url=url), repeat)
-    return {"tui_bare_startup_s": rounded(bare), "tui_startup_s": rounded(ours),
-            "tui_startup_ratio": rounded(ours / bare, 2)}
+    return {
+        "tui_bare_startup_s": rounded(bare),
+        "tui_startup_s": rounded(ours),
+        "tui_startup_ratio": rounded(ours / bare, 2),
+    }
 
 
 GENERATE = """
@@ -117,8 +120,16 @@ def big_database(path: Path, locations: int) -> None:
         version_id = checklists.register(session, spec).id
     engine.dispose()
     rng = random.Random(7)
-    choices = ("voldoet", "voldoet", "voldoet", "voldoet", "voldoet", "voldoet_deels",
-               "voldoet_niet", "nvt")
+    choices = (
+        "voldoet",
+        "voldoet",
+        "voldoet",
+        "voldoet",
+        "voldoet",
+        "voldoet_deels",
+        "voldoet_niet",
+        "nvt",
+    )
     pool = []
     for _ in range(40):
         answers = {p.id: rng.choice(choices) for p in spec.points}
@@ -131,8 +142,11 @@ def big_database(path: Path, locations: int) -> None:
     db.executemany(
         "INSERT INTO location (id, organisation_id, code, name, city, region, residents, staff, "
         "notes) VALUES (?,?,?,?,?,?,?,?,'')",
-        [(i, 1 + i // 4, f"B{i:05d}", f"Locatie {i}", "Stad", "Regio", 60, 80)
-         for i in range(1, locations + 1)])
+        [
+            (i, 1 + i // 4, f"B{i:05d}", f"Locatie {i}", "Stad", "Regio", 60, 80)
+            for i in range(1, locations + 1)
+        ],
+    )
     steps, assessments, answers, events = [], [], [], []
     aid = 0
     start = date(2016, 1, 1)
@@ -143,25 +157,63 @@ def big_database(path: Path, locations: int) -> None:
             day = start + timedelta(days=365 * year + loc % 300)
             kind = "audit_visit" if year == 0 else "cirkel"
             given, outcome, percent = rng.choice(pool)
-            assessments.append((aid, loc, kind, version_id, "closed", day.isoformat(),
-                                f"{day.isoformat()} 16:00:00.000000", "", "", outcome, percent))
-            answers += [(aid, point, result, "", "", "2026-01-01 00:00:00")
-                        for point, result in given.items()]
+            assessments.append(
+                (
+                    aid,
+                    loc,
+                    kind,
+                    version_id,
+                    "closed",
+                    day.isoformat(),
+                    f"{day.isoformat()} 16:00:00.000000",
+                    "",
+                    "",
+                    outcome,
+                    percent,
+                )
+            )
+            answers += [
+                (aid, point, result, "", "", "2026-01-01 00:00:00")
+                for point, result in given.items()
+            ]
         for year in range(10):
             day = start + timedelta(days=365 * year + 100)
             status = "done" if year < 9 else "planned"
-            events.append((f"bench-{loc}-{year}", loc, "visitation", status, day.year,
-                           f"{day.year}-01-01", f"{day.year}-12-31", day.isoformat(), ""))
-    db.executemany("INSERT INTO cyclestep (location_id, step, status, started_on, completed_on,"
-                   " notes) VALUES (?,?,?,?,?,?)", steps)
-    db.executemany("INSERT INTO assessment (id, location_id, kind, checklist_version_id, status,"
-                   " started_on, closed_at, summary, quality_advice, outcome, score_percent)"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?,?)", assessments)
-    db.executemany("INSERT INTO answer (assessment_id, point_id, result, note, evidence,"
-                   " answered_at) VALUES (?,?,?,?,?,?)", answers)
-    db.executemany("INSERT INTO scheduledevent (uid, location_id, kind, status, due_year,"
-                   " window_start, window_end, planned_on, note, manual)"
-                   " VALUES (?,?,?,?,?,?,?,?,?,0)", events)
+            events.append(
+                (
+                    f"bench-{loc}-{year}",
+                    loc,
+                    "visitation",
+                    status,
+                    day.year,
+                    f"{day.year}-01-01",
+                    f"{day.year}-12-31",
+                    day.isoformat(),
+                    "",
+                )
+            )
+    db.executemany(
+        "INSERT INTO cyclestep (location_id, step, status, started_on, completed_on,"
+        " notes) VALUES (?,?,?,?,?,?)",
+        steps,
+    )
+    db.executemany(
+        "INSERT INTO assessment (id, location_id, kind, checklist_version_id, status,"
+        " started_on, closed_at, summary, quality_advice, outcome, score_percent)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        assessments,
+    )
+    db.executemany(
+        "INSERT INTO answer (assessment_id, point_id, result, note, evidence,"
+        " answered_at) VALUES (?,?,?,?,?,?)",
+        answers,
+    )
+    db.executemany(
+        "INSERT INTO scheduledevent (uid, location_id, kind, status, due_year,"
+        " window_start, window_end, planned_on, note, manual)"
+        " VALUES (?,?,?,?,?,?,?,?,?,0)",
+        events,
+    )
     db.commit()
     db.close()
 
@@ -200,8 +252,10 @@ def dashboard(folder: Path, locations: int, repeat: int) -> dict[str, float]:
     """The app opened on an already generated database, until its dashboard is populated:
     wall time from starting the process, the service's share, and the process's peak RSS."""
     path = folder / "big.db"
-    subprocess.run(python(GENERATE.format(here=str(Path(__file__).parent), path=str(path),
-                                          count=locations)), check=True)
+    subprocess.run(
+        python(GENERATE.format(here=str(Path(__file__).parent), path=str(path), count=locations)),
+        check=True,
+    )
     code = DASHBOARD.format(url=f"sqlite:///{path}", count=locations)
     runs = []
     for _ in range(repeat):
@@ -210,9 +264,11 @@ def dashboard(folder: Path, locations: int, repeat: int) -> dict[str, float]:
         run = json.loads(out.strip().splitlines()[-1])
         runs.append((run["ready"] - start, run["service"], run["rss"]))
     suffix = f"_{locations}"
-    return {f"dashboard{suffix}_s": rounded(statistics.median(r[0] for r in runs)),
-            f"dashboard{suffix}_service_s": rounded(statistics.median(r[1] for r in runs)),
-            f"dashboard{suffix}_rss_mib": rounded(max(r[2] for r in runs) / 1024, 1)}
+    return {
+        f"dashboard{suffix}_s": rounded(statistics.median(r[0] for r in runs)),
+        f"dashboard{suffix}_service_s": rounded(statistics.median(r[1] for r in runs)),
+        f"dashboard{suffix}_rss_mib": rounded(max(r[2] for r in runs) / 1024, 1),
+    }
 
 
 ANSWERS = """
@@ -266,12 +322,15 @@ asyncio.run(main())
 
 def answering(folder: Path, count: int) -> dict[str, float]:
     url = f"sqlite:///{folder / 'answers.db'}"
-    out = subprocess.run(python(ANSWERS.format(url=url, count=count)), check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        python(ANSWERS.format(url=url, count=count)), check=True, capture_output=True, text=True
+    ).stdout
     in_app_ms, pilot_ms, service_ms = json.loads(out.strip().splitlines()[-1])
-    return {"answer_commit_median_ms": rounded(in_app_ms, 2),
-            "answer_pilot_round_trip_median_ms": rounded(pilot_ms, 2),
-            "give_answer_median_ms": rounded(service_ms, 2)}
+    return {
+        "answer_commit_median_ms": rounded(in_app_ms, 2),
+        "answer_pilot_round_trip_median_ms": rounded(pilot_ms, 2),
+        "give_answer_median_ms": rounded(service_ms, 2),
+    }
 
 
 def figures(quick: bool) -> dict[str, float]:

@@ -28,17 +28,29 @@ def _spec():  # type: ignore[no-untyped-def]
 
     themes = []
     for t in range(16):
-        points = [{"id": f"T{t:02d}.{p:02d}",
-                   "text": f"Meetpunt {p} van thema {t}: de locatie heeft dit op orde en "
-                           "kan dat laten zien met documenten en gesprekken.",
-                   "guidance": "Vraag het document op en bespreek het met twee medewerkers.",
-                   "basis": "Wkkgz art. 9", "weight": 1 + p % 3, "critical": p == 0,
-                   "evidence": [{"kind": "document"}]}
-                  for p in range(POINTS // 16 + (1 if t < POINTS % 16 else 0))]
+        points = [
+            {
+                "id": f"T{t:02d}.{p:02d}",
+                "text": f"Meetpunt {p} van thema {t}: de locatie heeft dit op orde en "
+                "kan dat laten zien met documenten en gesprekken.",
+                "guidance": "Vraag het document op en bespreek het met twee medewerkers.",
+                "basis": "Wkkgz art. 9",
+                "weight": 1 + p % 3,
+                "critical": p == 0,
+                "evidence": [{"kind": "document"}],
+            }
+            for p in range(POINTS // 16 + (1 if t < POINTS % 16 else 0))
+        ]
         themes.append({"id": f"T{t:02d}", "title": f"Thema {t}", "points": points})
-    return ChecklistSpec.model_validate({"id": "basis-op-orde", "version": "bench.1",
-                                         "kind": "basis", "title": "Benchmark",
-                                         "themes": themes})
+    return ChecklistSpec.model_validate(
+        {
+            "id": "basis-op-orde",
+            "version": "bench.1",
+            "kind": "basis",
+            "title": "Benchmark",
+            "themes": themes,
+        }
+    )
 
 
 def _database(folder: Path):  # type: ignore[no-untyped-def]
@@ -58,9 +70,13 @@ def _database(folder: Path):  # type: ignore[no-untyped-def]
         location = Location(organisation_id=organisation.id or 0, code="B1", name="Bench")
         session.add(location)
         session.flush()
-        assessment = assessments.start(session, location.id or 0, AssessmentKind.SELF_EVALUATION,
-                                       started_on=date(2026, 1, 1),
-                                       catalogue=Catalogue({spec.id: spec}, {}))
+        assessment = assessments.start(
+            session,
+            location.id or 0,
+            AssessmentKind.SELF_EVALUATION,
+            started_on=date(2026, 1, 1),
+            catalogue=Catalogue({spec.id: spec}, {}),
+        )
     return engine, assessment.id
 
 
@@ -111,9 +127,13 @@ _FORMATS: dict[Path, dict[tuple[str, int, int], str]] = {}
 def _cell_styles(path: Path) -> dict[tuple[str, int, int], str]:
     if path not in _FORMATS:
         workbook = load_workbook(path)
-        _FORMATS[path] = {(s.title, r, c): cell.style for s in workbook
-                          for r, row in enumerate(s.iter_rows()) for c, cell in enumerate(row)
-                          if cell.style != "Normal"}
+        _FORMATS[path] = {
+            (s.title, r, c): cell.style
+            for s in workbook
+            for r, row in enumerate(s.iter_rows())
+            for c, cell in enumerate(row)
+            if cell.style != "Normal"
+        }
     return _FORMATS[path]
 
 
@@ -156,14 +176,17 @@ def figures(quick: bool) -> dict[str, float]:
         cells = _cells(export)
         filled = folder / "filled.xlsx"
         _fill_all(export, filled)
-        t = _interleaved({
-            "export": lambda: export_assessment(engine, assessment_id, folder / "e.xlsx"),
-            "values": lambda: _bare_write(cells, folder / "bare.xlsx", True),
-            "styled": lambda: _styled_write(cells, export, folder / "styled.xlsx"),
-            "in_memory": lambda: _bare_write(cells, folder / "mem.xlsx", False),
-            "import": lambda: preview_import(engine, filled),
-            "read": lambda: _bare_read(filled),
-        }, repeat)
+        t = _interleaved(
+            {
+                "export": lambda: export_assessment(engine, assessment_id, folder / "e.xlsx"),
+                "values": lambda: _bare_write(cells, folder / "bare.xlsx", True),
+                "styled": lambda: _styled_write(cells, export, folder / "styled.xlsx"),
+                "in_memory": lambda: _bare_write(cells, folder / "mem.xlsx", False),
+                "import": lambda: preview_import(engine, filled),
+                "read": lambda: _bare_read(filled),
+            },
+            repeat,
+        )
         engine.dispose()
     return {
         "excel_points": POINTS,

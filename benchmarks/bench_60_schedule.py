@@ -27,24 +27,62 @@ from qaudit.scheduling import (
 from qaudit.scheduling.cycle import next_due
 
 START = date(2026, 10, 1)
-REGIONS = ("Noord", "Oost", "Midden", "West", "Zuid", "Zuidwest", "Noordwest", "Zuidoost",
-           "Randstad", "Veluwe", "Achterhoek", "Kempen")
+REGIONS = (
+    "Noord",
+    "Oost",
+    "Midden",
+    "West",
+    "Zuid",
+    "Zuidwest",
+    "Noordwest",
+    "Zuidoost",
+    "Randstad",
+    "Veluwe",
+    "Achterhoek",
+    "Kempen",
+)
 
 
 def cooperative(locations: int, seed: int = 60) -> PlanInput:
     rng = random.Random(seed)
     n_orgs, n_assessors = max(6, locations * 600 // 2500), max(4, locations * 150 // 2500)
-    orgs = tuple(OrganisationIn(i, f"org {i}", rng.choice(REGIONS), ((date(2015, 1, 1), None),))
-                 for i in range(1, n_orgs + 1))
-    people = [PersonIn(10_000_000 + i, organisation_id=None, region=rng.choice(REGIONS),
-                       max_per_year=20, assessor=True) for i in range(n_assessors)]
-    people += [PersonIn(20_000_000 + 2 * o.id + k, organisation_id=o.id, region=o.region,
-                        peer_visitor=True) for o in orgs for k in range(2)]
+    orgs = tuple(
+        OrganisationIn(i, f"org {i}", rng.choice(REGIONS), ((date(2015, 1, 1), None),))
+        for i in range(1, n_orgs + 1)
+    )
+    people = [
+        PersonIn(
+            10_000_000 + i,
+            organisation_id=None,
+            region=rng.choice(REGIONS),
+            max_per_year=20,
+            assessor=True,
+        )
+        for i in range(n_assessors)
+    ]
+    people += [
+        PersonIn(
+            20_000_000 + 2 * o.id + k, organisation_id=o.id, region=o.region, peer_visitor=True
+        )
+        for o in orgs
+        for k in range(2)
+    ]
     locs = tuple(_location(rng, i, rng.choice(orgs)) for i in range(1, locations + 1))
-    conflicts = tuple(ConflictIn(p.id, rng.choice(orgs).id, rng.choice(list(ConflictKind)),
-                                 date(2020, 1, 1), date(2025, 6, 30)) for p in people[:n_assessors])
-    audits = tuple(AuditIn(p.id, rng.choice(orgs).id, date(rng.randint(2021, 2026), 5, 1))
-                   for p in people[:n_assessors] for _ in range(3))
+    conflicts = tuple(
+        ConflictIn(
+            p.id,
+            rng.choice(orgs).id,
+            rng.choice(list(ConflictKind)),
+            date(2020, 1, 1),
+            date(2025, 6, 30),
+        )
+        for p in people[:n_assessors]
+    )
+    audits = tuple(
+        AuditIn(p.id, rng.choice(orgs).id, date(rng.randint(2021, 2026), 5, 1))
+        for p in people[:n_assessors]
+        for _ in range(3)
+    )
     settings = PlannerSettings(max_visits_per_organisation=3)
     return PlanInput(START, 10, locs, orgs, tuple(people), conflicts, audits, settings=settings)
 
@@ -58,8 +96,9 @@ def _location(rng: random.Random, lid: int, org: OrganisationIn) -> LocationIn:
             break
         peer = rng.choice([o for o in (org.id - 1, org.id + 1) if o > 0] or [org.id + 1])
         history.append(Held(due.kind, due.target, peer if due.kind.value == "visitation" else None))
-    return LocationIn(lid, org.id, f"L{lid}", region=org.region, rollout_done_on=rollout,
-                      history=tuple(history))
+    return LocationIn(
+        lid, org.id, f"L{lid}", region=org.region, rollout_done_on=rollout, history=tuple(history)
+    )
 
 
 def figures(quick: bool) -> dict[str, float]:
@@ -85,6 +124,12 @@ if __name__ == "__main__":
 
     data = cooperative(2500)
     result = plan(data)
-    print(json.dumps({"events": len(result.events),
-                      "unassigned": sum(1 for e in result.events if e.unassigned)}))
+    print(
+        json.dumps(
+            {
+                "events": len(result.events),
+                "unassigned": sum(1 for e in result.events if e.unassigned),
+            }
+        )
+    )
     print(json.dumps(figures(quick=False)))

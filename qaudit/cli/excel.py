@@ -21,29 +21,47 @@ def register(commands: argparse._SubParsersAction) -> None:
     actions = excel.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
 
     export = actions.add_parser("export", help=_("write an assessment to an Excel workbook"))
-    export.add_argument("--assessment", type=int, required=True, metavar="ID",
-                        help=_("the assessment (see 'qaudit assessment list')"))
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx",
-                        help=_("the workbook to write"))
+    export.add_argument(
+        "--assessment",
+        type=int,
+        required=True,
+        metavar="ID",
+        help=_("the assessment (see 'qaudit assessment list')"),
+    )
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xlsx", help=_("the workbook to write")
+    )
     export.set_defaults(handler=export_command)
 
     imp = actions.add_parser("import", help=_("read a filled-in workbook back"))
     imp.add_argument("file", type=Path, metavar="FILE.xlsx")
-    imp.add_argument("--dry-run", action="store_true",
-                     help=_("only show what would change; change nothing"))
-    imp.add_argument("--resolve", choices=RESOLVE,
-                     help=_("for answers changed in qaudit after the export: keep qaudit's "
-                            "(keep-ours), take the file's (take-theirs) or ask for each "
-                            "(default: ask on a terminal, otherwise refuse)"))
-    imp.add_argument("--assessment", type=int, metavar="ID",
-                     help=_("refuse the file unless it belongs to this assessment"))
+    imp.add_argument(
+        "--dry-run", action="store_true", help=_("only show what would change; change nothing")
+    )
+    imp.add_argument(
+        "--resolve",
+        choices=RESOLVE,
+        help=_(
+            "for answers changed in qaudit after the export: keep qaudit's "
+            "(keep-ours), take the file's (take-theirs) or ask for each "
+            "(default: ask on a terminal, otherwise refuse)"
+        ),
+    )
+    imp.add_argument(
+        "--assessment",
+        type=int,
+        metavar="ID",
+        help=_("refuse the file unless it belongs to this assessment"),
+    )
     add_json_flag(imp)
     imp.set_defaults(handler=import_command)
 
-    results = actions.add_parser("results", help=_("all answers of all assessments in one "
-                                                   "workbook, for analysis"))
-    results.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx",
-                         help=_("the workbook to write"))
+    results = actions.add_parser(
+        "results", help=_("all answers of all assessments in one workbook, for analysis")
+    )
+    results.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xlsx", help=_("the workbook to write")
+    )
     results.set_defaults(handler=results_command)
 
 
@@ -92,9 +110,13 @@ def _choose(preview: ImportPreview, resolve: str | None) -> set[str] | bool:
         return False
     if resolve is None:
         if not sys.stdin.isatty():
-            raise Refused(_("{n} answers were changed in qaudit after the export and differ "
-                            "in the file; nothing was imported. Choose with --resolve "
-                            "keep-ours, take-theirs or ask").format(n=len(preview.conflicts)))
+            raise Refused(
+                _(
+                    "{n} answers were changed in qaudit after the export and differ "
+                    "in the file; nothing was imported. Choose with --resolve "
+                    "keep-ours, take-theirs or ask"
+                ).format(n=len(preview.conflicts))
+            )
         resolve = "ask"
     if resolve != "ask":
         return resolve == "take-theirs"
@@ -106,8 +128,11 @@ def _ask(preview: ImportPreview) -> set[str]:
 
     taken: set[str] = set()
     for change in preview.conflicts:
-        print(_("{point}: in qaudit “{ours}”, in the file “{theirs}”").format(
-            point=change.point_id, ours=show(change.before), theirs=show(change.after)))
+        print(
+            _("{point}: in qaudit “{ours}”, in the file “{theirs}”").format(
+                point=change.point_id, ours=show(change.before), theirs=show(change.after)
+            )
+        )
         while True:
             reply = input(_("Keep qaudit's answer (q) or take the file's (f)? ")).strip().lower()
             if reply in ("q", "f"):

@@ -21,7 +21,8 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("not a date (YYYY-MM-DD): {text}").format(text=text)) from None
+            _("not a date (YYYY-MM-DD): {text}").format(text=text)
+        ) from None
 
 
 def _ids(text: str) -> tuple[int, ...]:
@@ -29,7 +30,8 @@ def _ids(text: str) -> tuple[int, ...]:
         return tuple(int(part) for part in text.split(",") if part.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("not a list of ids (1,2,3): {text}").format(text=text)) from None
+            _("not a list of ids (1,2,3): {text}").format(text=text)
+        ) from None
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -44,8 +46,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     apply.add_argument("--yes", action="store_true", help=_("store without asking"))
     apply.set_defaults(handler=apply_command)
     ics = actions.add_parser("ics", help=_("export the stored plan as an iCalendar file"))
-    ics.add_argument("--out", type=Path, required=True, metavar="FILE.ics",
-                     help=_("the file to write"))
+    ics.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.ics", help=_("the file to write")
+    )
     who = ics.add_mutually_exclusive_group()
     who.add_argument("--person", type=int, metavar="ID", help=_("only this person's events"))
     who.add_argument("--location", type=int, metavar="ID", help=_("only this location's events"))
@@ -54,8 +57,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     keep.add_argument("uid", help=_("the event's uid"))
     keep.add_argument("--on", type=_day, required=True, metavar="DATE", help=_("the day"))
     keep.add_argument("--peer", type=int, metavar="ID", help=_("the visiting organisation"))
-    keep.add_argument("--people", type=_ids, metavar="ID,ID",
-                      help=_("the assigned peer visitors or assessors"))
+    keep.add_argument(
+        "--people", type=_ids, metavar="ID,ID", help=_("the assigned peer visitors or assessors")
+    )
     keep.set_defaults(handler=keep_command)
     release = actions.add_parser("release", help=_("hand a manual event back to the planner"))
     release.add_argument("uid", help=_("the event's uid"))
@@ -63,17 +67,29 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _horizon(parser: argparse.ArgumentParser, required: bool) -> None:
-    parser.add_argument("--years", type=int, required=required, default=None if required else 10,
-                        metavar="N", help=_("how many calendar years to plan (default 10)"))
-    parser.add_argument("--from", dest="start", type=_day, metavar="DATE",
-                        help=_("plan from this day (default: today)"))
+    parser.add_argument(
+        "--years",
+        type=int,
+        required=required,
+        default=None if required else 10,
+        metavar="N",
+        help=_("how many calendar years to plan (default 10)"),
+    )
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=_day,
+        metavar="DATE",
+        help=_("plan from this day (default: today)"),
+    )
 
 
 def _propose(context: Context) -> Proposal:
     from qaudit.services import schedule
 
-    return schedule.propose(context.engine(), context.settings, years=context.args.years,
-                            start=context.args.start)
+    return schedule.propose(
+        context.engine(), context.settings, years=context.args.years, start=context.args.start
+    )
 
 
 def plan_command(context: Context) -> int:
@@ -81,13 +97,20 @@ def plan_command(context: Context) -> int:
 
     proposal = _propose(context)
     if context.args.json:
-        print_json({
-            "start": proposal.plan.start.isoformat(), "years": proposal.plan.years,
-            "events": [event_json(e, proposal.names) | {"stored": e.uid in proposal.stored}
-                       for e in proposal.plan.events],
-            "skipped": [{"location_id": s.location_id, "reason": s.reason}
-                        for s in proposal.plan.skipped],
-        })
+        print_json(
+            {
+                "start": proposal.plan.start.isoformat(),
+                "years": proposal.plan.years,
+                "events": [
+                    event_json(e, proposal.names) | {"stored": e.uid in proposal.stored}
+                    for e in proposal.plan.events
+                ],
+                "skipped": [
+                    {"location_id": s.location_id, "reason": s.reason}
+                    for s in proposal.plan.skipped
+                ],
+            }
+        )
         return 0
     show(proposal)
     return 0
@@ -106,16 +129,30 @@ def show(proposal: Proposal) -> None:
     names, events = proposal.names, proposal.plan.events
     print_table(
         [_("date"), _("location"), _("event"), _("due year"), _("assigned"), _("status")],
-        [[e.on, names.location(e.location_id), f"{kind_label(e.kind)} {e.number}", e.due_year,
-          assignment(e, names) or text("nobody"), status(e, proposal.stored)] for e in events],
+        [
+            [
+                e.on,
+                names.location(e.location_id),
+                f"{kind_label(e.kind)} {e.number}",
+                e.due_year,
+                assignment(e, names) or text("nobody"),
+                status(e, proposal.stored),
+            ]
+            for e in events
+        ],
         title=_("Plan for {years} years from {start}").format(
-            years=proposal.plan.years, start=proposal.plan.start))
+            years=proposal.plan.years, start=proposal.plan.start
+        ),
+    )
     for event in proposal.plan.problems:
         for line in why_not(event, names) + violation_lines(event, names):
             print(line)
     for skipped in proposal.plan.skipped:
-        print(text("not_planned").format(
-            location=names.location(skipped.location_id), reason=skipped.reason))
+        print(
+            text("not_planned").format(
+                location=names.location(skipped.location_id), reason=skipped.reason
+            )
+        )
     print(summary(proposal))
 
 
@@ -124,8 +161,11 @@ def summary(proposal: Proposal) -> str:
 
     events = proposal.plan.events
     return text("summary").format(
-        events=len(events), overdue=sum(e.overdue for e in events),
-        problems=len(proposal.plan.problems), skipped=len(proposal.plan.skipped))
+        events=len(events),
+        overdue=sum(e.overdue for e in events),
+        problems=len(proposal.plan.problems),
+        skipped=len(proposal.plan.skipped),
+    )
 
 
 def apply_command(context: Context) -> int:
@@ -141,8 +181,12 @@ def apply_command(context: Context) -> int:
             print(_("Nothing stored."))
             return 0
     done = schedule.apply(context.engine(), proposal)
-    print(_("Stored: {created} new, {updated} changed, {unchanged} unchanged, "
-            "{cancelled} cancelled.").format(**vars(done)))
+    print(
+        _(
+            "Stored: {created} new, {updated} changed, {unchanged} unchanged, "
+            "{cancelled} cancelled."
+        ).format(**vars(done))
+    )
     return 0
 
 
@@ -150,8 +194,9 @@ def ics_command(context: Context) -> int:
     from qaudit.services import schedule
 
     args = context.args
-    count = schedule.export_ics(context.engine(), args.out, person_id=args.person,
-                                location_id=args.location)
+    count = schedule.export_ics(
+        context.engine(), args.out, person_id=args.person, location_id=args.location
+    )
     print(_("{count} events written to {path}.").format(count=count, path=args.out))
     return 0
 
@@ -160,10 +205,18 @@ def keep_command(context: Context) -> int:
     from qaudit.services import schedule
 
     args = context.args
-    schedule.keep(context.engine(), args.uid, on=args.on, visiting_organisation_id=args.peer,
-                  person_ids=args.people)
-    print(_("Event {uid} is now kept on {day}; the planner re-checks it.").format(
-        uid=args.uid, day=args.on))
+    schedule.keep(
+        context.engine(),
+        args.uid,
+        on=args.on,
+        visiting_organisation_id=args.peer,
+        person_ids=args.people,
+    )
+    print(
+        _("Event {uid} is now kept on {day}; the planner re-checks it.").format(
+            uid=args.uid, day=args.on
+        )
+    )
     return 0
 
 

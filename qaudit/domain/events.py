@@ -30,8 +30,9 @@ def due_on(planned_on: date | None, window: date | None, due_year: int | None) -
     return planned_on or window_end(window, due_year)
 
 
-def is_overdue(today: date, planned_on: date | None, window: date | None,
-               due_year: int | None) -> bool:
+def is_overdue(
+    today: date, planned_on: date | None, window: date | None, due_year: int | None
+) -> bool:
     """A planned event is overdue when its window has passed (window end before today).
 
     An event without a window (no window end, no due year) is overdue when its planned

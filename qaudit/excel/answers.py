@@ -31,12 +31,24 @@ LABELS: dict[str, dict[Result, str]] = {
 
 _SYNONYMS: dict[Result, tuple[str, ...]] = {
     Result.COMPLIANT: ("voldoet", "compliant"),
-    Result.PARTLY: ("voldoet deels", "deels", "partly compliant", "partially compliant",
-                    "partly", "partial"),
+    Result.PARTLY: (
+        "voldoet deels",
+        "deels",
+        "partly compliant",
+        "partially compliant",
+        "partly",
+        "partial",
+    ),
     Result.NOT_COMPLIANT: ("voldoet niet", "niet", "not compliant", "non compliant"),
     Result.NOT_APPLICABLE: ("n.v.t.", "niet van toepassing", "not applicable", "n/a"),
-    Result.NOT_ASSESSED: ("", "nog niet beoordeeld", "niet beoordeeld", "nog niet",
-                          "not yet assessed", "not assessed"),
+    Result.NOT_ASSESSED: (
+        "",
+        "nog niet beoordeeld",
+        "niet beoordeeld",
+        "nog niet",
+        "not yet assessed",
+        "not assessed",
+    ),
 }
 
 _IGNORED = re.compile(r"[\s._/-]+")

@@ -56,8 +56,13 @@ def theirs(row: FileRow, ours: AnswerState) -> AnswerState:
     return AnswerState(row.result, note, evidence)
 
 
-def compare(rows: Iterable[FileRow], base: Mapping[str, str], current: Mapping[str, Current],
-            exported_at: datetime, sheet: str) -> Diff:
+def compare(
+    rows: Iterable[FileRow],
+    base: Mapping[str, str],
+    current: Mapping[str, Current],
+    exported_at: datetime,
+    sheet: str,
+) -> Diff:
     diff = Diff()
     seen: set[str] = set()
     unchanged = 0

@@ -57,25 +57,35 @@ def check_workbook_file(path: Path) -> None:
     if not path.is_file():
         raise QauditError(_("{file}: no such file").format(file=path))
     if path.suffix.lower() in (".xlsm", ".xltm", ".xlsb"):
-        raise QauditError(_("{file}: a macro workbook is not accepted; save it as an Excel "
-                            "workbook (.xlsx)").format(file=path.name))
+        raise QauditError(
+            _(
+                "{file}: a macro workbook is not accepted; save it as an Excel workbook (.xlsx)"
+            ).format(file=path.name)
+        )
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 2**20
-        raise QauditError(_("{file}: the file is too large ({size} MB, at most {limit} MB)")
-                          .format(file=path.name, size=size // 2**20, limit=limit))
+        raise QauditError(
+            _("{file}: the file is too large ({size} MB, at most {limit} MB)").format(
+                file=path.name, size=size // 2**20, limit=limit
+            )
+        )
     with path.open("rb") as handle:
         start = handle.read(8)
     if start == OLE_MAGIC:
-        raise QauditError(_("{file}: this is an old .xls or a password-protected workbook; "
-                            "save it without a password as an Excel workbook (.xlsx)")
-                          .format(file=path.name))
+        raise QauditError(
+            _(
+                "{file}: this is an old .xls or a password-protected workbook; "
+                "save it without a password as an Excel workbook (.xlsx)"
+            ).format(file=path.name)
+        )
     _check_archive(path)
 
 
 def _check_archive(path: Path) -> None:
     not_xlsx = _("{file}: not an Excel workbook (.xlsx), or the file is damaged").format(
-        file=path.name)
+        file=path.name
+    )
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -84,12 +94,22 @@ def _check_archive(path: Path) -> None:
                 raise QauditError(not_xlsx)
             _check_sizes(path, members)
             content_types = archive.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-            NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise QauditError(not_xlsx) from exc
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
-        raise QauditError(_("{file}: the workbook contains macros; save it as an Excel "
-                            "workbook (.xlsx) without macros").format(file=path.name))
+        raise QauditError(
+            _(
+                "{file}: the workbook contains macros; save it as an Excel "
+                "workbook (.xlsx) without macros"
+            ).format(file=path.name)
+        )
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -99,6 +119,9 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
         for m in members
     )
     if bomb:
-        raise QauditError(_("{file}: the workbook unpacks to {size} MB, which is not plausible "
-                            "for a self-evaluation; refused as a possible zip bomb")
-                          .format(file=path.name, size=total // 2**20))
+        raise QauditError(
+            _(
+                "{file}: the workbook unpacks to {size} MB, which is not plausible "
+                "for a self-evaluation; refused as a possible zip bomb"
+            ).format(file=path.name, size=total // 2**20)
+        )

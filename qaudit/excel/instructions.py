@@ -15,21 +15,32 @@ from qaudit.i18n import _
 def _steps() -> list[str]:
     options = ", ".join(f"“{c}”" for c in answers.choices())
     return [
-        _("Fill in the sheet “{sheet}”: for every measurement point choose an answer "
-          "({options}) and add a note and the evidence you have.").format(
-              sheet=_("Points"), options=options),
-        _("Leave the answer empty for a point you have not assessed yet. You may fill the "
-          "workbook in over several sessions and with several people."),
-        _("The id, theme and text columns are protected against accidental changes. You may "
-          "sort and filter the rows, hide them, widen columns and add your own columns or "
-          "sheets: the import matches each row by its id."),
-        _("Do not change the ids, do not copy rows of another location into this workbook and "
-          "do not delete the hidden sheet “qaudit”: the import refuses the file otherwise."),
-        _("Save the file as an Excel workbook (.xlsx), not as .xlsm, .xls or .csv. LibreOffice "
-          "Calc works too."),
-        _("Send the file back to the cooperative. Before anything is changed, qaudit shows "
-          "which answers are new or changed. Answers changed in qaudit since this export are "
-          "never overwritten without asking."),
+        _(
+            "Fill in the sheet “{sheet}”: for every measurement point choose an answer "
+            "({options}) and add a note and the evidence you have."
+        ).format(sheet=_("Points"), options=options),
+        _(
+            "Leave the answer empty for a point you have not assessed yet. You may fill the "
+            "workbook in over several sessions and with several people."
+        ),
+        _(
+            "The id, theme and text columns are protected against accidental changes. You may "
+            "sort and filter the rows, hide them, widen columns and add your own columns or "
+            "sheets: the import matches each row by its id."
+        ),
+        _(
+            "Do not change the ids, do not copy rows of another location into this workbook and "
+            "do not delete the hidden sheet “qaudit”: the import refuses the file otherwise."
+        ),
+        _(
+            "Save the file as an Excel workbook (.xlsx), not as .xlsm, .xls or .csv. LibreOffice "
+            "Calc works too."
+        ),
+        _(
+            "Send the file back to the cooperative. Before anything is changed, qaudit shows "
+            "which answers are new or changed. Answers changed in qaudit since this export are "
+            "never overwritten without asking."
+        ),
         _("Do not write the names or birth dates of residents in notes or evidence."),
     ]
 

@@ -40,18 +40,33 @@ def read_meta(rows: Iterable[tuple[object, ...]], problems: Problems) -> ExportM
     sheet = layout.META_SHEET
     missing = [key for key in (*KEYS, "integrity") if not values.get(key)]
     if missing:
-        problems.add(_("the metadata is incomplete (missing: {keys}); export the workbook "
-                       "again from qaudit").format(keys=", ".join(missing)), sheet)
+        problems.add(
+            _(
+                "the metadata is incomplete (missing: {keys}); export the workbook "
+                "again from qaudit"
+            ).format(keys=", ".join(missing)),
+            sheet,
+        )
         return None
     if values["format"] != layout.FORMAT:
-        problems.add(_("this workbook has format “{found}”, qaudit reads “{expected}”").format(
-            found=values["format"], expected=layout.FORMAT), sheet)
+        problems.add(
+            _("this workbook has format “{found}”, qaudit reads “{expected}”").format(
+                found=values["format"], expected=layout.FORMAT
+            ),
+            sheet,
+        )
         return None
     checked = {key: values[key] for key in KEYS}
     if integrity_of(checked, base) != values["integrity"] or (
-            point_ids_digest(base) != values["point_ids"]):
-        problems.add(_("the hidden metadata was changed after the export; export the workbook "
-                       "again from qaudit"), sheet)
+        point_ids_digest(base) != values["point_ids"]
+    ):
+        problems.add(
+            _(
+                "the hidden metadata was changed after the export; export the workbook "
+                "again from qaudit"
+            ),
+            sheet,
+        )
         return None
     return _meta(values, base, problems)
 
@@ -59,13 +74,19 @@ def read_meta(rows: Iterable[tuple[object, ...]], problems: Problems) -> ExportM
 def _meta(values: dict[str, str], base: dict[str, str], problems: Problems) -> ExportMeta | None:
     try:
         return ExportMeta(
-            format=values["format"], checklist_id=values["checklist_id"],
-            checklist_version=values["checklist_version"], content_hash=values["content_hash"],
-            location_id=int(values["location_id"]), location_code=values["location_code"],
-            location_name=values["location_name"], assessment_id=int(values["assessment_id"]),
+            format=values["format"],
+            checklist_id=values["checklist_id"],
+            checklist_version=values["checklist_version"],
+            content_hash=values["content_hash"],
+            location_id=int(values["location_id"]),
+            location_code=values["location_code"],
+            location_name=values["location_name"],
+            assessment_id=int(values["assessment_id"]),
             assessment_kind=values["assessment_kind"],
-            exported_at=parse_time(values["exported_at"]), exported_by=values["exported_by"],
-            points_sheet=values["points_sheet"], base=base,
+            exported_at=parse_time(values["exported_at"]),
+            exported_by=values["exported_by"],
+            points_sheet=values["points_sheet"],
+            base=base,
         )
     except ValueError:
         problems.add(_("the metadata holds an invalid id or time"), layout.META_SHEET)

@@ -17,9 +17,19 @@ from datetime import UTC, datetime
 from qaudit.domain.enums import Result
 
 KEYS = (
-    "format", "checklist_id", "checklist_version", "content_hash", "location_id",
-    "location_code", "location_name", "assessment_id", "assessment_kind", "exported_at",
-    "exported_by", "points_sheet", "point_ids",
+    "format",
+    "checklist_id",
+    "checklist_version",
+    "content_hash",
+    "location_id",
+    "location_code",
+    "location_name",
+    "assessment_id",
+    "assessment_kind",
+    "exported_at",
+    "exported_by",
+    "points_sheet",
+    "point_ids",
 )
 BASE_HEADER = ("point", "exported")
 

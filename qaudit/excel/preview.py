@@ -33,15 +33,31 @@ class ImportPreview(Diff):
 
     def as_json(self) -> dict[str, object]:
         def changes(items: list[Change]) -> list[dict[str, object]]:
-            return [{"point": c.point_id, "cell": c.cell, "before": _state_json(c.before),
-                     "after": _state_json(c.after),
-                     "changed_in_qaudit_at": c.changed_in_qaudit_at} for c in items]
-        return {"file": str(self.file), "assessment_id": self.assessment_id,
-                "location": self.location, "checklist": self.checklist,
-                "exported_at": self.exported_at.isoformat(), "exported_by": self.exported_by,
-                "new": changes(self.new), "changed": changes(self.changed),
-                "conflicts": changes(self.conflicts), "kept": self.kept,
-                "unchanged": self.unchanged, "absent": self.absent}
+            return [
+                {
+                    "point": c.point_id,
+                    "cell": c.cell,
+                    "before": _state_json(c.before),
+                    "after": _state_json(c.after),
+                    "changed_in_qaudit_at": c.changed_in_qaudit_at,
+                }
+                for c in items
+            ]
+
+        return {
+            "file": str(self.file),
+            "assessment_id": self.assessment_id,
+            "location": self.location,
+            "checklist": self.checklist,
+            "exported_at": self.exported_at.isoformat(),
+            "exported_by": self.exported_by,
+            "new": changes(self.new),
+            "changed": changes(self.changed),
+            "conflicts": changes(self.conflicts),
+            "kept": self.kept,
+            "unchanged": self.unchanged,
+            "absent": self.absent,
+        }
 
 
 @dataclass(frozen=True)
@@ -53,10 +69,15 @@ class ImportResult:
     conflicts_kept: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return _("{n} answers written to assessment {id}; conflicts: {taken} taken from the "
-                 "file, {kept} kept as in qaudit").format(
-            n=len(self.written), id=self.assessment_id, taken=len(self.conflicts_taken),
-            kept=len(self.conflicts_kept))
+        return _(
+            "{n} answers written to assessment {id}; conflicts: {taken} taken from the "
+            "file, {kept} kept as in qaudit"
+        ).format(
+            n=len(self.written),
+            id=self.assessment_id,
+            taken=len(self.conflicts_taken),
+            kept=len(self.conflicts_kept),
+        )
 
 
 def _state_json(state: AnswerState) -> dict[str, str]:
@@ -75,22 +96,33 @@ def show(state: AnswerState) -> str:
 def describe(preview: ImportPreview) -> list[str]:
     lines = [
         _("Workbook {file}: assessment {id}, {location}, checklist {checklist}").format(
-            file=preview.file.name, id=preview.assessment_id, location=preview.location,
-            checklist=preview.checklist),
-        _("Exported {at} by {who}").format(at=preview.exported_at.strftime("%Y-%m-%d %H:%M UTC"),
-                                          who=preview.exported_by),
+            file=preview.file.name,
+            id=preview.assessment_id,
+            location=preview.location,
+            checklist=preview.checklist,
+        ),
+        _("Exported {at} by {who}").format(
+            at=preview.exported_at.strftime("%Y-%m-%d %H:%M UTC"), who=preview.exported_by
+        ),
     ]
-    sections = ((_("New answers"), preview.new), (_("Changed answers"), preview.changed),
-                (_("CONFLICTS: changed in qaudit after the export"), preview.conflicts))
+    sections = (
+        (_("New answers"), preview.new),
+        (_("Changed answers"), preview.changed),
+        (_("CONFLICTS: changed in qaudit after the export"), preview.conflicts),
+    )
     for title, items in sections:
         lines.append(f"{title}: {len(items)}")
         lines += [_line(preview, c) for c in items]
     if preview.kept:
-        lines.append(_("Changed in qaudit since the export, untouched in the file (kept): "
-                       "{ids}").format(ids=", ".join(preview.kept)))
+        lines.append(
+            _("Changed in qaudit since the export, untouched in the file (kept): {ids}").format(
+                ids=", ".join(preview.kept)
+            )
+        )
     if preview.absent:
-        lines.append(_("Not in the file (left as they are): {ids}").format(
-            ids=", ".join(preview.absent)))
+        lines.append(
+            _("Not in the file (left as they are): {ids}").format(ids=", ".join(preview.absent))
+        )
     lines.append(_("Unchanged: {n}").format(n=preview.unchanged))
     return lines
 
@@ -98,9 +130,11 @@ def describe(preview: ImportPreview) -> list[str]:
 def _line(preview: ImportPreview, change: Change) -> str:
     text = preview.point_texts.get(change.point_id, "")
     short = f"{text[:50]}…" if len(text) > 50 else text
-    line = (f"  {change.point_id} ({change.cell}) {short}: "
-            f"{show(change.before)} → {show(change.after)}")
+    line = (
+        f"  {change.point_id} ({change.cell}) {short}: {show(change.before)} → {show(change.after)}"
+    )
     if change.changed_in_qaudit_at is not None:
         line += "  " + _("[changed in qaudit {at}]").format(
-            at=change.changed_in_qaudit_at.strftime("%Y-%m-%d %H:%M UTC"))
+            at=change.changed_in_qaudit_at.strftime("%Y-%m-%d %H:%M UTC")
+        )
     return line

@@ -24,7 +24,8 @@ class Problem:
             return _("sheet “{sheet}”: {message}").format(sheet=self.sheet, message=self.message)
         row = "".join(ch for ch in self.cell if ch.isdigit())
         return _("sheet “{sheet}”, row {row}, cell {cell}: {message}").format(
-            sheet=self.sheet, row=row, cell=self.cell, message=self.message)
+            sheet=self.sheet, row=row, cell=self.cell, message=self.message
+        )
 
 
 @dataclass
@@ -44,8 +45,10 @@ def refusal(file: Path, found: list[Problem]) -> QauditError:
     lines = [str(p) for p in found[:MAX_SHOWN]]
     hidden = len(found) - len(lines)
     if hidden:
-        lines.append(ngettext("… and {n} more problem", "… and {n} more problems", hidden)
-                     .format(n=hidden))
-    head = ngettext("{file}: not imported, {n} problem:", "{file}: not imported, {n} problems:",
-                    len(found)).format(file=Path(file).name, n=len(found))
+        lines.append(
+            ngettext("… and {n} more problem", "… and {n} more problems", hidden).format(n=hidden)
+        )
+    head = ngettext(
+        "{file}: not imported, {n} problem:", "{file}: not imported, {n} problems:", len(found)
+    ).format(file=Path(file).name, n=len(found))
     return QauditError("\n".join([head, *(f"  - {line}" for line in lines)]))

@@ -65,16 +65,21 @@ def read_workbook(path: Path) -> ParsedWorkbook:
 
 
 def _damaged(path: Path) -> QauditError:
-    return QauditError(_("{file}: the workbook is damaged or not an Excel workbook").format(
-        file=path.name))
+    return QauditError(
+        _("{file}: the workbook is damaged or not an Excel workbook").format(file=path.name)
+    )
 
 
 def _read(path: Path, workbook: Any) -> ParsedWorkbook:
     problems = Problems(path)
     meta_sheet = find_meta_sheet(workbook)
     if meta_sheet is None:
-        problems.add(_("the hidden sheet “{sheet}” with the metadata is missing: was this "
-                       "workbook exported by qaudit?").format(sheet=layout.META_SHEET))
+        problems.add(
+            _(
+                "the hidden sheet “{sheet}” with the metadata is missing: was this "
+                "workbook exported by qaudit?"
+            ).format(sheet=layout.META_SHEET)
+        )
         problems.raise_if_any()
     meta = read_meta(_values(meta_sheet), problems)
     problems.raise_if_any()
@@ -95,15 +100,21 @@ def _values(sheet: Any, max_row: int | None = None) -> list[tuple[object, ...]]:
 def _find_points_sheet(
     workbook: Any, preferred: str, problems: Problems
 ) -> tuple[Any, int, dict[str, int]]:
-    sheets = sorted((s for s in workbook.worksheets if s.title.casefold() != layout.META_SHEET),
-                    key=lambda s: s.title != preferred)
+    sheets = sorted(
+        (s for s in workbook.worksheets if s.title.casefold() != layout.META_SHEET),
+        key=lambda s: s.title != preferred,
+    )
     for sheet in sheets:
         found = _header(_values(sheet, HEADER_SEARCH_ROWS))
         if found:
             return sheet, found[0], found[1]
-    problems.add(_("no sheet has the columns “{id}” and “{answer}” in its first {n} rows").format(
-        id=layout.COLUMN["id"].header, answer=layout.COLUMN["answer"].header,
-        n=HEADER_SEARCH_ROWS))
+    problems.add(
+        _("no sheet has the columns “{id}” and “{answer}” in its first {n} rows").format(
+            id=layout.COLUMN["id"].header,
+            answer=layout.COLUMN["answer"].header,
+            n=HEADER_SEARCH_ROWS,
+        )
+    )
     return None, 0, {}
 
 
@@ -120,8 +131,9 @@ def _header(rows: Sequence[tuple[object, ...]]) -> tuple[int, dict[str, int]] | 
     return None
 
 
-def _rows(sheet: Any, header_row: int, columns: dict[str, int], meta: ExportMeta,
-          problems: Problems) -> tuple[FileRow, ...]:
+def _rows(
+    sheet: Any, header_row: int, columns: dict[str, int], meta: ExportMeta, problems: Problems
+) -> tuple[FileRow, ...]:
     seen: dict[str, str] = {}
     rows: list[FileRow] = []
     width = max(columns.values()) + 1
@@ -133,21 +145,30 @@ def _rows(sheet: Any, header_row: int, columns: dict[str, int], meta: ExportMeta
             continue
         id_cell = f"{get_column_letter(columns['id'] + 1)}{number}"
         if row.point_id not in meta.base:
-            problems.add(_("unknown point id “{id}”: it is not in checklist “{checklist}” "
-                           "{version}").format(id=row.point_id, checklist=meta.checklist_id,
-                                               version=meta.checklist_version),
-                         sheet.title, id_cell)
+            problems.add(
+                _("unknown point id “{id}”: it is not in checklist “{checklist}” {version}").format(
+                    id=row.point_id, checklist=meta.checklist_id, version=meta.checklist_version
+                ),
+                sheet.title,
+                id_cell,
+            )
         elif row.point_id in seen:
-            problems.add(_("point id “{id}” appears twice (also in cell {other})").format(
-                id=row.point_id, other=seen[row.point_id]), sheet.title, id_cell)
+            problems.add(
+                _("point id “{id}” appears twice (also in cell {other})").format(
+                    id=row.point_id, other=seen[row.point_id]
+                ),
+                sheet.title,
+                id_cell,
+            )
         else:
             seen[row.point_id] = id_cell
             rows.append(row)
     return tuple(rows)
 
 
-def _row(values: Sequence[object], number: int, columns: dict[str, int], sheet: str,
-         problems: Problems) -> FileRow | None:
+def _row(
+    values: Sequence[object], number: int, columns: dict[str, int], sheet: str, problems: Problems
+) -> FileRow | None:
     def value(key: str) -> object:
         return values[columns[key]] if key in columns else None
 
@@ -159,13 +180,19 @@ def _row(values: Sequence[object], number: int, columns: dict[str, int], sheet: 
     result = answers.parse(value("answer"))
     if not point_id:
         if result not in (None, Result.NOT_ASSESSED) or text("note") or text("evidence"):
-            problems.add(_("this row has an answer or a note but no point id"), sheet,
-                         f"{get_column_letter(columns['id'] + 1)}{number}")
+            problems.add(
+                _("this row has an answer or a note but no point id"),
+                sheet,
+                f"{get_column_letter(columns['id'] + 1)}{number}",
+            )
         return None
     if result is None:
-        problems.add(_("“{value}” is not an answer; use one of: {options} (or leave it "
-                       "empty)").format(value=cell_text(value("answer")),
-                                        options=", ".join(answers.choices())),
-                     sheet, answer_cell)
+        problems.add(
+            _("“{value}” is not an answer; use one of: {options} (or leave it empty)").format(
+                value=cell_text(value("answer")), options=", ".join(answers.choices())
+            ),
+            sheet,
+            answer_cell,
+        )
         return None
     return FileRow(point_id, answer_cell, result, text("note"), text("evidence"))

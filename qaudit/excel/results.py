@@ -62,10 +62,25 @@ class ResultsData:
     summary: Sequence[SummaryRow]
 
 
-_INFO = (N_("Location code"), N_("Location"), N_("Organisation"), N_("Assessment"), N_("Kind"),
-         N_("Status"), N_("Started"), N_("Checklist"))
-_ROW = (N_("Theme"), N_("Point id"), N_("Measurement point"), N_("Critical"), N_("Weight"),
-        N_("Answer"), N_("Score"))
+_INFO = (
+    N_("Location code"),
+    N_("Location"),
+    N_("Organisation"),
+    N_("Assessment"),
+    N_("Kind"),
+    N_("Status"),
+    N_("Started"),
+    N_("Checklist"),
+)
+_ROW = (
+    N_("Theme"),
+    N_("Point id"),
+    N_("Measurement point"),
+    N_("Critical"),
+    N_("Weight"),
+    N_("Answer"),
+    N_("Score"),
+)
 _SUMMARY = (N_("Theme"), N_("Points"), N_("Answered"), N_("Not applicable"), N_("Score %"))
 
 
@@ -80,14 +95,29 @@ def write_results(out: Path, data: ResultsData) -> Path:
 
 
 def _info(info: AssessmentInfo) -> list[object]:
-    return [info.location_code, info.location, info.organisation, info.assessment_id,
-            info.kind, info.status, info.started_on, info.checklist]
+    return [
+        info.location_code,
+        info.location,
+        info.organisation,
+        info.assessment_id,
+        info.kind,
+        info.status,
+        info.started_on,
+        info.checklist,
+    ]
 
 
 def _row(row: ResultRow) -> list[object]:
     value = POINT_VALUE.get(row.result)
-    return [row.theme, row.point_id, row.point, _("yes") if row.critical else "", row.weight,
-            answers.label(row.result), value]
+    return [
+        row.theme,
+        row.point_id,
+        row.point,
+        _("yes") if row.critical else "",
+        row.weight,
+        answers.label(row.result),
+        value,
+    ]
 
 
 def _summary(row: SummaryRow) -> list[object]:
@@ -95,8 +125,9 @@ def _summary(row: SummaryRow) -> list[object]:
     return [row.theme, row.points, row.answered, row.not_applicable, percent]
 
 
-def _table(sheet: WriteOnlyWorksheet, headers: Sequence[str],
-           rows: Sequence[Sequence[object]]) -> None:
+def _table(
+    sheet: WriteOnlyWorksheet, headers: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
     for index, header in enumerate(headers, start=1):
         width = 40 if header == "Measurement point" else max(12, len(_(header)) + 2)
         sheet.column_dimensions[get_column_letter(index)].width = width

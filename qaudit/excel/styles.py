@@ -29,16 +29,25 @@ _EDITABLE_FILL = "FFFDE7"
 def add_named_styles(workbook: Workbook) -> None:
     """Locked styles for ids and texts; unlocked, lightly tinted ones for what people fill in."""
     top = {"vertical": "top"}
-    workbook.add_named_style(NamedStyle(
-        HEADER, font=Font(bold=True, color="FFFFFF"),
-        fill=PatternFill("solid", fgColor="1F4E78"),
-        alignment=Alignment(vertical="center", wrap_text=True), protection=Protection(locked=True),
-    ))
-    for name, wrap, locked in ((LOCKED, False, True), (LOCKED_WRAP, True, True),
-                               (EDITABLE, False, False), (EDITABLE_WRAP, True, False)):
+    workbook.add_named_style(
+        NamedStyle(
+            HEADER,
+            font=Font(bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor="1F4E78"),
+            alignment=Alignment(vertical="center", wrap_text=True),
+            protection=Protection(locked=True),
+        )
+    )
+    for name, wrap, locked in (
+        (LOCKED, False, True),
+        (LOCKED_WRAP, True, True),
+        (EDITABLE, False, False),
+        (EDITABLE_WRAP, True, False),
+    ):
         fill = None if locked else PatternFill("solid", fgColor=_EDITABLE_FILL)
-        style = NamedStyle(name, alignment=Alignment(wrap_text=wrap, **top),
-                           protection=Protection(locked=locked))
+        style = NamedStyle(
+            name, alignment=Alignment(wrap_text=wrap, **top), protection=Protection(locked=locked)
+        )
         if fill is not None:
             style.fill = fill
         workbook.add_named_style(style)
@@ -48,12 +57,18 @@ def answer_validation(cells: str) -> DataValidation:
     """A drop-down of the answers; other text only warns (the import checks it properly)."""
     options = ",".join(answers.choices())
     validation = DataValidation(
-        type="list", formula1=f'"{options}"', allow_blank=True, showDropDown=False,
-        showErrorMessage=True, errorStyle="warning",
+        type="list",
+        formula1=f'"{options}"',
+        allow_blank=True,
+        showDropDown=False,
+        showErrorMessage=True,
+        errorStyle="warning",
         errorTitle=_("Not an answer"),
         error=_("Choose one of: {options}. Leave the cell empty when not yet assessed.").format(
-            options=", ".join(answers.choices())),
-        showInputMessage=True, promptTitle=_("Answer"),
+            options=", ".join(answers.choices())
+        ),
+        showInputMessage=True,
+        promptTitle=_("Answer"),
         prompt=_("Choose from the list."),
     )
     validation.add(cells)

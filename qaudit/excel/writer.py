@@ -52,13 +52,22 @@ def write_workbook(out: Path, data: ExportData) -> Path:
     return atomic_save(workbook, out)
 
 
-_ROW_ORDER = ("id", "theme", "point", "guidance", "basis", "critical", "weight", "answer", "note",
-              "evidence")
+_ROW_ORDER = (
+    "id",
+    "theme",
+    "point",
+    "guidance",
+    "basis",
+    "critical",
+    "weight",
+    "answer",
+    "note",
+    "evidence",
+)
 assert tuple(c.key for c in layout.POINT_COLUMNS) == _ROW_ORDER, "update the row tuple below"
 
 
-def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow],
-                  styled: StyledCells) -> None:
+def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow], styled: StyledCells) -> None:
     columns = layout.POINT_COLUMNS
     last_row = layout.FIRST_ROW + max(len(rows), 1) - 1
     last_col = get_column_letter(len(columns))
@@ -74,11 +83,24 @@ def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow],
     labels, yes = answers.labels(), _("yes")
     for row in rows:
         point, state = row.point, row.state
-        values = (point.id, row.theme, point.text, point.guidance, point.basis,
-                  yes if point.critical else "", point.weight, labels[state.result],
-                  state.note, state.evidence)
-        sheet.append([styled(sheet, str(value), style) if style else plain(sheet, value)
-                      for value, style in zip(values, cell_styles, strict=True)])
+        values = (
+            point.id,
+            row.theme,
+            point.text,
+            point.guidance,
+            point.basis,
+            yes if point.critical else "",
+            point.weight,
+            labels[state.result],
+            state.note,
+            state.evidence,
+        )
+        sheet.append(
+            [
+                styled(sheet, str(value), style) if style else plain(sheet, value)
+                for value, style in zip(values, cell_styles, strict=True)
+            ]
+        )
 
 
 def _style(column: layout.Column) -> str | None:
@@ -126,5 +148,12 @@ def _write_meta(sheet: WriteOnlyWorksheet, meta: ExportMeta) -> None:
     for i in range(max(len(pairs), len(base))):
         key, value = pairs[i] if i < len(pairs) else ("", "")
         point, digest = base[i] if i < len(base) else ("", "")
-        sheet.append([plain(sheet, key), plain(sheet, value), None, plain(sheet, point),
-                      plain(sheet, digest)])
+        sheet.append(
+            [
+                plain(sheet, key),
+                plain(sheet, value),
+                None,
+                plain(sheet, point),
+                plain(sheet, digest),
+            ]
+        )

@@ -30,8 +30,13 @@ class Assigner:
         for person in self.people.values():
             if person.peer_visitor and person.organisation_id is not None:
                 self.visitors.setdefault(person.organisation_id, []).append(person)
-        self.peer_pool = Pool({o: self.organisations[o].region for o in sorted(self.visitors)
-                               if o in self.organisations})
+        self.peer_pool = Pool(
+            {
+                o: self.organisations[o].region
+                for o in sorted(self.visitors)
+                if o in self.organisations
+            }
+        )
         self.assessor_pool = Pool({p.id: p.region for p in self.people.values() if p.assessor})
 
     def _region(self, location: LocationIn) -> str | None:
@@ -57,9 +62,12 @@ class Assigner:
         return Choice(why_not=self.why_no_peer(location, day))
 
     def peer_visitors(self, oid: int, visited: int, day: date, counted: int = 0) -> tuple[int, ...]:
-        free = [p for p in self.visitors.get(oid, ())
-                if person_exclusion(self.ledger, p, visited, day, assessor=False,
-                                    counted=counted) is None]
+        free = [
+            p
+            for p in self.visitors.get(oid, ())
+            if person_exclusion(self.ledger, p, visited, day, assessor=False, counted=counted)
+            is None
+        ]
         free.sort(key=lambda p: (self.ledger.person_load[(p.id, day.year)], p.id))
         return tuple(sorted(p.id for p in free[: self.settings.peer_visitors]))
 
@@ -67,8 +75,9 @@ class Assigner:
         excluded: dict[Constraint, list[int]] = {}
         for candidate in self.organisations.values():
             reason = organisation_exclusion(self.ledger, candidate, location, day.year)
-            if reason is None and not self.peer_visitors(candidate.id, location.organisation_id,
-                                                         day):
+            if reason is None and not self.peer_visitors(
+                candidate.id, location.organisation_id, day
+            ):
                 reason = Constraint.NO_PEER_VISITOR
             if reason is not None:
                 excluded.setdefault(reason, []).append(candidate.id)
@@ -109,8 +118,9 @@ class Assigner:
         for person in self.people.values():
             if not person.assessor:
                 continue
-            reason = person_exclusion(self.ledger, person, location.organisation_id, day,
-                                      assessor=True)
+            reason = person_exclusion(
+                self.ledger, person, location.organisation_id, day, assessor=True
+            )
             if reason is None:
                 free.append(person.id)
             else:
@@ -129,5 +139,7 @@ def _exclusions(excluded: dict[Constraint, list[int]]) -> tuple[Exclusion, ...]:
     if not excluded:
         return (Exclusion(Constraint.NO_CANDIDATES, ()),)
     order = list(Constraint)
-    return tuple(Exclusion(c, tuple(sorted(ids)))
-                 for c, ids in sorted(excluded.items(), key=lambda kv: order.index(kv[0])))
+    return tuple(
+        Exclusion(c, tuple(sorted(ids)))
+        for c, ids in sorted(excluded.items(), key=lambda kv: order.index(kv[0]))
+    )

@@ -30,14 +30,19 @@ class Ledger:
     def of(cls, data: PlanInput) -> Ledger:
         ledger = cls(data.settings)
         for conflict in data.conflicts:
-            ledger.conflicts.setdefault((conflict.person_id, conflict.organisation_id),
-                                        []).append(conflict)
+            ledger.conflicts.setdefault((conflict.person_id, conflict.organisation_id), []).append(
+                conflict
+            )
         for audit in data.audits:
-            ledger.audits.setdefault((audit.person_id, audit.organisation_id),
-                                     []).append(audit.on.year)
+            ledger.audits.setdefault((audit.person_id, audit.organisation_id), []).append(
+                audit.on.year
+            )
         for location in data.locations:
-            peers = [h for h in sorted(location.history, key=lambda h: h.on)
-                     if h.visiting_organisation_id is not None]
+            peers = [
+                h
+                for h in sorted(location.history, key=lambda h: h.on)
+                if h.visiting_organisation_id is not None
+            ]
             if peers:
                 ledger.last_peer[location.id] = peers[-1].visiting_organisation_id or 0
         return ledger
@@ -54,8 +59,15 @@ class Ledger:
             self.audits.setdefault((person, organisation), []).append(year)
 
 
-def person_exclusion(ledger: Ledger, person: PersonIn, organisation: int, day: date, *,
-                     assessor: bool, counted: int = 0) -> Constraint | None:
+def person_exclusion(
+    ledger: Ledger,
+    person: PersonIn,
+    organisation: int,
+    day: date,
+    *,
+    assessor: bool,
+    counted: int = 0,
+) -> Constraint | None:
     """Why ``person`` may not visit or assess a location of ``organisation`` on ``day``.
 
     ``counted`` is 1 when the ledger already holds this very assignment (a kept event).
@@ -66,8 +78,9 @@ def person_exclusion(ledger: Ledger, person: PersonIn, organisation: int, day: d
     for conflict in ledger.conflicts.get((person.id, organisation), ()):
         if _within(conflict, year, years):
             return CONFLICT_CONSTRAINT[conflict.kind]
-    if assessor and any(0 < abs(year - y) <= years
-                        for y in ledger.audits.get((person.id, organisation), ())):
+    if assessor and any(
+        0 < abs(year - y) <= years for y in ledger.audits.get((person.id, organisation), ())
+    ):
         return Constraint.AUDITED
     if any(first <= day <= last for first, last in ledger.settings.unavailable.get(person.id, ())):
         return Constraint.UNAVAILABLE
@@ -82,8 +95,9 @@ def _within(conflict: ConflictIn, year: int, years: int) -> bool:
     return starts_in_time and (conflict.end is None or conflict.end.year >= year - years)
 
 
-def organisation_exclusion(ledger: Ledger, candidate: OrganisationIn, location: LocationIn,
-                           year: int, *, counted: int = 0) -> Constraint | None:
+def organisation_exclusion(
+    ledger: Ledger, candidate: OrganisationIn, location: LocationIn, year: int, *, counted: int = 0
+) -> Constraint | None:
     """Why ``candidate`` may not visit ``location`` in ``year`` (peer visitors aside)."""
     if candidate.id == location.organisation_id:
         return Constraint.OWN_ORGANISATION
@@ -91,8 +105,10 @@ def organisation_exclusion(ledger: Ledger, candidate: OrganisationIn, location: 
         return Constraint.NOT_MEMBER
     if ledger.last_peer.get(location.id) == candidate.id:
         return Constraint.SAME_PEER
-    if (not ledger.settings.allow_reciprocal_same_year
-            and (location.organisation_id, candidate.id, year) in ledger.visits):
+    if (
+        not ledger.settings.allow_reciprocal_same_year
+        and (location.organisation_id, candidate.id, year) in ledger.visits
+    ):
         return Constraint.RECIPROCAL
     limit = ledger.settings.max_visits_per_organisation
     if ledger.org_visits[(candidate.id, year)] - counted >= limit:

@@ -40,24 +40,31 @@ _EXPLANATIONS = {
     Constraint.NOT_MEMBER: N_("is not a member of the cooperative that year"),
     Constraint.SAME_PEER: N_("visited this location at its previous visitation"),
     Constraint.RECIPROCAL: N_("is visited by the location's organisation the same year"),
-    Constraint.ORGANISATION_LOAD: N_("already carries out the maximum number of visitations "
-                                     "that year"),
+    Constraint.ORGANISATION_LOAD: N_(
+        "already carries out the maximum number of visitations that year"
+    ),
     Constraint.NO_PEER_VISITOR: N_("has no peer visitor who is free and independent"),
-    Constraint.EMPLOYED: N_("is or was employed by the location's organisation within the "
-                            "independence period"),
-    Constraint.ADVISES: N_("advises or advised the location's organisation within the "
-                           "independence period"),
+    Constraint.EMPLOYED: N_(
+        "is or was employed by the location's organisation within the independence period"
+    ),
+    Constraint.ADVISES: N_(
+        "advises or advised the location's organisation within the independence period"
+    ),
     Constraint.AUDITED: N_("audited the location's organisation within the independence period"),
-    Constraint.OTHER_CONFLICT: N_("declared another conflict of interest with the location's "
-                                  "organisation"),
+    Constraint.OTHER_CONFLICT: N_(
+        "declared another conflict of interest with the location's organisation"
+    ),
     Constraint.UNAVAILABLE: N_("is not available on that date"),
     Constraint.PERSON_LOAD: N_("already has the maximum number of visits that year"),
     Constraint.TEAM_INCOMPLETE: N_("too few independent assessors remain for a full team"),
-    Constraint.NO_CANDIDATES: N_("there are no candidates at all (no organisation with peer "
-                                 "visitors, or no assessors)"),
+    Constraint.NO_CANDIDATES: N_(
+        "there are no candidates at all (no organisation with peer visitors, or no assessors)"
+    ),
     Constraint.ALTERNATION: N_("breaks the alternation: the previous event was of the same kind"),
-    Constraint.TOO_SOON: N_("comes sooner than the rhythm allows (the year after the previous "
-                            "event, two years after the previous one of its kind)"),
+    Constraint.TOO_SOON: N_(
+        "comes sooner than the rhythm allows (the year after the previous "
+        "event, two years after the previous one of its kind)"
+    ),
 }
 
 CONFLICT_CONSTRAINT = {

@@ -13,8 +13,10 @@ from qaudit.scheduling.model import VISITATION, Exclusion, PlannedEvent, Violati
 SHOWN = 6
 """How many excluded candidates an explanation names before "and N more"."""
 
-_KIND = {EventKind.VISITATION: N_("Appreciative visitation"),
-         EventKind.CIRKEL: N_("Cirkel van Kwaliteit@")}
+_KIND = {
+    EventKind.VISITATION: N_("Appreciative visitation"),
+    EventKind.CIRKEL: N_("Cirkel van Kwaliteit@"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def kind_label(kind: EventKind) -> str:
 
 
 def assignment(event: PlannedEvent, names: Names) -> str:
-    """"Org (visitor A, visitor B)" or "assessor A, assessor B"; empty when unassigned."""
+    """ "Org (visitor A, visitor B)" or "assessor A, assessor B"; empty when unassigned."""
     people = ", ".join(names.person(p) for p in event.person_ids)
     if event.kind is VISITATION and event.visiting_organisation_id is not None:
         org = names.organisation(event.visiting_organisation_id)
@@ -52,10 +54,16 @@ def why_not(event: PlannedEvent, names: Names) -> list[str]:
     """One line per constraint that excluded candidates, naming them."""
     if not event.unassigned:
         return []
-    subject = (_("No peer organisation can visit") if event.kind is VISITATION
-               else _("No full team of independent assessors"))
-    lines = [_("{subject} {location} in {year}:").format(
-        subject=subject, location=names.location(event.location_id), year=event.on.year)]
+    subject = (
+        _("No peer organisation can visit")
+        if event.kind is VISITATION
+        else _("No full team of independent assessors")
+    )
+    lines = [
+        _("{subject} {location} in {year}:").format(
+            subject=subject, location=names.location(event.location_id), year=event.on.year
+        )
+    ]
     lines += [f"  - {_exclusion(x, event.kind, names)}" for x in event.unassigned]
     return lines
 
@@ -72,9 +80,15 @@ def _exclusion(x: Exclusion, kind: EventKind, names: Names) -> str:
     return f"{shown}: {x.constraint.explanation}"
 
 
-_PERSON_CONSTRAINTS = {Constraint.EMPLOYED, Constraint.ADVISES, Constraint.AUDITED,
-                       Constraint.OTHER_CONFLICT, Constraint.UNAVAILABLE, Constraint.PERSON_LOAD,
-                       Constraint.TEAM_INCOMPLETE}
+_PERSON_CONSTRAINTS = {
+    Constraint.EMPLOYED,
+    Constraint.ADVISES,
+    Constraint.AUDITED,
+    Constraint.OTHER_CONFLICT,
+    Constraint.UNAVAILABLE,
+    Constraint.PERSON_LOAD,
+    Constraint.TEAM_INCOMPLETE,
+}
 
 
 def violation_lines(event: PlannedEvent, names: Names) -> list[str]:
@@ -89,25 +103,35 @@ def _violation(v: Violation, event: PlannedEvent, names: Names) -> str:
     else:
         who = names.organisation(v.subject)
     return _("Kept event {uid}: {who} {explanation}").format(
-        uid=event.uid, who=who, explanation=v.constraint.explanation)
+        uid=event.uid, who=who, explanation=v.constraint.explanation
+    )
 
 
 def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
     return {
-        "uid": event.uid, "location_id": event.location_id,
-        "location": names.location(event.location_id), "kind": event.kind.value,
-        "kind_name": kind_label(event.kind), "number": event.number,
-        "due_year": event.due_year, "window_start": event.window_start.isoformat(),
-        "window_end": event.window_end.isoformat(), "on": event.on.isoformat(),
-        "overdue": event.overdue, "manual": event.manual,
+        "uid": event.uid,
+        "location_id": event.location_id,
+        "location": names.location(event.location_id),
+        "kind": event.kind.value,
+        "kind_name": kind_label(event.kind),
+        "number": event.number,
+        "due_year": event.due_year,
+        "window_start": event.window_start.isoformat(),
+        "window_end": event.window_end.isoformat(),
+        "on": event.on.isoformat(),
+        "overdue": event.overdue,
+        "manual": event.manual,
         "visiting_organisation_id": event.visiting_organisation_id,
         "visiting_organisation": names.organisation(event.visiting_organisation_id),
         "person_ids": list(event.person_ids),
         "people": [names.person(p) for p in event.person_ids],
-        "unassigned": [{"constraint": x.constraint.value, "candidates": list(x.candidates)}
-                       for x in event.unassigned],
-        "violations": [{"constraint": v.constraint.value, "subject": v.subject}
-                       for v in event.violations],
+        "unassigned": [
+            {"constraint": x.constraint.value, "candidates": list(x.candidates)}
+            for x in event.unassigned
+        ],
+        "violations": [
+            {"constraint": v.constraint.value, "subject": v.subject} for v in event.violations
+        ],
         "explanation": why_not(event, names) + violation_lines(event, names),
     }
 
@@ -141,8 +165,10 @@ _TEXT = {
     "longer_tip": N_("Plan one year further ahead"),
     "shorter": N_("Shorter"),
     "shorter_tip": N_("Plan one year less"),
-    "summary": N_("{events} events ({overdue} overdue), {problems} with a problem; "
-                  "{skipped} locations not planned."),
+    "summary": N_(
+        "{events} events ({overdue} overdue), {problems} with a problem; "
+        "{skipped} locations not planned."
+    ),
     "horizon": N_("{years} years from {start}"),
 }
 

@@ -45,8 +45,9 @@ class OrganisationIn:
 
     def member_in(self, year: int) -> bool:
         first, last = date(year, 1, 1), date(year, 12, 31)
-        return any(start <= last and (end is None or end >= first)
-                   for start, end in self.memberships)
+        return any(
+            start <= last and (end is None or end >= first) for start, end in self.memberships
+        )
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,19 @@ def _slots(data: PlanInput) -> tuple[list[Slot], list[Skipped]]:
     skipped: list[Skipped] = []
     for location in sorted(data.locations, key=lambda loc: loc.id):
         if location.blocked or location.rollout_done_on is None:
-            reason = location.blocked or _("The client promises have not been fully rolled out "
-                                           "(steps 5–7).")
+            reason = location.blocked or _(
+                "The client promises have not been fully rolled out (steps 5–7)."
+            )
             skipped.append(Skipped(location.id, reason))
             if not fixed.get(location.id):
                 continue
-        slots += timeline(location, organisations.get(location.organisation_id),
-                          fixed.get(location.id, ()), data.start, data.last_year)
+        slots += timeline(
+            location,
+            organisations.get(location.organisation_id),
+            fixed.get(location.id, ()),
+            data.start,
+            data.last_year,
+        )
     slots.sort(key=lambda s: (s.on, s.location.id, s.kind.value, s.number))
     return slots, skipped
 
@@ -85,11 +91,21 @@ def _event(data: PlanInput, assigner: Assigner, slot: Slot) -> PlannedEvent:
         else:
             choice = assigner.team(slot.location, slot.on, previous_people)
     return PlannedEvent(
-        uid=uid, location_id=slot.location.id, kind=slot.kind, number=slot.number,
-        due_year=slot.due_year, window_start=_first_day(slot.due_year),
-        window_end=_last_day(slot.due_year), on=slot.on, overdue=slot.overdue,
-        manual=slot.fixed is not None, visiting_organisation_id=choice.organisation_id,
-        person_ids=choice.person_ids, unassigned=choice.why_not, violations=violations)
+        uid=uid,
+        location_id=slot.location.id,
+        kind=slot.kind,
+        number=slot.number,
+        due_year=slot.due_year,
+        window_start=_first_day(slot.due_year),
+        window_end=_last_day(slot.due_year),
+        on=slot.on,
+        overdue=slot.overdue,
+        manual=slot.fixed is not None,
+        visiting_organisation_id=choice.organisation_id,
+        person_ids=choice.person_ids,
+        unassigned=choice.why_not,
+        violations=violations,
+    )
 
 
 def _recheck(assigner: Assigner, slot: Slot) -> tuple[Violation, ...]:
@@ -100,8 +116,9 @@ def _recheck(assigner: Assigner, slot: Slot) -> tuple[Violation, ...]:
     if event.kind is VISITATION and event.visiting_organisation_id is not None:
         visitor = assigner.organisations.get(event.visiting_organisation_id)
         if visitor is not None:
-            reason = organisation_exclusion(ledger, visitor, slot.location, event.on.year,
-                                            counted=1)
+            reason = organisation_exclusion(
+                ledger, visitor, slot.location, event.on.year, counted=1
+            )
             if reason is not None:
                 found.append(Violation(reason, visitor.id))
     for pid in event.person_ids:
@@ -115,7 +132,6 @@ def _recheck(assigner: Assigner, slot: Slot) -> tuple[Violation, ...]:
     if event.kind is not VISITATION and len(event.person_ids) < assigner.settings.team_size:
         found.append(Violation(Constraint.TEAM_INCOMPLETE))
     return tuple(found)
-
 
 
 def _first_day(year: int) -> date:

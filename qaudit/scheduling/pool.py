@@ -33,8 +33,9 @@ class Pool:
             yield from self._walk(year, region, self._by_region[region], seen)
         yield from self._walk(year, None, self._all, seen)
 
-    def _walk(self, year: int, region: str | None, ids: Sequence[int],
-              seen: set[int]) -> Iterator[int]:
+    def _walk(
+        self, year: int, region: str | None, ids: Sequence[int], seen: set[int]
+    ) -> Iterator[int]:
         ring = self._rings.get((year, region))
         if ring is None:
             ring = self._rings[(year, region)] = deque(ids)

@@ -29,8 +29,13 @@ class Slot:
         return f"loc{self.location.id}-{self.kind.value}-{self.number}@{domain}"
 
 
-def timeline(location: LocationIn, organisation: OrganisationIn | None,
-             fixed: Sequence[FixedEvent], start: date, last_year: int) -> list[Slot]:
+def timeline(
+    location: LocationIn,
+    organisation: OrganisationIn | None,
+    fixed: Sequence[FixedEvent],
+    start: date,
+    last_year: int,
+) -> list[Slot]:
     """Every event from the next due one to the end of ``last_year``; kept events in place."""
     if location.rollout_done_on is None:
         return []
@@ -59,5 +64,13 @@ def _takes_slot(event: FixedEvent, kind: EventKind, day: date, last_year: int) -
 
 
 def _kept(location: LocationIn, event: FixedEvent, due: Due, number: int, start: date) -> Slot:
-    return Slot(location, event.kind, number, event.on.year, event.on, event.on < start,
-                fixed=event, violations=fixed_violations(due, event.kind, event.on))
+    return Slot(
+        location,
+        event.kind,
+        number,
+        event.on.year,
+        event.on,
+        event.on < start,
+        fixed=event,
+        violations=fixed_violations(due, event.kind, event.on),
+    )

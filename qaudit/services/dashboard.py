@@ -63,11 +63,23 @@ def dashboard_rows(read: Read, today: date) -> list[DashboardRow]:
     for loc_id, code, name, org, city, region in read(_LOCATIONS, {}):
         percent, outcome = verdicts.get(loc_id, (None, None))
         kind, due, overdue = events.get(loc_id, (None, None, False))
-        rows.append(DashboardRow(
-            loc_id, code, name, org, city or "", region or "",
-            steps.get(loc_id, first), percent, outcome,
-            kind, due, overdue, tuple(sorted(people.get(loc_id, ()))),
-        ))
+        rows.append(
+            DashboardRow(
+                loc_id,
+                code,
+                name,
+                org,
+                city or "",
+                region or "",
+                steps.get(loc_id, first),
+                percent,
+                outcome,
+                kind,
+                due,
+                overdue,
+                tuple(sorted(people.get(loc_id, ()))),
+            )
+        )
     return rows
 
 
@@ -97,13 +109,18 @@ def _current_steps(read: Read) -> dict[int, Step]:
 def _next_events(read: Read, today: date) -> dict[int, tuple[EventKind, date | None, bool]]:
     """Per location: the planned event to act on first (an overdue one, else the one due
     first), when it is due, and whether it is overdue."""
-    sql = ("SELECT location_id, kind, planned_on, window_end, due_year FROM scheduledevent "
-           "WHERE status = 'planned'")
+    sql = (
+        "SELECT location_id, kind, planned_on, window_end, due_year FROM scheduledevent "
+        "WHERE status = 'planned'"
+    )
     best: dict[int, tuple[EventKind, date | None, bool]] = {}
     for location_id, kind, planned, window, due_year in read(sql, {}):
         planned_on, end = as_date(planned), as_date(window)
-        event = (EventKind(kind), due_on(planned_on, end, due_year),
-                 is_overdue(today, planned_on, end, due_year))
+        event = (
+            EventKind(kind),
+            due_on(planned_on, end, due_year),
+            is_overdue(today, planned_on, end, due_year),
+        )
         current = best.get(location_id)
         if current is None or _urgency(event) < _urgency(current):
             best[location_id] = event
@@ -115,9 +132,11 @@ def _urgency(event: tuple[EventKind, date | None, bool]) -> tuple[bool, date]:
 
 
 def _assigned_people(read: Read) -> dict[int, set[str]]:
-    sql = ("SELECT e.location_id, p.name FROM eventassignment a "
-           "JOIN scheduledevent e ON e.id = a.event_id JOIN person p ON p.id = a.person_id "
-           "WHERE e.status = 'planned'")
+    sql = (
+        "SELECT e.location_id, p.name FROM eventassignment a "
+        "JOIN scheduledevent e ON e.id = a.event_id JOIN person p ON p.id = a.person_id "
+        "WHERE e.status = 'planned'"
+    )
     people: dict[int, set[str]] = {}
     for location_id, name in read(sql, {}):
         people.setdefault(location_id, set()).add(name)
@@ -136,8 +155,10 @@ SELECT location_id, outcome, score_percent FROM (
 def _basis_verdicts(read: Read) -> dict[int, tuple[float | None, Outcome | None]]:
     """Per location: the verdict and score recorded when its latest audit visit or Cirkel
     check was closed (one row per location; the answers are not read)."""
-    return {location_id: (score, Outcome(outcome) if outcome else None)
-            for location_id, outcome, score in read(_RECORDED, {})}
+    return {
+        location_id: (score, Outcome(outcome) if outcome else None)
+        for location_id, outcome, score in read(_RECORDED, {})
+    }
 
 
 def sqlite_reader(path: str) -> tuple[Read, Callable[[], None]]:

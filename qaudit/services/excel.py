@@ -37,8 +37,14 @@ from qaudit.i18n import _
 from qaudit.services import assessments, audit, checklists
 from qaudit.storage import transaction
 
-__all__ = ["ImportPreview", "ImportResult", "apply_import", "export_assessment",
-           "export_results", "preview_import"]
+__all__ = [
+    "ImportPreview",
+    "ImportResult",
+    "apply_import",
+    "export_assessment",
+    "export_results",
+    "preview_import",
+]
 
 
 def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
@@ -49,27 +55,40 @@ def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
         location = _location(session, assessment)
         spec = checklists.spec_of_assessment(session, assessment)
         current = _current(session, assessment_id)
-    rows = [PointRow(spec.theme_of[p.id].title, p,
-                     current[p.id].state if p.id in current else AnswerState())
-            for p in spec.points]
+    rows = [
+        PointRow(
+            spec.theme_of[p.id].title, p, current[p.id].state if p.id in current else AnswerState()
+        )
+        for p in spec.points
+    ]
     meta = ExportMeta(
-        format=layout.FORMAT, checklist_id=spec.id, checklist_version=spec.version,
-        content_hash=spec.content_hash, location_id=location.id or 0,
-        location_code=location.code, location_name=location.name, assessment_id=assessment_id,
-        assessment_kind=assessment.kind.value, exported_at=exported_at,
-        exported_by=audit.current_actor(), points_sheet=layout.points_title(),
+        format=layout.FORMAT,
+        checklist_id=spec.id,
+        checklist_version=spec.version,
+        content_hash=spec.content_hash,
+        location_id=location.id or 0,
+        location_code=location.code,
+        location_name=location.name,
+        assessment_id=assessment_id,
+        assessment_kind=assessment.kind.value,
+        exported_at=exported_at,
+        exported_by=audit.current_actor(),
+        points_sheet=layout.points_title(),
         base={row.point.id: row.state.digest for row in rows},
     )
     heading = _heading(assessment, location, spec, meta)
     return write_workbook(Path(out), ExportData(meta, rows, heading))
 
 
-def _heading(assessment: Assessment, location: Location, spec: ChecklistSpec,
-             meta: ExportMeta) -> list[tuple[str, str]]:
+def _heading(
+    assessment: Assessment, location: Location, spec: ChecklistSpec, meta: ExportMeta
+) -> list[tuple[str, str]]:
     return [
         (_("Location"), f"{location.name} ({location.code})"),
-        (_("Assessment"), f"{assessment.id}: {assessment.kind.label}, "
-                          f"{assessment.started_on.isoformat()}"),
+        (
+            _("Assessment"),
+            f"{assessment.id}: {assessment.kind.label}, {assessment.started_on.isoformat()}",
+        ),
         (_("Checklist"), f"{spec.title} ({spec.id} {spec.version})"),
         (_("Exported"), meta.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
     ]
@@ -84,48 +103,74 @@ def _location(session: Session, assessment: Assessment) -> Location:
 def _current(session: Session, assessment_id: int) -> dict[str, Current]:
     """The answers as they would be written now (so an untouched cell compares equal)."""
     return {
-        point_id: Current(AnswerState(a.result, as_written(a.note), as_written(a.evidence)),
-                          a.answered_at)
+        point_id: Current(
+            AnswerState(a.result, as_written(a.note), as_written(a.evidence)), a.answered_at
+        )
         for point_id, a in assessments.answers(session, assessment_id).items()
     }
 
 
-def preview_import(engine: Engine, path: Path, *,
-                   expected_assessment: int | None = None) -> ImportPreview:
+def preview_import(
+    engine: Engine, path: Path, *, expected_assessment: int | None = None
+) -> ImportPreview:
     """Read and check a returned workbook; say what importing it would change."""
     parsed = read_workbook(Path(path))
     meta = parsed.meta
     with transaction(engine) as session:
         assessment = _matching_assessment(session, parsed, expected_assessment)
         spec = checklists.spec_of_assessment(session, assessment)
-        diff = compare(parsed.rows, meta.base, _current(session, meta.assessment_id),
-                       meta.exported_at, parsed.sheet)
+        diff = compare(
+            parsed.rows,
+            meta.base,
+            _current(session, meta.assessment_id),
+            meta.exported_at,
+            parsed.sheet,
+        )
         location = _location(session, assessment)
     return ImportPreview(
-        file=parsed.file, assessment_id=meta.assessment_id,
-        location=f"{location.name} ({location.code})", checklist=f"{spec.id} {spec.version}",
-        exported_at=meta.exported_at, exported_by=meta.exported_by,
+        file=parsed.file,
+        assessment_id=meta.assessment_id,
+        location=f"{location.name} ({location.code})",
+        checklist=f"{spec.id} {spec.version}",
+        exported_at=meta.exported_at,
+        exported_by=meta.exported_by,
         point_texts={p.id: p.text for p in spec.points},
         **{f.name: getattr(diff, f.name) for f in fields(diff)},
     )
 
 
-def _matching_assessment(session: Session, parsed: ParsedWorkbook,
-                         expected: int | None) -> Assessment:
+def _matching_assessment(
+    session: Session, parsed: ParsedWorkbook, expected: int | None
+) -> Assessment:
     meta, name = parsed.meta, parsed.file.name
     if expected is not None and expected != meta.assessment_id:
-        raise Refused(_("{file} belongs to assessment {found}, not to assessment {expected}")
-                      .format(file=name, found=meta.assessment_id, expected=expected))
+        raise Refused(
+            _("{file} belongs to assessment {found}, not to assessment {expected}").format(
+                file=name, found=meta.assessment_id, expected=expected
+            )
+        )
     assessment = session.get(Assessment, meta.assessment_id)
     if assessment is None:
-        raise NotFound(_("{file} belongs to assessment {id}, which is not in this database")
-                       .format(file=name, id=meta.assessment_id))
+        raise NotFound(
+            _("{file} belongs to assessment {id}, which is not in this database").format(
+                file=name, id=meta.assessment_id
+            )
+        )
     location = _location(session, assessment)
     if (location.id, location.code) != (meta.location_id, meta.location_code):
-        raise Refused(_("{file} belongs to location {theirs} ({code}), but assessment {id} in "
-                        "this database is of {ours} ({our_code})").format(
-            file=name, theirs=meta.location_name, code=meta.location_code,
-            id=meta.assessment_id, ours=location.name, our_code=location.code))
+        raise Refused(
+            _(
+                "{file} belongs to location {theirs} ({code}), but assessment {id} in "
+                "this database is of {ours} ({our_code})"
+            ).format(
+                file=name,
+                theirs=meta.location_name,
+                code=meta.location_code,
+                id=meta.assessment_id,
+                ours=location.name,
+                our_code=location.code,
+            )
+        )
     assessments.ensure_open(assessment)
     _same_checklist(session, assessment, parsed)
     return assessment
@@ -139,21 +184,37 @@ def _same_checklist(session: Session, assessment: Assessment, parsed: ParsedWork
         spec = checklists.spec_of(version)
         if set(spec.point_index) == set(meta.base):
             return
-    same_name = (version.checklist_id, version.version) == (meta.checklist_id,
-                                                            meta.checklist_version)
+    same_name = (version.checklist_id, version.version) == (
+        meta.checklist_id,
+        meta.checklist_version,
+    )
     detail = _("the same version name with other content") if same_name else ""
-    raise Refused(_("{file} was exported with checklist “{theirs_id}” version {theirs} "
-                    "({theirs_hash}…), but assessment {id} uses “{ours_id}” version {ours} "
-                    "({ours_hash}…){detail}; export the workbook again").format(
-        file=parsed.file.name, theirs_id=meta.checklist_id, theirs=meta.checklist_version,
-        theirs_hash=meta.content_hash[:19], id=assessment.id, ours_id=version.checklist_id,
-        ours=version.version, ours_hash=version.content_hash[:19],
-        detail=f" ({detail})" if detail else ""))
+    raise Refused(
+        _(
+            "{file} was exported with checklist “{theirs_id}” version {theirs} "
+            "({theirs_hash}…), but assessment {id} uses “{ours_id}” version {ours} "
+            "({ours_hash}…){detail}; export the workbook again"
+        ).format(
+            file=parsed.file.name,
+            theirs_id=meta.checklist_id,
+            theirs=meta.checklist_version,
+            theirs_hash=meta.content_hash[:19],
+            id=assessment.id,
+            ours_id=version.checklist_id,
+            ours=version.version,
+            ours_hash=version.content_hash[:19],
+            detail=f" ({detail})" if detail else "",
+        )
+    )
 
 
-def apply_import(engine: Engine, preview: ImportPreview, *,
-                 take_theirs: set[str] | bool = False,
-                 actor: str | None = None) -> ImportResult:
+def apply_import(
+    engine: Engine,
+    preview: ImportPreview,
+    *,
+    take_theirs: set[str] | bool = False,
+    actor: str | None = None,
+) -> ImportResult:
     """Write the previewed answers in one transaction, with one audit-log entry.
 
     New and changed answers are written; of the conflicts, those in ``take_theirs`` (or all
@@ -162,24 +223,42 @@ def apply_import(engine: Engine, preview: ImportPreview, *,
     """
     taken = _taken(preview, take_theirs)
     kept = tuple(c.point_id for c in preview.conflicts if c.point_id not in taken)
-    writes = [*preview.new, *preview.changed,
-              *(c for c in preview.conflicts if c.point_id in taken)]
+    writes = [
+        *preview.new,
+        *preview.changed,
+        *(c for c in preview.conflicts if c.point_id in taken),
+    ]
     with transaction(engine) as session:
         assessment = assessments.get(session, preview.assessment_id)
         assessments.ensure_open(assessment)
         _unchanged_since_preview(session, preview, writes)
         for change in writes:
             after = change.after
-            assessments.record_answer(session, preview.assessment_id, change.point_id,
-                                      after.result, note=after.note, evidence=after.evidence,
-                                      actor=actor)
+            assessments.record_answer(
+                session,
+                preview.assessment_id,
+                change.point_id,
+                after.result,
+                note=after.note,
+                evidence=after.evidence,
+                actor=actor,
+            )
         if writes:
-            audit.log(session, "excel_import", "assessment", preview.assessment_id, actor,
-                      file=preview.file.name, new=len(preview.new),
-                      changed=len(preview.changed), conflicts_taken=sorted(taken),
-                      conflicts_kept=list(kept))
-    return ImportResult(preview.assessment_id, tuple(c.point_id for c in writes),
-                        tuple(sorted(taken)), kept)
+            audit.log(
+                session,
+                "excel_import",
+                "assessment",
+                preview.assessment_id,
+                actor,
+                file=preview.file.name,
+                new=len(preview.new),
+                changed=len(preview.changed),
+                conflicts_taken=sorted(taken),
+                conflicts_kept=list(kept),
+            )
+    return ImportResult(
+        preview.assessment_id, tuple(c.point_id for c in writes), tuple(sorted(taken)), kept
+    )
 
 
 def _taken(preview: ImportPreview, take_theirs: set[str] | bool) -> set[str]:
@@ -188,19 +267,28 @@ def _taken(preview: ImportPreview, take_theirs: set[str] | bool) -> set[str]:
         return conflicts if take_theirs else set()
     unknown = set(take_theirs) - conflicts
     if unknown:
-        raise Refused(_("not a conflict of this import: {ids}").format(
-            ids=", ".join(sorted(unknown))))
+        raise Refused(
+            _("not a conflict of this import: {ids}").format(ids=", ".join(sorted(unknown)))
+        )
     return set(take_theirs)
 
 
-def _unchanged_since_preview(session: Session, preview: ImportPreview,
-                             writes: list[Change]) -> None:
+def _unchanged_since_preview(
+    session: Session, preview: ImportPreview, writes: list[Change]
+) -> None:
     current = _current(session, preview.assessment_id)
-    moved = [c.point_id for c in writes
-             if (current[c.point_id].state if c.point_id in current else AnswerState()) != c.before]
+    moved = [
+        c.point_id
+        for c in writes
+        if (current[c.point_id].state if c.point_id in current else AnswerState()) != c.before
+    ]
     if moved:
-        raise Refused(_("answers changed in qaudit after the preview ({ids}); nothing was "
-                        "imported: preview the workbook again").format(ids=", ".join(moved)))
+        raise Refused(
+            _(
+                "answers changed in qaudit after the preview ({ids}); nothing was "
+                "imported: preview the workbook again"
+            ).format(ids=", ".join(moved))
+        )
 
 
 def export_results(engine: Engine, out: Path) -> Path:
@@ -211,10 +299,12 @@ def export_results(engine: Engine, out: Path) -> Path:
 
 
 def _collect_results(session: Session) -> ResultsData:
-    query = (select(Assessment, Location, Organisation)
-             .join(Location, col(Assessment.location_id) == col(Location.id))
-             .join(Organisation, col(Location.organisation_id) == col(Organisation.id))
-             .order_by(col(Location.code), col(Assessment.id)))
+    query = (
+        select(Assessment, Location, Organisation)
+        .join(Location, col(Assessment.location_id) == col(Location.id))
+        .join(Organisation, col(Location.organisation_id) == col(Organisation.id))
+        .order_by(col(Location.code), col(Assessment.id))
+    )
     results: dict[int, dict[str, Result]] = {}
     for answer in session.exec(select(Answer)):
         results.setdefault(answer.assessment_id, {})[answer.point_id] = answer.result
@@ -223,20 +313,40 @@ def _collect_results(session: Session) -> ResultsData:
     for assessment, location, organisation in session.exec(query).all():
         assert assessment.id is not None
         spec = checklists.spec_of_assessment(session, assessment)
-        info = AssessmentInfo(location.code, location.name, organisation.name, assessment.id,
-                              assessment.kind.label, assessment.status.value,
-                              assessment.started_on.isoformat(), f"{spec.id} {spec.version}")
+        info = AssessmentInfo(
+            location.code,
+            location.name,
+            organisation.name,
+            assessment.id,
+            assessment.kind.label,
+            assessment.status.value,
+            assessment.started_on.isoformat(),
+            f"{spec.id} {spec.version}",
+        )
         answered = results.get(assessment.id, {})
-        rows += [ResultRow(info, spec.theme_of[p.id].title, p.id, p.text, p.critical, p.weight,
-                           answered.get(p.id, Result.NOT_ASSESSED)) for p in spec.points]
+        rows += [
+            ResultRow(
+                info,
+                spec.theme_of[p.id].title,
+                p.id,
+                p.text,
+                p.critical,
+                p.weight,
+                answered.get(p.id, Result.NOT_ASSESSED),
+            )
+            for p in spec.points
+        ]
         summary += _theme_summary(info, spec, answered)
     return ResultsData(rows, summary)
 
 
-def _theme_summary(info: AssessmentInfo, spec: ChecklistSpec,
-                   answered: dict[str, Result]) -> list[SummaryRow]:
+def _theme_summary(
+    info: AssessmentInfo, spec: ChecklistSpec, answered: dict[str, Result]
+) -> list[SummaryRow]:
     scored = score(spec, answered)
     parts = [(t.theme.title, t.tally) for t in scored.themes]
     parts.append((_("(all themes)"), scored.overall))
-    return [SummaryRow(info, title, t.total, t.answered, t.not_applicable, t.percent)
-            for title, t in parts]
+    return [
+        SummaryRow(info, title, t.total, t.answered, t.not_applicable, t.percent)
+        for title, t in parts
+    ]

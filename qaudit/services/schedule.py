@@ -57,23 +57,31 @@ def settings_of(settings: Settings) -> PlannerSettings:
     return planner_settings(settings.planner, source="config.toml")
 
 
-def propose(engine: Engine, settings: Settings, *, years: int,
-            start: date | None = None) -> Proposal:
+def propose(
+    engine: Engine, settings: Settings, *, years: int, start: date | None = None
+) -> Proposal:
     """The plan for ``years`` calendar years from ``start`` (today), without writing."""
     if not 1 <= years <= MAX_YEARS:
-        raise QauditError(_("--years must be between 1 and {most}, not {years}").format(
-            most=MAX_YEARS, years=years))
+        raise QauditError(
+            _("--years must be between 1 and {most}, not {years}").format(
+                most=MAX_YEARS, years=years
+            )
+        )
     with transaction(engine) as session:
         data = load(session, start or date.today(), years, settings_of(settings))
-        stored = frozenset(session.exec(select(ScheduledEvent.uid).where(
-            ScheduledEvent.status == EventStatus.PLANNED)).all())
+        stored = frozenset(
+            session.exec(
+                select(ScheduledEvent.uid).where(ScheduledEvent.status == EventStatus.PLANNED)
+            ).all()
+        )
         return Proposal(plan(data), names(session), stored)
 
 
 def names(session: Session) -> Names:
     return Names(
-        locations={loc.id or 0: (loc.code, loc.name, loc.city)
-                   for loc in session.exec(select(Location))},
+        locations={
+            loc.id or 0: (loc.code, loc.name, loc.city) for loc in session.exec(select(Location))
+        },
         organisations={o.id or 0: o.name for o in session.exec(select(Organisation))},
         people={p.id or 0: p.name for p in session.exec(select(Person))},
     )
@@ -83,8 +91,12 @@ def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Ap
     """Store ``proposal``: the planner's events created or updated by uid, its stale ones
     cancelled; manual events are left as they are. One transaction."""
     with transaction(engine) as session:
-        rows = {e.uid: e for e in session.exec(select(ScheduledEvent).where(
-            col(ScheduledEvent.kind).in_(PLANNED_KINDS)))}
+        rows = {
+            e.uid: e
+            for e in session.exec(
+                select(ScheduledEvent).where(col(ScheduledEvent.kind).in_(PLANNED_KINDS))
+            )
+        }
         people = event_people(session)
         counts: Counter[str] = Counter()
         wanted = set()
@@ -97,21 +109,38 @@ def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Ap
             if not row.manual and row.status is EventStatus.PLANNED and row.uid not in wanted:
                 row.status = EventStatus.CANCELLED
                 session.add(row)
-                audit.log(session, "schedule", "scheduledevent", row.id, actor, uid=row.uid,
-                          status="cancelled")
+                audit.log(
+                    session,
+                    "schedule",
+                    "scheduledevent",
+                    row.id,
+                    actor,
+                    uid=row.uid,
+                    status="cancelled",
+                )
                 counts["cancelled"] += 1
         audit.log(session, "schedule_apply", "schedule", None, actor, **counts)
     return Applied(**counts)
 
 
-def _store(session: Session, row: ScheduledEvent | None, event: PlannedEvent,
-           people: dict[int, tuple[int, ...]], actor: str | None) -> str:
+def _store(
+    session: Session,
+    row: ScheduledEvent | None,
+    event: PlannedEvent,
+    people: dict[int, tuple[int, ...]],
+    actor: str | None,
+) -> str:
     outcome = "updated" if row is not None else "created"
     if row is None:
         row = ScheduledEvent(uid=event.uid, location_id=event.location_id, kind=event.kind)
-    values = {"status": EventStatus.PLANNED, "due_year": event.due_year,
-              "window_start": event.window_start, "window_end": event.window_end,
-              "planned_on": event.on, "visiting_organisation_id": event.visiting_organisation_id}
+    values = {
+        "status": EventStatus.PLANNED,
+        "due_year": event.due_year,
+        "window_start": event.window_start,
+        "window_end": event.window_end,
+        "planned_on": event.on,
+        "visiting_organisation_id": event.visiting_organisation_id,
+    }
     same = all(getattr(row, k) == v for k, v in values.items())
     if row.id is not None and same and people.get(row.id, ()) == event.person_ids:
         return "unchanged"
@@ -121,17 +150,33 @@ def _store(session: Session, row: ScheduledEvent | None, event: PlannedEvent,
     session.flush()
     session.execute(delete(EventAssignment).where(col(EventAssignment.event_id) == row.id))
     role = "peer_visitor" if event.kind is EventKind.VISITATION else "assessor"
-    session.add_all(EventAssignment(event_id=row.id or 0, person_id=p, role=role)
-                    for p in event.person_ids)
+    session.add_all(
+        EventAssignment(event_id=row.id or 0, person_id=p, role=role) for p in event.person_ids
+    )
     action = "schedule" if outcome == "updated" else "schedule_create"
-    audit.log(session, action, "scheduledevent", row.id, actor, uid=row.uid,
-              on=event.on.isoformat(), organisation=event.visiting_organisation_id,
-              people=list(event.person_ids))
+    audit.log(
+        session,
+        action,
+        "scheduledevent",
+        row.id,
+        actor,
+        uid=row.uid,
+        on=event.on.isoformat(),
+        organisation=event.visiting_organisation_id,
+        people=list(event.person_ids),
+    )
     return outcome
 
 
-def keep(engine: Engine, uid: str, *, on: date, visiting_organisation_id: int | None = None,
-         person_ids: tuple[int, ...] | None = None, actor: str | None = None) -> ScheduledEvent:
+def keep(
+    engine: Engine,
+    uid: str,
+    *,
+    on: date,
+    visiting_organisation_id: int | None = None,
+    person_ids: tuple[int, ...] | None = None,
+    actor: str | None = None,
+) -> ScheduledEvent:
     """Make a stored event a manual override: the planner keeps it (re-checking it) from now."""
     with transaction(engine) as session:
         row = _event(session, uid)
@@ -140,15 +185,25 @@ def keep(engine: Engine, uid: str, *, on: date, visiting_organisation_id: int | 
         row.status = EventStatus.PLANNED
         if visiting_organisation_id is not None:
             if session.get(Organisation, visiting_organisation_id) is None:
-                raise NotFound(_("no organisation with id {id}").format(
-                    id=visiting_organisation_id))
+                raise NotFound(
+                    _("no organisation with id {id}").format(id=visiting_organisation_id)
+                )
             row.visiting_organisation_id = visiting_organisation_id
         session.add(row)
         if person_ids is not None:
             _reassign(session, row, person_ids)
-        audit.log(session, "schedule", "scheduledevent", row.id, actor, uid=uid, manual=True,
-                  on=on.isoformat(), organisation=row.visiting_organisation_id,
-                  people=list(person_ids or ()))
+        audit.log(
+            session,
+            "schedule",
+            "scheduledevent",
+            row.id,
+            actor,
+            uid=uid,
+            manual=True,
+            on=on.isoformat(),
+            organisation=row.visiting_organisation_id,
+            people=list(person_ids or ()),
+        )
         return row
 
 
@@ -175,12 +230,20 @@ def _reassign(session: Session, row: ScheduledEvent, person_ids: tuple[int, ...]
     session.flush()
     session.execute(delete(EventAssignment).where(col(EventAssignment.event_id) == row.id))
     role = "peer_visitor" if row.kind is EventKind.VISITATION else "assessor"
-    session.add_all(EventAssignment(event_id=row.id or 0, person_id=p, role=role)
-                    for p in sorted(set(person_ids)))
+    session.add_all(
+        EventAssignment(event_id=row.id or 0, person_id=p, role=role)
+        for p in sorted(set(person_ids))
+    )
 
 
-def export_ics(engine: Engine, out: Path, *, person_id: int | None = None,
-               location_id: int | None = None, stamp: datetime | None = None) -> int:
+def export_ics(
+    engine: Engine,
+    out: Path,
+    *,
+    person_id: int | None = None,
+    location_id: int | None = None,
+    stamp: datetime | None = None,
+) -> int:
     """Write the stored events (of one person or one location, or all) to ``out``."""
     with transaction(engine) as session:
         if person_id is not None and session.get(Person, person_id) is None:
@@ -197,30 +260,48 @@ def export_ics(engine: Engine, out: Path, *, person_id: int | None = None,
     return len(events)
 
 
-def calendar_events(session: Session, *, person_id: int | None = None,
-                    location_id: int | None = None) -> list[CalendarEvent]:
+def calendar_events(
+    session: Session, *, person_id: int | None = None, location_id: int | None = None
+) -> list[CalendarEvent]:
     """The stored visitations and Cirkels; SEQUENCE counts the revisions since creation."""
-    query = select(ScheduledEvent).where(col(ScheduledEvent.kind).in_(PLANNED_KINDS),
-                                         col(ScheduledEvent.status) != EventStatus.MISSED)
+    query = select(ScheduledEvent).where(
+        col(ScheduledEvent.kind).in_(PLANNED_KINDS),
+        col(ScheduledEvent.status) != EventStatus.MISSED,
+    )
     if location_id is not None:
         query = query.where(ScheduledEvent.location_id == location_id)
     people = event_people(session)
-    rows = [e for e in session.exec(query.order_by(col(ScheduledEvent.id)))
-            if person_id is None or person_id in people.get(e.id or 0, ())]
-    revisions = Counter(session.exec(select(AuditLog.entity_id).where(
-        AuditLog.action == "schedule", AuditLog.entity == "scheduledevent")).all())
+    rows = [
+        e
+        for e in session.exec(query.order_by(col(ScheduledEvent.id)))
+        if person_id is None or person_id in people.get(e.id or 0, ())
+    ]
+    revisions = Counter(
+        session.exec(
+            select(AuditLog.entity_id).where(
+                AuditLog.action == "schedule", AuditLog.entity == "scheduledevent"
+            )
+        ).all()
+    )
     known = names(session)
-    return [_calendar_event(e, people.get(e.id or 0, ()), revisions[e.id], known)
-            for e in rows if e.planned_on or e.window_start]
+    return [
+        _calendar_event(e, people.get(e.id or 0, ()), revisions[e.id], known)
+        for e in rows
+        if e.planned_on or e.window_start
+    ]
 
 
-def _calendar_event(e: ScheduledEvent, people: tuple[int, ...], sequence: int,
-                    known: Names) -> CalendarEvent:
+def _calendar_event(
+    e: ScheduledEvent, people: tuple[int, ...], sequence: int, known: Names
+) -> CalendarEvent:
     code, name, city = known.locations.get(e.location_id, ("", "", ""))
     lines = [_("Location: {code} {name}").format(code=code, name=name)]
     if e.visiting_organisation_id is not None:
-        lines.append(_("Visiting organisation: {name}").format(
-            name=known.organisation(e.visiting_organisation_id)))
+        lines.append(
+            _("Visiting organisation: {name}").format(
+                name=known.organisation(e.visiting_organisation_id)
+            )
+        )
     if people:
         assigned = ", ".join(known.person(p) for p in people)
         lines.append(_("Assigned: {names}").format(names=assigned))
@@ -228,7 +309,12 @@ def _calendar_event(e: ScheduledEvent, people: tuple[int, ...], sequence: int,
         lines.append(_("Window: {start} to {end}").format(start=e.window_start, end=e.window_end))
     day = e.planned_on or e.window_start
     assert day is not None
-    return CalendarEvent(uid=e.uid, on=day, summary=f"{kind_label(e.kind)}: {name}",
-                         location=", ".join(x for x in (name, city) if x),
-                         description="\n".join(lines), sequence=sequence,
-                         cancelled=e.status is EventStatus.CANCELLED)
+    return CalendarEvent(
+        uid=e.uid,
+        on=day,
+        summary=f"{kind_label(e.kind)}: {name}",
+        location=", ".join(x for x in (name, city) if x),
+        description="\n".join(lines),
+        sequence=sequence,
+        cancelled=e.status is EventStatus.CANCELLED,
+    )

@@ -45,13 +45,20 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
     people = event_people(session)
     fixed, previous = _stored_plan(session, people)
     return PlanInput(
-        start=start, years=years, locations=_locations(session, people),
-        organisations=_organisations(session), people=_people(session),
-        conflicts=tuple(ConflictIn(c.person_id, c.organisation_id, c.kind, c.start_date,
-                                   c.end_date)
-                        for c in session.exec(select(ConflictOfInterest))),
-        audits=_audits(session, org_of, people), fixed=fixed, previous=previous,
-        settings=with_absences(settings, session))
+        start=start,
+        years=years,
+        locations=_locations(session, people),
+        organisations=_organisations(session),
+        people=_people(session),
+        conflicts=tuple(
+            ConflictIn(c.person_id, c.organisation_id, c.kind, c.start_date, c.end_date)
+            for c in session.exec(select(ConflictOfInterest))
+        ),
+        audits=_audits(session, org_of, people),
+        fixed=fixed,
+        previous=previous,
+        settings=with_absences(settings, session),
+    )
 
 
 def with_absences(settings: PlannerSettings, session: Session) -> PlannerSettings:
@@ -66,8 +73,9 @@ def event_people(session: Session) -> dict[int, tuple[int, ...]]:
     """event id -> the people assigned to it."""
     people: dict[int, list[int]] = defaultdict(list)
     for event_id, person_id in session.exec(
-        select(EventAssignment.event_id, EventAssignment.person_id)
-        .order_by(col(EventAssignment.person_id))
+        select(EventAssignment.event_id, EventAssignment.person_id).order_by(
+            col(EventAssignment.person_id)
+        )
     ):
         people[event_id].append(person_id)
     return {event: tuple(ids) for event, ids in people.items()}
@@ -77,8 +85,10 @@ def _organisations(session: Session) -> tuple[OrganisationIn, ...]:
     periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
     for m in session.exec(select(Membership)):
         periods[m.organisation_id].append((m.start_date, m.end_date))
-    return tuple(OrganisationIn(o.id or 0, o.name, o.region, tuple(periods[o.id or 0]))
-                 for o in session.exec(select(Organisation).order_by(col(Organisation.id))))
+    return tuple(
+        OrganisationIn(o.id or 0, o.name, o.region, tuple(periods[o.id or 0]))
+        for o in session.exec(select(Organisation).order_by(col(Organisation.id)))
+    )
 
 
 def _people(session: Session) -> tuple[PersonIn, ...]:
@@ -86,11 +96,18 @@ def _people(session: Session) -> tuple[PersonIn, ...]:
     for person_id, role in session.exec(select(RoleAssignment.person_id, RoleAssignment.role)):
         roles[person_id].add(Role(role))
     return tuple(
-        PersonIn(p.id or 0, p.name, p.organisation_id, p.region, p.max_per_year,
-                 assessor=Role.ASSESSOR in roles[p.id or 0],
-                 peer_visitor=Role.PEER_VISITOR in roles[p.id or 0])
+        PersonIn(
+            p.id or 0,
+            p.name,
+            p.organisation_id,
+            p.region,
+            p.max_per_year,
+            assessor=Role.ASSESSOR in roles[p.id or 0],
+            peer_visitor=Role.PEER_VISITOR in roles[p.id or 0],
+        )
         for p in session.exec(select(Person).order_by(col(Person.id)))
-        if roles[p.id or 0] & {Role.ASSESSOR, Role.PEER_VISITOR})
+        if roles[p.id or 0] & {Role.ASSESSOR, Role.PEER_VISITOR}
+    )
 
 
 def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[LocationIn, ...]:
@@ -105,9 +122,18 @@ def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[Lo
         blocked = gate(Step.VISITATION, state)
         dates = [done[lid].get(int(s)) for s in ROLLOUT_STEPS]
         rollout = max((d for d in dates if d), default=None) if state.rollout_done else None
-        result.append(LocationIn(lid, location.organisation_id, location.code, location.name,
-                                 location.region, rollout, blocked.reason,
-                                 tuple(history.get(lid, ()))))
+        result.append(
+            LocationIn(
+                lid,
+                location.organisation_id,
+                location.code,
+                location.name,
+                location.region,
+                rollout,
+                blocked.reason,
+                tuple(history.get(lid, ())),
+            )
+        )
     return tuple(result)
 
 
@@ -115,49 +141,66 @@ def _history(session: Session) -> dict[int, list[Held]]:
     """Visitations and Cirkels that took place: assessments, and events marked done."""
     history: dict[int, list[Held]] = defaultdict(list)
     linked: set[int] = set()
-    for a in session.exec(select(Assessment).where(
-            col(Assessment.kind).in_(ASSESSED_KINDS))):
-        history[a.location_id].append(Held(EventKind(a.kind.value), a.started_on,
-                                           a.visiting_organisation_id))
+    for a in session.exec(select(Assessment).where(col(Assessment.kind).in_(ASSESSED_KINDS))):
+        history[a.location_id].append(
+            Held(EventKind(a.kind.value), a.started_on, a.visiting_organisation_id)
+        )
         linked.add(a.id or 0)
-    for e in session.exec(select(ScheduledEvent).where(
-            ScheduledEvent.status == EventStatus.DONE,
-            col(ScheduledEvent.kind).in_(PLANNED_KINDS))):
+    for e in session.exec(
+        select(ScheduledEvent).where(
+            ScheduledEvent.status == EventStatus.DONE, col(ScheduledEvent.kind).in_(PLANNED_KINDS)
+        )
+    ):
         day = e.planned_on or e.window_start
         if day and (e.assessment_id is None or e.assessment_id not in linked):
             history[e.location_id].append(Held(e.kind, day, e.visiting_organisation_id))
     return history
 
 
-def _audits(session: Session, org_of: dict[int | None, int],
-            people: dict[int, tuple[int, ...]]) -> tuple[AuditIn, ...]:
+def _audits(
+    session: Session, org_of: dict[int | None, int], people: dict[int, tuple[int, ...]]
+) -> tuple[AuditIn, ...]:
     """Who assessed which organisation when: assessments they led, events they were on."""
-    audits = [AuditIn(a.lead_person_id, org_of[a.location_id], a.started_on)
-              for a in session.exec(select(Assessment)
-                                    .where(col(Assessment.lead_person_id).is_not(None)))
-              if a.lead_person_id is not None]
-    for e in session.exec(select(ScheduledEvent).where(
+    audits = [
+        AuditIn(a.lead_person_id, org_of[a.location_id], a.started_on)
+        for a in session.exec(select(Assessment).where(col(Assessment.lead_person_id).is_not(None)))
+        if a.lead_person_id is not None
+    ]
+    for e in session.exec(
+        select(ScheduledEvent).where(
             ScheduledEvent.status == EventStatus.DONE,
-            col(ScheduledEvent.kind) != EventKind.VISITATION)):
+            col(ScheduledEvent.kind) != EventKind.VISITATION,
+        )
+    ):
         day = e.planned_on or e.window_start
-        audits += [AuditIn(p, org_of[e.location_id], day) for p in people.get(e.id or 0, ())
-                   if day is not None]
+        audits += [
+            AuditIn(p, org_of[e.location_id], day)
+            for p in people.get(e.id or 0, ())
+            if day is not None
+        ]
     return tuple(audits)
 
 
-def _stored_plan(session: Session, people: dict[int, tuple[int, ...]]
-                 ) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]]]:
+def _stored_plan(
+    session: Session, people: dict[int, tuple[int, ...]]
+) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]]]:
     """The kept (manual) events, and the planner's own stored assignments by uid."""
     fixed: list[FixedEvent] = []
     previous: dict[str, tuple[int | None, tuple[int, ...]]] = {}
-    for e in session.exec(select(ScheduledEvent).where(
+    for e in session.exec(
+        select(ScheduledEvent)
+        .where(
             ScheduledEvent.status == EventStatus.PLANNED,
-            col(ScheduledEvent.kind).in_(PLANNED_KINDS)).order_by(col(ScheduledEvent.id))):
+            col(ScheduledEvent.kind).in_(PLANNED_KINDS),
+        )
+        .order_by(col(ScheduledEvent.id))
+    ):
         assigned = people.get(e.id or 0, ())
         day = e.planned_on or e.window_start or (date(e.due_year, 7, 1) if e.due_year else None)
         if e.manual and day is not None:
-            fixed.append(FixedEvent(e.uid, e.location_id, e.kind, day,
-                                    e.visiting_organisation_id, assigned))
+            fixed.append(
+                FixedEvent(e.uid, e.location_id, e.kind, day, e.visiting_organisation_id, assigned)
+            )
         elif not e.manual:
             previous[e.uid] = (e.visiting_organisation_id, assigned)
     return tuple(fixed), previous

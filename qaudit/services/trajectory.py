@@ -68,47 +68,95 @@ def trajectory(session: Session, location_id: int) -> Trajectory:
     organisation = session.get(Organisation, location.organisation_id)
     assert organisation is not None and location.id is not None
     state = locations.cycle_state(session, location_id)
-    rows = {s.step: s for s in session.exec(
-        select(CycleStep).where(CycleStep.location_id == location_id))}
-    names = {p.id: p.name for p in session.exec(select(Person).where(
-        col(Person.id).in_([r.person_id for r in rows.values() if r.person_id])))}
+    rows = {
+        s.step: s
+        for s in session.exec(select(CycleStep).where(CycleStep.location_id == location_id))
+    }
+    names = {
+        p.id: p.name
+        for p in session.exec(
+            select(Person).where(
+                col(Person.id).in_([r.person_id for r in rows.values() if r.person_id])
+            )
+        )
+    }
     steps = tuple(_step_row(step, rows.get(int(step)), names, state) for step in Step)
-    return Trajectory(location.id, location.code, location.name, organisation.id or 0,
-                      organisation.name, state.member, state, steps,
-                      tuple(assessment_rows(session, location_id)))
+    return Trajectory(
+        location.id,
+        location.code,
+        location.name,
+        organisation.id or 0,
+        organisation.name,
+        state.member,
+        state,
+        steps,
+        tuple(assessment_rows(session, location_id)),
+    )
 
 
-def _step_row(step: Step, row: CycleStep | None, names: dict[int | None, str],
-              state: CycleState) -> StepRow:
+def _step_row(
+    step: Step, row: CycleStep | None, names: dict[int | None, str], state: CycleState
+) -> StepRow:
     if row is None:
         return StepRow(step, StepStatus.NOT_STARTED, None, None, "", None, "", gate(step, state))
-    return StepRow(step, row.status, row.started_on, row.completed_on,
-                   names.get(row.person_id, ""), row.decision, row.notes, gate(step, state))
+    return StepRow(
+        step,
+        row.status,
+        row.started_on,
+        row.completed_on,
+        names.get(row.person_id, ""),
+        row.decision,
+        row.notes,
+        gate(step, state),
+    )
 
 
 def assessment_rows(session: Session, location_id: int) -> list[AssessmentRow]:
-    found = session.exec(select(Assessment).where(Assessment.location_id == location_id)
-                         .order_by(col(Assessment.started_on).desc(), col(Assessment.id).desc()))
+    found = session.exec(
+        select(Assessment)
+        .where(Assessment.location_id == location_id)
+        .order_by(col(Assessment.started_on).desc(), col(Assessment.id).desc())
+    )
     out = []
     for a in found:
         assert a.id is not None
         judged = assessments.verdict_of(session, a)
         overall = judged.score.overall
-        out.append(AssessmentRow(a.id, a.kind, a.status, a.started_on, overall.answered,
-                                 overall.total, overall.percent, judged.outcome,
-                                 a.reference_assessment_id))
+        out.append(
+            AssessmentRow(
+                a.id,
+                a.kind,
+                a.status,
+                a.started_on,
+                overall.answered,
+                overall.total,
+                overall.percent,
+                judged.outcome,
+                a.reference_assessment_id,
+            )
+        )
     return out
 
 
-def set_step(engine: Engine, location_id: int, step: Step, status: StepStatus, *, on: date,
-             decision: MtDecision | None = None, notes: str | None = None) -> None:
+def set_step(
+    engine: Engine,
+    location_id: int,
+    step: Step,
+    status: StepStatus,
+    *,
+    on: date,
+    decision: MtDecision | None = None,
+    notes: str | None = None,
+) -> None:
     with transaction(engine) as session:
-        locations.set_step(session, location_id, step, status, on=on, decision=decision,
-                           notes=notes)
+        locations.set_step(
+            session, location_id, step, status, on=on, decision=decision, notes=notes
+        )
 
 
-def record_membership(engine: Engine, organisation_id: int, member_number: str,
-                      start_date: date) -> None:
+def record_membership(
+    engine: Engine, organisation_id: int, member_number: str, start_date: date
+) -> None:
     """Record the organisation's membership (step 3) and mark the step done."""
     number = member_number.strip()
     if not number:
@@ -117,18 +165,26 @@ def record_membership(engine: Engine, organisation_id: int, member_number: str,
         taken = session.exec(select(Membership).where(Membership.member_number == number)).first()
         if taken is not None:
             raise Refused(f"member number '{number}' is already in use (membership {taken.id})")
-        session.add(Membership(organisation_id=organisation_id, member_number=number,
-                               start_date=start_date))
+        session.add(
+            Membership(organisation_id=organisation_id, member_number=number, start_date=start_date)
+        )
         session.flush()
         audit.log(session, "membership", "organisation", organisation_id, number=number)
         for location in locations.list_locations(session):
             if location.organisation_id == organisation_id:
-                locations.set_step(session, location.id, Step.MEMBERSHIP, StepStatus.DONE,
-                                   on=start_date)
+                locations.set_step(
+                    session, location.id, Step.MEMBERSHIP, StepStatus.DONE, on=start_date
+                )
 
 
-def start_assessment(engine: Engine, location_id: int, kind: AssessmentKind, *, today: date,
-                     catalogue: Catalogue | None = None) -> int:
+def start_assessment(
+    engine: Engine,
+    location_id: int,
+    kind: AssessmentKind,
+    *,
+    today: date,
+    catalogue: Catalogue | None = None,
+) -> int:
     """A new assessment; its step is started (if the gates allow it) in the same transaction.
 
     An audit visit is compared with the location's latest self-evaluation.
@@ -142,8 +198,14 @@ def start_assessment(engine: Engine, location_id: int, kind: AssessmentKind, *, 
         reference = None
         if kind is AssessmentKind.AUDIT_VISIT:
             reference = latest_of_kind(session, location_id, AssessmentKind.SELF_EVALUATION)
-        created = assessments.start(session, location_id, kind, started_on=today,
-                                    catalogue=catalogue, reference_assessment_id=reference)
+        created = assessments.start(
+            session,
+            location_id,
+            kind,
+            started_on=today,
+            catalogue=catalogue,
+            reference_assessment_id=reference,
+        )
         if state.status(step) is StepStatus.NOT_STARTED:
             locations.set_step(session, location_id, step, StepStatus.IN_PROGRESS, on=today)
         assert created.id is not None
@@ -152,7 +214,7 @@ def start_assessment(engine: Engine, location_id: int, kind: AssessmentKind, *, 
 
 def latest_of_kind(session: Session, location_id: int, kind: AssessmentKind) -> int | None:
     return session.exec(
-        select(Assessment.id).where(Assessment.location_id == location_id,
-                                    Assessment.kind == kind)
+        select(Assessment.id)
+        .where(Assessment.location_id == location_id, Assessment.kind == kind)
         .order_by(col(Assessment.started_on).desc(), col(Assessment.id).desc())
     ).first()

@@ -47,18 +47,33 @@ def visit_record(session: Session, assessment_id: int) -> VisitRecord:
     visit = assessments.get(session, assessment_id)
     location = locations.get(session, visit.location_id)
 
-    interviews = session.exec(select(Interview).where(Interview.assessment_id == assessment_id)
-                              .order_by(col(Interview.held_on), col(Interview.id)))
-    findings = session.exec(select(Finding).where(Finding.assessment_id == assessment_id)
-                            .order_by(col(Finding.id)))
-    advice = session.exec(select(Recommendation)
-                          .where(Recommendation.assessment_id == assessment_id)
-                          .order_by(col(Recommendation.id)))
-    actions = session.exec(select(ImprovementAction)
-                           .where(ImprovementAction.assessment_id == assessment_id)
-                           .order_by(col(ImprovementAction.id)))
-    return VisitRecord(visit, location, tuple(interviews), tuple(findings), tuple(advice),
-                       tuple(actions), assessments.verdict_of(session, visit))
+    interviews = session.exec(
+        select(Interview)
+        .where(Interview.assessment_id == assessment_id)
+        .order_by(col(Interview.held_on), col(Interview.id))
+    )
+    findings = session.exec(
+        select(Finding).where(Finding.assessment_id == assessment_id).order_by(col(Finding.id))
+    )
+    advice = session.exec(
+        select(Recommendation)
+        .where(Recommendation.assessment_id == assessment_id)
+        .order_by(col(Recommendation.id))
+    )
+    actions = session.exec(
+        select(ImprovementAction)
+        .where(ImprovementAction.assessment_id == assessment_id)
+        .order_by(col(ImprovementAction.id))
+    )
+    return VisitRecord(
+        visit,
+        location,
+        tuple(interviews),
+        tuple(findings),
+        tuple(advice),
+        tuple(actions),
+        assessments.verdict_of(session, visit),
+    )
 
 
 def _open_visit(session: Session, assessment_id: int) -> Assessment:
@@ -67,22 +82,34 @@ def _open_visit(session: Session, assessment_id: int) -> Assessment:
     return visit
 
 
-def add_interview(engine: Engine, assessment_id: int, group: InterviewGroup, participants: int,
-                  held_on: date, notes: str) -> Interview:
+def add_interview(
+    engine: Engine,
+    assessment_id: int,
+    group: InterviewGroup,
+    participants: int,
+    held_on: date,
+    notes: str,
+) -> Interview:
     if participants < 0:
         raise QauditError(f"interview: participants must be 0 or more, not {participants}")
     with transaction(engine) as session:
         _open_visit(session, assessment_id)
-        interview = Interview(assessment_id=assessment_id, group=group,
-                              participants=participants, held_on=held_on, notes=notes.strip())
+        interview = Interview(
+            assessment_id=assessment_id,
+            group=group,
+            participants=participants,
+            held_on=held_on,
+            notes=notes.strip(),
+        )
         session.add(interview)
         session.flush()
         audit.log(session, "interview", "assessment", assessment_id, group=group.value)
         return interview
 
 
-def add_finding(engine: Engine, assessment_id: int, kind: FindingKind, text: str,
-                point_ids: list[str]) -> Finding:
+def add_finding(
+    engine: Engine, assessment_id: int, kind: FindingKind, text: str, point_ids: list[str]
+) -> Finding:
     if not text.strip():
         raise QauditError("finding: the text is empty")
     with transaction(engine) as session:
@@ -90,18 +117,21 @@ def add_finding(engine: Engine, assessment_id: int, kind: FindingKind, text: str
         spec = checklists.spec_of_assessment(session, visit)
         for point_id in point_ids:
             if point_id not in spec.point_index:
-                raise NotFound(f"finding: checklist '{spec.id}' {spec.version} has no point "
-                               f"'{point_id}'")
-        finding = Finding(assessment_id=assessment_id, kind=kind, text=text.strip(),
-                          point_ids=list(point_ids))
+                raise NotFound(
+                    f"finding: checklist '{spec.id}' {spec.version} has no point '{point_id}'"
+                )
+        finding = Finding(
+            assessment_id=assessment_id, kind=kind, text=text.strip(), point_ids=list(point_ids)
+        )
         session.add(finding)
         session.flush()
         audit.log(session, "finding", "assessment", assessment_id, kind=kind.value)
         return finding
 
 
-def add_recommendation(engine: Engine, assessment_id: int, text: str,
-                       finding_id: int | None = None) -> Recommendation:
+def add_recommendation(
+    engine: Engine, assessment_id: int, text: str, finding_id: int | None = None
+) -> Recommendation:
     if not text.strip():
         raise QauditError("recommendation: the text is empty")
     with transaction(engine) as session:
@@ -131,16 +161,28 @@ def set_summary(engine: Engine, assessment_id: int, text: str) -> None:
         audit.log(session, "summary", "assessment", assessment_id)
 
 
-def add_action(engine: Engine, location_id: int, title: str, *, owner: str = "",
-               deadline: date | None = None, assessment_id: int | None = None,
-               promise_id: str | None = None) -> ImprovementAction:
+def add_action(
+    engine: Engine,
+    location_id: int,
+    title: str,
+    *,
+    owner: str = "",
+    deadline: date | None = None,
+    assessment_id: int | None = None,
+    promise_id: str | None = None,
+) -> ImprovementAction:
     if not title.strip():
         raise QauditError("improvement action: the title is empty")
     with transaction(engine) as session:
         locations.get(session, location_id)
-        action = ImprovementAction(location_id=location_id, assessment_id=assessment_id,
-                                   promise_id=promise_id, title=title.strip(),
-                                   owner=owner.strip(), deadline=deadline)
+        action = ImprovementAction(
+            location_id=location_id,
+            assessment_id=assessment_id,
+            promise_id=promise_id,
+            title=title.strip(),
+            owner=owner.strip(),
+            deadline=deadline,
+        )
         session.add(action)
         session.flush()
         audit.log(session, "action", "location", location_id, title=action.title)
@@ -168,7 +210,8 @@ def close_visit(engine: Engine, assessment_id: int, *, today: date) -> Verdict:
         judged = assessments.verdict_of(session, visit)
         step = KIND_STEP[visit.kind]
         completes = visit.kind is not AssessmentKind.SELF_EVALUATION and (
-            visit.kind is not AssessmentKind.AUDIT_VISIT or judged.outcome is Outcome.SUFFICIENT)
+            visit.kind is not AssessmentKind.AUDIT_VISIT or judged.outcome is Outcome.SUFFICIENT
+        )
         session.flush()
         state = locations.cycle_state(session, visit.location_id)
         if completes and not state.done(step) and gate(step, state).allowed:

@@ -37,17 +37,35 @@ class QAuditApp(App[None]):
     CSS_PATH = "qaudit.tcss"
     COMMANDS = App.COMMANDS | {QAuditCommands}
     BINDINGS = [
-        Binding("f1,question_mark", "help", _("Help"), id="app.help",
-                tooltip=_("Show the keys of this screen and what they do")),
-        Binding("f6", "planner", _("Planner"), id="app.planner",
-                tooltip=_("Open the cycle planner")),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True,
-                tooltip=_("Close qaudit; every answer is already saved")),
+        Binding(
+            "f1,question_mark",
+            "help",
+            _("Help"),
+            id="app.help",
+            tooltip=_("Show the keys of this screen and what they do"),
+        ),
+        Binding(
+            "f6", "planner", _("Planner"), id="app.planner", tooltip=_("Open the cycle planner")
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            _("Quit"),
+            id="app.quit",
+            priority=True,
+            tooltip=_("Close qaudit; every answer is already saved"),
+        ),
     ]
 
-    def __init__(self, settings: Settings | None = None, *, engine: Engine | None = None,
-                 database_url: str | None = None, catalogue: Catalogue | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        engine: Engine | None = None,
+        database_url: str | None = None,
+        catalogue: Catalogue | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings()
         if engine is None and not database_url:
@@ -68,8 +86,7 @@ class QAuditApp(App[None]):
         """The dashboard rows, being read from a SQLite file since the app was made."""
         if self.sqlite_path is not None:
             self.prefetched = Future()
-            threading.Thread(target=self._prefetch, name="dashboard-prefetch",
-                             daemon=True).start()
+            threading.Thread(target=self._prefetch, name="dashboard-prefetch", daemon=True).start()
 
     def _prefetch(self) -> None:
         from qaudit.tui.screens.dashboard import read_rows
@@ -87,7 +104,7 @@ class QAuditApp(App[None]):
         url = self.database_url
         if self._engine is not None or not url.startswith(prefix) or "?" in url:
             return None
-        path = url[len(prefix):]
+        path = url[len(prefix) :]
         return path if path and path != ":memory:" else None
 
     def engine(self) -> Engine:

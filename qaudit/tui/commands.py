@@ -27,10 +27,20 @@ class QAuditCommands(Provider):
             commands.append((_(label), partial(screen.run_action, name), _(help_text)))
         for row in getattr(app, "dashboard_rows", ()):
             title = f"{row.code} {row.name}"
-            commands.append((_("Open location {title}").format(title=title),
-                             partial(app.open_location, row.id), row.organisation))
-            commands.append((_("New self-evaluation for {title}").format(title=title),
-                             partial(_new_self_evaluation, app, row.id), row.organisation))
+            commands.append(
+                (
+                    _("Open location {title}").format(title=title),
+                    partial(app.open_location, row.id),
+                    row.organisation,
+                )
+            )
+            commands.append(
+                (
+                    _("New self-evaluation for {title}").format(title=title),
+                    partial(_new_self_evaluation, app, row.id),
+                    row.organisation,
+                )
+            )
         return commands
 
     async def discover(self) -> Hits:
@@ -49,8 +59,13 @@ def _new_self_evaluation(app: QAuditApp, location_id: int) -> None:
     from qaudit.domain.enums import AssessmentKind
     from qaudit.services import trajectory
 
-    new_id = app.call_service(trajectory.start_assessment, app.engine(), location_id,
-                              AssessmentKind.SELF_EVALUATION, today=app.today,
-                              catalogue=app.get_catalogue())
+    new_id = app.call_service(
+        trajectory.start_assessment,
+        app.engine(),
+        location_id,
+        AssessmentKind.SELF_EVALUATION,
+        today=app.today,
+        catalogue=app.get_catalogue(),
+    )
     if new_id is not None:
         app.open_assessment(new_id)

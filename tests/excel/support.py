@@ -39,8 +39,13 @@ def make_assessment(engine: Engine, catalogue: Catalogue, code: str = "L01") -> 
         session.add(location)
         session.flush()
         assert location.id is not None
-        assessment = assessments.start(session, location.id, AssessmentKind.SELF_EVALUATION,
-                                       started_on=date(2026, 3, 1), catalogue=catalogue)
+        assessment = assessments.start(
+            session,
+            location.id,
+            AssessmentKind.SELF_EVALUATION,
+            started_on=date(2026, 3, 1),
+            catalogue=catalogue,
+        )
         assert assessment.id is not None
         return assessment.id, location.id
 
@@ -54,15 +59,17 @@ def setup(engine: Engine, mini_catalogue: Catalogue) -> Setup:
 @pytest.fixture
 def exported(setup: Setup, tmp_path: Path) -> Path:
     """An export of the assessment with one answer already given in qaudit (A.01)."""
-    assessments.give_answer(setup.engine, setup.assessment_id, "A.01", Result.COMPLIANT,
-                            note="Dossiers op orde")
+    assessments.give_answer(
+        setup.engine, setup.assessment_id, "A.01", Result.COMPLIANT, note="Dossiers op orde"
+    )
     return export_assessment(setup.engine, setup.assessment_id, tmp_path / "zelfevaluatie.xlsx")
 
 
 def points_sheet(workbook: Any) -> Any:
     """The visible sheet whose first row has the answer column."""
-    return next(s for s in workbook.worksheets
-                if s.sheet_state == "visible" and column_of(s, "answer"))
+    return next(
+        s for s in workbook.worksheets if s.sheet_state == "visible" and column_of(s, "answer")
+    )
 
 
 def column_of(sheet: Any, key: str, header_row: int = 1) -> int:
@@ -76,12 +83,18 @@ def column_of(sheet: Any, key: str, header_row: int = 1) -> int:
 def rows_by_id(sheet: Any) -> dict[str, int]:
     """Point id -> row number in a points sheet."""
     id_col = column_of(sheet, "id")
-    return {sheet.cell(row, id_col).value: row for row in range(2, sheet.max_row + 1)
-            if sheet.cell(row, id_col).value}
+    return {
+        sheet.cell(row, id_col).value: row
+        for row in range(2, sheet.max_row + 1)
+        if sheet.cell(row, id_col).value
+    }
 
 
-def fill(path: Path, answers: dict[str, tuple[str | None, str | None, str | None]],
-         out: Path | None = None) -> Path:
+def fill(
+    path: Path,
+    answers: dict[str, tuple[str | None, str | None, str | None]],
+    out: Path | None = None,
+) -> Path:
     """Fill answers (label, note, evidence) into an exported workbook, as a location would."""
     workbook = openpyxl.load_workbook(path)
     sheet = points_sheet(workbook)
@@ -97,8 +110,10 @@ def fill(path: Path, answers: dict[str, tuple[str | None, str | None, str | None
 
 def db_answers(engine: Engine, assessment_id: int) -> dict[str, tuple[str, str, str]]:
     with transaction(engine) as session:
-        return {pid: (a.result.value, a.note, a.evidence)
-                for pid, a in assessments.answers(session, assessment_id).items()}
+        return {
+            pid: (a.result.value, a.note, a.evidence)
+            for pid, a in assessments.answers(session, assessment_id).items()
+        }
 
 
 def audit_count(engine: Engine) -> int:

@@ -19,8 +19,9 @@ def run(db_url: str, *args: str) -> int:
     return main(["--database", db_url, "excel", *args])
 
 
-def test_export_then_import(setup: Setup, db_url: str, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_then_import(
+    setup: Setup, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "z.xlsx"
     assert run(db_url, "export", "--assessment", str(setup.assessment_id), "--out", str(out)) == 0
     assert "z.xlsx" in capsys.readouterr().out
@@ -36,8 +37,9 @@ def test_export_then_import(setup: Setup, db_url: str, tmp_path: Path,
     assert "Niets te importeren" in capsys.readouterr().out
 
 
-def test_dry_run_json(setup: Setup, exported: Path, db_url: str,
-                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_json(
+    setup: Setup, exported: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     fill(exported, {"B.01": ("nvt", "", "")})
     assert run(db_url, "import", str(exported), "--dry-run", "--json") == 0
     data = json.loads(capsys.readouterr().out)
@@ -49,9 +51,13 @@ def _conflict(setup: Setup, exported: Path) -> None:
     fill(exported, {"A.01": ("voldoet deels", "", "")})
 
 
-def test_conflicts_refused_without_a_choice(setup: Setup, exported: Path, db_url: str,
-                                            capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_conflicts_refused_without_a_choice(
+    setup: Setup,
+    exported: Path,
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _conflict(setup, exported)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert run(db_url, "import", str(exported)) == 1
@@ -59,16 +65,18 @@ def test_conflicts_refused_without_a_choice(setup: Setup, exported: Path, db_url
     assert db_answers(setup.engine, setup.assessment_id)["A.01"][0] == "voldoet_niet"
 
 
-@pytest.mark.parametrize(("resolve", "expected"), [("keep-ours", "voldoet_niet"),
-                                                   ("take-theirs", "voldoet_deels")])
+@pytest.mark.parametrize(
+    ("resolve", "expected"), [("keep-ours", "voldoet_niet"), ("take-theirs", "voldoet_deels")]
+)
 def test_resolve(setup: Setup, exported: Path, db_url: str, resolve: str, expected: str) -> None:
     _conflict(setup, exported)
     assert run(db_url, "import", str(exported), "--resolve", resolve) == 0
     assert db_answers(setup.engine, setup.assessment_id)["A.01"][0] == expected
 
 
-def test_resolve_ask(setup: Setup, exported: Path, db_url: str,
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_ask(
+    setup: Setup, exported: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _conflict(setup, exported)
     replies = iter(["?", "f"])
     monkeypatch.setattr("builtins.input", lambda _prompt="": next(replies))
@@ -76,8 +84,9 @@ def test_resolve_ask(setup: Setup, exported: Path, db_url: str,
     assert db_answers(setup.engine, setup.assessment_id)["A.01"][0] == "voldoet_deels"
 
 
-def test_refusal_exits_1_with_the_cell(setup: Setup, exported: Path, db_url: str,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_refusal_exits_1_with_the_cell(
+    setup: Setup, exported: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     fill(exported, {"A.02": ("misschien", "", "")})
     assert run(db_url, "import", str(exported)) == 1
     err = capsys.readouterr().err

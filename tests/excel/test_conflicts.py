@@ -103,15 +103,17 @@ def test_one_import_entry_in_the_audit_log(setup: Setup, exported: Path) -> None
     fill(exported, {"A.02": ("voldoet", "", ""), "B.01": ("voldoet", "", "")})
     apply_import(setup.engine, preview_import(setup.engine, exported), actor="team-oost")
     with transaction(setup.engine) as session:
-        entries = session.exec(select(AuditLog).where(AuditLog.action == "excel_import")
-                               .order_by(col(AuditLog.id))).all()
+        entries = session.exec(
+            select(AuditLog).where(AuditLog.action == "excel_import").order_by(col(AuditLog.id))
+        ).all()
     (entry,) = entries
     assert entry.actor == "team-oost" and entry.entity_id == setup.assessment_id
     assert entry.detail["file"] == "zelfevaluatie.xlsx" and entry.detail["new"] == 2
 
 
-def test_nothing_is_written_when_one_write_fails(setup: Setup, exported: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_written_when_one_write_fails(
+    setup: Setup, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fill(exported, {p: ("voldoet niet", "", "") for p in ("A.01", "A.02", "B.01", "B.02")})
     preview = preview_import(setup.engine, exported)
     before = db_answers(setup.engine, setup.assessment_id), audit_count(setup.engine)

@@ -17,23 +17,37 @@ NOT_OK = AnswerState(Result.NOT_COMPLIANT)
 
 
 def row(point_id: str, state: AnswerState, note: str | None = "") -> FileRow:
-    return FileRow(point_id, "H2", state.result, state.note if note == "" else note,
-                   state.evidence)
+    return FileRow(point_id, "H2", state.result, state.note if note == "" else note, state.evidence)
 
 
 def test_every_case() -> None:
-    base = {"new": EMPTY.digest, "changed": OK.digest, "untouched": OK.digest,
-            "kept": OK.digest, "conflict": OK.digest, "same": OK.digest,
-            "late": OK.digest, "absent": EMPTY.digest}
+    base = {
+        "new": EMPTY.digest,
+        "changed": OK.digest,
+        "untouched": OK.digest,
+        "kept": OK.digest,
+        "conflict": OK.digest,
+        "same": OK.digest,
+        "late": OK.digest,
+        "absent": EMPTY.digest,
+    }
     current = {
-        "changed": Current(OK, BEFORE), "untouched": Current(OK, BEFORE),
-        "kept": Current(NOT_OK, AFTER), "conflict": Current(NOT_OK, AFTER),
+        "changed": Current(OK, BEFORE),
+        "untouched": Current(OK, BEFORE),
+        "kept": Current(NOT_OK, AFTER),
+        "conflict": Current(NOT_OK, AFTER),
         "same": Current(NOT_OK, AFTER),
         "late": Current(OK, AFTER),  # re-answered after the export with the same answer
     }
-    rows = [row("new", OK), row("changed", NOT_OK), row("untouched", OK), row("kept", OK),
-            row("conflict", AnswerState(Result.PARTLY)), row("same", NOT_OK),
-            row("late", NOT_OK)]
+    rows = [
+        row("new", OK),
+        row("changed", NOT_OK),
+        row("untouched", OK),
+        row("kept", OK),
+        row("conflict", AnswerState(Result.PARTLY)),
+        row("same", NOT_OK),
+        row("late", NOT_OK),
+    ]
     diff = compare(rows, base, current, EXPORTED_AT, "Meetpunten")
     assert [c.point_id for c in diff.new] == ["new"]
     assert [c.point_id for c in diff.changed] == ["changed"]
@@ -49,8 +63,9 @@ def test_a_missing_note_column_keeps_the_notes() -> None:
     current = {"p": Current(OK, BEFORE)}
     diff = compare([row("p", OK, note=None)], {"p": OK.digest}, current, EXPORTED_AT, "S")
     assert diff.unchanged == 1
-    diff = compare([FileRow("p", "H2", Result.PARTLY, None, "")], {"p": OK.digest}, current,
-                   EXPORTED_AT, "S")
+    diff = compare(
+        [FileRow("p", "H2", Result.PARTLY, None, "")], {"p": OK.digest}, current, EXPORTED_AT, "S"
+    )
     assert diff.changed[0].after == AnswerState(Result.PARTLY, "ok", "")
 
 

@@ -20,8 +20,9 @@ def test_sheets_dutch_instructions_and_hidden_metadata(setup: Setup, exported: P
     assert workbook.sheetnames == ["Instructie", "Meetpunten", "qaudit"]
     assert workbook["qaudit"].sheet_state == "hidden"
     assert workbook.active.title == "Meetpunten"
-    text = " ".join(str(c.value) for row in workbook["Instructie"].iter_rows() for c in row
-                    if c.value)
+    text = " ".join(
+        str(c.value) for row in workbook["Instructie"].iter_rows() for c in row if c.value
+    )
     assert "Vul het werkblad “Meetpunten” in" in text
     assert "Huize L01 (L01)" in text
     meta = {r[0].value: r[1].value for r in workbook["qaudit"].iter_rows() if r[0].value}
@@ -35,8 +36,18 @@ def test_sheets_dutch_instructions_and_hidden_metadata(setup: Setup, exported: P
 def test_points_sheet_columns_answers_and_protection(exported: Path) -> None:
     sheet = points_sheet(openpyxl.load_workbook(exported))
     headers = [c.value for c in sheet[1]]
-    assert headers == ["ID", "Thema", "Meetpunt", "Toelichting", "Wettelijke basis", "Kritiek",
-                       "Gewicht", "Antwoord", "Notitie", "Bewijs"]
+    assert headers == [
+        "ID",
+        "Thema",
+        "Meetpunt",
+        "Toelichting",
+        "Wettelijke basis",
+        "Kritiek",
+        "Gewicht",
+        "Antwoord",
+        "Notitie",
+        "Bewijs",
+    ]
     rows = rows_by_id(sheet)
     assert list(rows) == ["A.01", "A.02", "B.01", "B.02"]
     answer, note = column_of(sheet, "answer"), column_of(sheet, "note")
@@ -67,10 +78,15 @@ def test_answer_drop_down_and_colours(exported: Path) -> None:
 
 
 def test_formula_looking_text_is_written_as_text(setup: Setup, tmp_path: Path) -> None:
-    for point_id, note in (("A.01", "=HYPERLINK(\"http://x\")"), ("A.02", "+31 6 1234"),
-                           ("B.01", "-nvt-"), ("B.02", "@home")):
-        assessments.give_answer(setup.engine, setup.assessment_id, point_id,
-                                Result.PARTLY, note=note)
+    for point_id, note in (
+        ("A.01", '=HYPERLINK("http://x")'),
+        ("A.02", "+31 6 1234"),
+        ("B.01", "-nvt-"),
+        ("B.02", "@home"),
+    ):
+        assessments.give_answer(
+            setup.engine, setup.assessment_id, point_id, Result.PARTLY, note=note
+        )
     out = export_assessment(setup.engine, setup.assessment_id, tmp_path / "f.xlsx")
     sheet = points_sheet(openpyxl.load_workbook(out))
     note_col = column_of(sheet, "note")
@@ -79,13 +95,13 @@ def test_formula_looking_text_is_written_as_text(setup: Setup, tmp_path: Path) -
         assert cell.data_type == "s", cell.value
         assert cell.quotePrefix
     with_formula = sheet.cell(rows_by_id(sheet)["A.01"], note_col)
-    assert with_formula.value == "=HYPERLINK(\"http://x\")"
+    assert with_formula.value == '=HYPERLINK("http://x")'
 
 
-def test_control_characters_in_a_note_do_not_break_the_export(setup: Setup,
-                                                              tmp_path: Path) -> None:
-    assessments.give_answer(setup.engine, setup.assessment_id, "A.01", Result.COMPLIANT,
-                            note="plak\x0buit\x01 Word")
+def test_control_characters_in_a_note_do_not_break_the_export(setup: Setup, tmp_path: Path) -> None:
+    assessments.give_answer(
+        setup.engine, setup.assessment_id, "A.01", Result.COMPLIANT, note="plak\x0buit\x01 Word"
+    )
     out = export_assessment(setup.engine, setup.assessment_id, tmp_path / "c.xlsx")
     sheet = points_sheet(openpyxl.load_workbook(out))
     assert sheet.cell(rows_by_id(sheet)["A.01"], column_of(sheet, "note")).value == "plakuit Word"

@@ -37,8 +37,19 @@ _codes = itertools.count(1)
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
 answer_text = st.one_of(
-    st.sampled_from(["voldoet", "Voldoet deels", "VOLDOET NIET", "n.v.t.", "nvt", "compliant",
-                     "partly compliant", "", " voldoet "]),
+    st.sampled_from(
+        [
+            "voldoet",
+            "Voldoet deels",
+            "VOLDOET NIET",
+            "n.v.t.",
+            "nvt",
+            "compliant",
+            "partly compliant",
+            "",
+            " voldoet ",
+        ]
+    ),
     text,
 )
 row_index = st.integers(0, 3)
@@ -51,8 +62,11 @@ sheet_edit = st.one_of(
 )
 file_edit = st.one_of(
     st.tuples(st.just("drop_meta")),
-    st.tuples(st.just("meta"), st.sampled_from(["assessment_id", "content_hash",
-                                                "location_code", "format"]), text),
+    st.tuples(
+        st.just("meta"),
+        st.sampled_from(["assessment_id", "content_hash", "location_code", "format"]),
+        text,
+    ),
     st.tuples(st.just("truncate"), st.floats(0.05, 0.95)),
     st.tuples(st.just("flip"), st.floats(0, 1)),
 )
@@ -84,8 +98,9 @@ def _apply_sheet_edits(path: Path, edits: list[tuple]) -> list[Row]:
     workbook = openpyxl.load_workbook(path)
     sheet = points_sheet(workbook)
     cols = {k: column_of(sheet, k) for k in ("id", "answer", "note")}
-    rows = [Row(*(sheet.cell(r, cols[k]).value for k in ("id", "answer", "note")))
-            for r in range(2, 6)]
+    rows = [
+        Row(*(sheet.cell(r, cols[k]).value for k in ("id", "answer", "note"))) for r in range(2, 6)
+    ]
     for edit in edits:
         kind, i = edit[0], edit[1]
         if i >= len(rows):
@@ -146,15 +161,22 @@ def _import(engine, path: Path) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @SETTINGS
 @given(edits=st.lists(sheet_edit, max_size=4))
-def test_sheet_mutations(engine, mini_catalogue: Catalogue, tmp_path: Path,  # type: ignore[no-untyped-def]
-                         edits: list[tuple]) -> None:
+def test_sheet_mutations(
+    engine,
+    mini_catalogue: Catalogue,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    edits: list[tuple],
+) -> None:
     assessment_id, path = _fresh(engine, mini_catalogue, tmp_path)
     before = db_answers(engine, assessment_id), audit_count(engine)
     expected = _model(_apply_sheet_edits(path, edits))
@@ -178,8 +200,13 @@ def test_sheet_mutations(engine, mini_catalogue: Catalogue, tmp_path: Path,  # t
 
 @SETTINGS
 @given(edit=file_edit, also=st.lists(sheet_edit, max_size=2))
-def test_file_mutations(engine, mini_catalogue: Catalogue, tmp_path: Path,  # type: ignore[no-untyped-def]
-                        edit: tuple, also: list[tuple]) -> None:
+def test_file_mutations(
+    engine,
+    mini_catalogue: Catalogue,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    edit: tuple,
+    also: list[tuple],
+) -> None:
     assessment_id, path = _fresh(engine, mini_catalogue, tmp_path)
     _apply_sheet_edits(path, also)
     before = db_answers(engine, assessment_id), audit_count(engine)

@@ -55,8 +55,13 @@ def _set_cell(path: Path, point_id: str, key: str, value: object) -> Path:
 class TestContent:
     def test_value_outside_the_scale(self, setup: Setup, exported: Path) -> None:
         fill(exported, {"A.02": ("voldoet", "", ""), "B.01": ("ja", "", "")})
-        refused(setup, exported, "werkblad “Meetpunten”, rij 4, cel H4", "“ja” is geen antwoord",
-                "voldoet deels")
+        refused(
+            setup,
+            exported,
+            "werkblad “Meetpunten”, rij 4, cel H4",
+            "“ja” is geen antwoord",
+            "voldoet deels",
+        )
 
     def test_number_in_the_answer_column(self, setup: Setup, exported: Path) -> None:
         _set_cell(exported, "B.02", "answer", 1)
@@ -64,8 +69,7 @@ class TestContent:
 
     def test_unknown_id(self, setup: Setup, exported: Path) -> None:
         _set_cell(exported, "A.02", "id", "Z.99")
-        refused(setup, exported, "rij 3, cel A3", "onbekende meetpunt-id “Z.99”",
-                "basis-op-orde")
+        refused(setup, exported, "rij 3, cel A3", "onbekende meetpunt-id “Z.99”", "basis-op-orde")
 
     def test_duplicate_id(self, setup: Setup, exported: Path) -> None:
         _set_cell(exported, "B.02", "id", "A.02")
@@ -126,12 +130,17 @@ class TestMetadata:
 
     def test_other_checklist_version(self, setup: Setup, exported: Path) -> None:
         rewrite_meta(exported, checklist_version="2025.1", content_hash="sha256:" + "ab" * 32)
-        refused(setup, exported, "versie 2025.1 (sha256:abababababab…)",
-                "gebruikt “basis-op-orde” versie test.1")
+        refused(
+            setup,
+            exported,
+            "versie 2025.1 (sha256:abababababab…)",
+            "gebruikt “basis-op-orde” versie test.1",
+        )
 
     def test_same_version_name_other_content(self, setup: Setup, exported: Path) -> None:
         rewrite_meta(exported, content_hash="sha256:" + "cd" * 32)
         refused(setup, exported, "dezelfde versienaam met andere inhoud")
+
 
 @pytest.mark.usefixtures("unchanged")
 class TestFiles:
@@ -174,13 +183,13 @@ class TestFiles:
             archive.writestr("xl/media/image1.png", b"\0" * (8 * 2**20))
         refused(setup, exported, "mogelijke zip-bom")
 
-    def test_too_large(self, setup: Setup, exported: Path,
-                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_too_large(self, setup: Setup, exported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
         refused(setup, exported, "te groot")
 
-    def test_total_unpacked_size(self, setup: Setup, exported: Path,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_total_unpacked_size(
+        self, setup: Setup, exported: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         monkeypatch.setattr(files, "MAX_UNPACKED_BYTES", 2000)
         refused(setup, exported, "zip-bom")
 
@@ -188,8 +197,12 @@ class TestFiles:
 def test_file_of_another_assessment(setup: Setup, exported: Path) -> None:
     other, _location = make_assessment(setup.engine, setup.catalogue, code="L02")
     before = db_answers(setup.engine, setup.assessment_id), audit_count(setup.engine)
-    refused(setup, exported, f"hoort bij beoordeling {setup.assessment_id}, niet bij "
-            f"beoordeling {other}", expected_assessment=other)
+    refused(
+        setup,
+        exported,
+        f"hoort bij beoordeling {setup.assessment_id}, niet bij beoordeling {other}",
+        expected_assessment=other,
+    )
     assert (db_answers(setup.engine, setup.assessment_id), audit_count(setup.engine)) == before
 
 

@@ -13,10 +13,14 @@ from qaudit.services.excel import export_results
 
 
 def test_long_table_and_summary(setup: Setup, tmp_path: Path) -> None:
-    for point_id, result in (("A.01", Result.COMPLIANT), ("A.02", Result.PARTLY),
-                             ("B.01", Result.NOT_APPLICABLE)):
-        assessments.give_answer(setup.engine, setup.assessment_id, point_id, result,
-                                note="Mevrouw J. (naam!)")
+    for point_id, result in (
+        ("A.01", Result.COMPLIANT),
+        ("A.02", Result.PARTLY),
+        ("B.01", Result.NOT_APPLICABLE),
+    ):
+        assessments.give_answer(
+            setup.engine, setup.assessment_id, point_id, result, note="Mevrouw J. (naam!)"
+        )
     make_assessment(setup.engine, setup.catalogue, code="L02")
     out = export_results(setup.engine, tmp_path / "r.xlsx")
     workbook = openpyxl.load_workbook(out)
@@ -37,6 +41,7 @@ def test_long_table_and_summary(setup: Setup, tmp_path: Path) -> None:
     # A.01 weight 3 compliant, A.02 weight 1 partly: (3 + 0.5) / 4
     assert zorgplan[head.index("Score %")] == 87.5
     assert zorgplan[head.index("Beantwoord")] == 2
-    overall = next(r for r in summary if r[0] == "L01" and r[head.index("Thema")] ==
-                   "(alle thema's)")
+    overall = next(
+        r for r in summary if r[0] == "L01" and r[head.index("Thema")] == "(alle thema's)"
+    )
     assert overall[head.index("N.v.t.")] == 1

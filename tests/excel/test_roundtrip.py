@@ -46,10 +46,12 @@ def test_round_trip(setup: Setup, exported: Path, tmp_path: Path) -> None:
 
 
 def test_typed_variants_import_like_the_drop_down(setup: Setup, exported: Path) -> None:
-    typed = {"A.01": ("Voldoet  Deels ", "Twee dossiers niet actueel", "Steekproef 5 dossiers"),
-             "A.02": ("VOLDOET", None, "Notulen MDO"), "B.01": ("not compliant",
-                                                                "=geen MIC-analyse", None),
-             "B.02": ("N.V.T", "Geen calamiteiten", "+procedure 2025")}
+    typed = {
+        "A.01": ("Voldoet  Deels ", "Twee dossiers niet actueel", "Steekproef 5 dossiers"),
+        "A.02": ("VOLDOET", None, "Notulen MDO"),
+        "B.01": ("not compliant", "=geen MIC-analyse", None),
+        "B.02": ("N.V.T", "Geen calamiteiten", "+procedure 2025"),
+    }
     fill(exported, typed)
     apply_import(setup.engine, preview_import(setup.engine, exported))
     assert db_answers(setup.engine, setup.assessment_id) == EXPECTED
@@ -65,8 +67,9 @@ def test_importing_twice_changes_nothing_the_second_time(setup: Setup, exported:
     assert audit_count(setup.engine) == entries
 
 
-def test_sorted_hidden_moved_rows_and_extra_columns_and_sheets(setup: Setup,
-                                                               exported: Path) -> None:
+def test_sorted_hidden_moved_rows_and_extra_columns_and_sheets(
+    setup: Setup, exported: Path
+) -> None:
     workbook = openpyxl.load_workbook(exported)
     sheet = points_sheet(workbook)
     sheet.protection.sheet = False
@@ -135,7 +138,10 @@ def test_numbers_and_dates_typed_into_notes_become_text(setup: Setup, exported: 
     workbook.save(exported)
     apply_import(setup.engine, preview_import(setup.engine, exported))
     assert db_answers(setup.engine, setup.assessment_id)["A.02"] == (
-        "voldoet", "42", "2026-05-01 00:00:00")
+        "voldoet",
+        "42",
+        "2026-05-01 00:00:00",
+    )
 
 
 def test_preview_is_printable_and_names_cells(setup: Setup, exported: Path) -> None:
@@ -146,11 +152,13 @@ def test_preview_is_printable_and_names_cells(setup: Setup, exported: Path) -> N
     assert "(leeg) → voldoet niet" in text
 
 
-def test_export_of_a_fully_answered_assessment_fills_every_row(setup: Setup,
-                                                               tmp_path: Path) -> None:
+def test_export_of_a_fully_answered_assessment_fills_every_row(
+    setup: Setup, tmp_path: Path
+) -> None:
     for point_id in ("A.01", "A.02", "B.01", "B.02"):
-        assessments.give_answer(setup.engine, setup.assessment_id, point_id, Result.PARTLY,
-                                evidence="e")
+        assessments.give_answer(
+            setup.engine, setup.assessment_id, point_id, Result.PARTLY, evidence="e"
+        )
     out = export_assessment(setup.engine, setup.assessment_id, tmp_path / "all.xlsx")
     sheet = points_sheet(openpyxl.load_workbook(out))
     assert [r[7] for r in _cells(out)[1:]] == ["voldoet deels"] * 4

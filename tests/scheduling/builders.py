@@ -25,8 +25,14 @@ def org(oid: int, region: str = "Midden", **kw: Any) -> OrganisationIn:
     return OrganisationIn(oid, f"Org {oid}", region, kw.pop("memberships", MEMBER))
 
 
-def loc(lid: int, oid: int, rollout: date | None = date(2025, 3, 1), history: tuple[Held, ...] = (),
-        region: str = "Midden", blocked: str = "") -> LocationIn:
+def loc(
+    lid: int,
+    oid: int,
+    rollout: date | None = date(2025, 3, 1),
+    history: tuple[Held, ...] = (),
+    region: str = "Midden",
+    blocked: str = "",
+) -> LocationIn:
     return LocationIn(lid, oid, f"L{lid}", f"Locatie {lid}", region, rollout, blocked, history)
 
 
@@ -38,11 +44,23 @@ def assessor(pid: int, employer: int | None = None, **kw: Any) -> PersonIn:
     return PersonIn(pid, f"Assessor {pid}", employer, assessor=True, **kw)
 
 
-def data(locations: list[LocationIn], organisations: list[OrganisationIn],
-         people: list[PersonIn], years: int = 1, **kw: Any) -> PlanInput:
+def data(
+    locations: list[LocationIn],
+    organisations: list[OrganisationIn],
+    people: list[PersonIn],
+    years: int = 1,
+    **kw: Any,
+) -> PlanInput:
     settings = kw.pop("settings", PlannerSettings())
-    return PlanInput(kw.pop("start", START), years, tuple(locations), tuple(organisations),
-                     tuple(people), settings=settings, **kw)
+    return PlanInput(
+        kw.pop("start", START),
+        years,
+        tuple(locations),
+        tuple(organisations),
+        tuple(people),
+        settings=settings,
+        **kw,
+    )
 
 
 def with_settings(d: PlanInput, **kw: Any) -> PlanInput:

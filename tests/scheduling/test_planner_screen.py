@@ -19,8 +19,7 @@ class _Host(App[None]):
         self.engine_ = engine
 
     def on_mount(self) -> None:
-        self.push_screen(PlannerScreen(self.engine_, Settings(), years=2,
-                                       start=date(2027, 1, 1)))
+        self.push_screen(PlannerScreen(self.engine_, Settings(), years=2, start=date(2027, 1, 1)))
 
 
 async def test_planner_screen_shows_the_plan_and_its_problems(engine, coop):  # noqa: F811

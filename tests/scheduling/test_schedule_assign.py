@@ -40,8 +40,11 @@ def test_peer_must_be_a_member_that_year():
 
 def test_not_the_same_peer_as_the_previous_visitation():
     history = (Held(V, date(2024, 3, 1), 2), Held(C, date(2025, 3, 1)))
-    d = data([loc(1, 1, date(2023, 1, 1), history)], [org(1), org(2), org(3)],
-             [visitor(10, 2), visitor(11, 3)])
+    d = data(
+        [loc(1, 1, date(2023, 1, 1), history)],
+        [org(1), org(2), org(3)],
+        [visitor(10, 2), visitor(11, 3)],
+    )
     assert plan(d).events[0].visiting_organisation_id == 3
     event = plan(data(list(d.locations), [org(1), org(2)], [visitor(10, 2)])).events[0]
     assert excluded(event)[Constraint.SAME_PEER] == (2,)
@@ -57,9 +60,12 @@ def test_no_reciprocal_visit_in_the_same_year_unless_allowed():
 
 
 def test_organisation_load_is_capped_per_year():
-    d = data([loc(i, 1) for i in range(1, 4)], [org(1), org(2)],
-             [visitor(20, 2), visitor(21, 2)], settings=PlannerSettings(
-                 max_visits_per_organisation=2))
+    d = data(
+        [loc(i, 1) for i in range(1, 4)],
+        [org(1), org(2)],
+        [visitor(20, 2), visitor(21, 2)],
+        settings=PlannerSettings(max_visits_per_organisation=2),
+    )
     events = plan(d).events
     assert [e.visiting_organisation_id for e in events] == [2, 2, None]
     assert excluded(events[2])[Constraint.ORGANISATION_LOAD] == (2,)
@@ -67,15 +73,22 @@ def test_organisation_load_is_capped_per_year():
 
 def test_peer_needs_a_free_independent_visitor():
     conflicted = visitor(20, 2)
-    d = data([loc(1, 1)], [org(1), org(2), org(3)], [conflicted],
-             conflicts=(ConflictIn(20, 1, ConflictKind.EMPLOYED, date(2020, 1, 1), None),))
+    d = data(
+        [loc(1, 1)],
+        [org(1), org(2), org(3)],
+        [conflicted],
+        conflicts=(ConflictIn(20, 1, ConflictKind.EMPLOYED, date(2020, 1, 1), None),),
+    )
     event = plan(d).events[0]
     assert excluded(event)[Constraint.NO_PEER_VISITOR] == (2, 3)
 
 
 def test_peer_in_the_same_region_first():
-    d = data([loc(1, 1, region="Noord")], [org(1), org(2, "Zuid"), org(3, "Noord")],
-             [visitor(20, 2), visitor(30, 3)])
+    d = data(
+        [loc(1, 1, region="Noord")],
+        [org(1), org(2, "Zuid"), org(3, "Noord")],
+        [visitor(20, 2), visitor(30, 3)],
+    )
     assert plan(d).events[0].visiting_organisation_id == 3
     assert plan(with_settings(d, prefer_same_region=False)).events[0].visiting_organisation_id == 2
 
@@ -97,9 +110,15 @@ def test_assessor_employed_by_the_organisation_is_excluded():
     assert excluded(event) == {Constraint.EMPLOYED: (30,), Constraint.TEAM_INCOMPLETE: (31,)}
 
 
-@pytest.mark.parametrize(("kind", "constraint"), [
-    (ConflictKind.EMPLOYED, Constraint.EMPLOYED), (ConflictKind.ADVISES, Constraint.ADVISES),
-    (ConflictKind.AUDITED, Constraint.AUDITED), (ConflictKind.OTHER, Constraint.OTHER_CONFLICT)])
+@pytest.mark.parametrize(
+    ("kind", "constraint"),
+    [
+        (ConflictKind.EMPLOYED, Constraint.EMPLOYED),
+        (ConflictKind.ADVISES, Constraint.ADVISES),
+        (ConflictKind.AUDITED, Constraint.AUDITED),
+        (ConflictKind.OTHER, Constraint.OTHER_CONFLICT),
+    ],
+)
 def test_declared_conflicts_within_the_independence_years(kind, constraint):
     conflict = ConflictIn(30, 1, kind, date(2019, 1, 1), date(2024, 6, 30))
     people = [assessor(30), assessor(31), assessor(32)]
@@ -107,8 +126,9 @@ def test_declared_conflicts_within_the_independence_years(kind, constraint):
     assert event.person_ids == (31, 32)
     alone = plan(_cirkel(people[:2], conflicts=(conflict,))).events[0]
     assert excluded(alone)[constraint] == (30,)
-    longer_ago = plan(_cirkel(people, conflicts=(conflict,),
-                              settings=PlannerSettings(independence_years=2))).events[0]
+    longer_ago = plan(
+        _cirkel(people, conflicts=(conflict,), settings=PlannerSettings(independence_years=2))
+    ).events[0]
     assert 30 in longer_ago.person_ids
 
 
@@ -167,7 +187,9 @@ def test_kept_event_is_rechecked():
     event = plan(d).events[0]
     assert event.manual and event.person_ids == (30,)
     assert {(v.constraint, v.subject) for v in event.violations} == {
-        (Constraint.EMPLOYED, 30), (Constraint.TEAM_INCOMPLETE, None)}
+        (Constraint.EMPLOYED, 30),
+        (Constraint.TEAM_INCOMPLETE, None),
+    }
 
 
 def test_settings_are_checked_with_the_key_named():

@@ -35,35 +35,77 @@ START = date(2027, 1, 1)
 @st.composite
 def cooperatives(draw) -> PlanInput:
     n_orgs = draw(st.integers(2, 7))
-    orgs = [OrganisationIn(i, f"O{i}", draw(st.sampled_from(REGIONS)),
-                           ((date(2015, 1, 1), draw(st.sampled_from([None, date(2031, 6, 1)]))),))
-            for i in range(1, n_orgs + 1)]
+    orgs = [
+        OrganisationIn(
+            i,
+            f"O{i}",
+            draw(st.sampled_from(REGIONS)),
+            ((date(2015, 1, 1), draw(st.sampled_from([None, date(2031, 6, 1)]))),),
+        )
+        for i in range(1, n_orgs + 1)
+    ]
     employers = st.sampled_from([None, *range(1, n_orgs + 1)])
-    people = [PersonIn(100 + i, organisation_id=draw(employers),
-                       region=draw(st.sampled_from(REGIONS)), max_per_year=draw(st.integers(1, 4)),
-                       assessor=True) for i in range(draw(st.integers(0, 8)))]
-    people += [PersonIn(200 + i, organisation_id=draw(st.integers(1, n_orgs)),
-                        max_per_year=draw(st.integers(1, 3)), peer_visitor=True)
-               for i in range(draw(st.integers(0, 8)))]
-    locations = [_location(draw, i, draw(st.sampled_from(orgs)), n_orgs)
-                 for i in range(1, draw(st.integers(1, 12)) + 1)]
+    people = [
+        PersonIn(
+            100 + i,
+            organisation_id=draw(employers),
+            region=draw(st.sampled_from(REGIONS)),
+            max_per_year=draw(st.integers(1, 4)),
+            assessor=True,
+        )
+        for i in range(draw(st.integers(0, 8)))
+    ]
+    people += [
+        PersonIn(
+            200 + i,
+            organisation_id=draw(st.integers(1, n_orgs)),
+            max_per_year=draw(st.integers(1, 3)),
+            peer_visitor=True,
+        )
+        for i in range(draw(st.integers(0, 8)))
+    ]
+    locations = [
+        _location(draw, i, draw(st.sampled_from(orgs)), n_orgs)
+        for i in range(1, draw(st.integers(1, 12)) + 1)
+    ]
     pids = [p.id for p in people] or [1]
-    conflicts = [ConflictIn(draw(st.sampled_from(pids)), draw(st.integers(1, n_orgs)),
-                            draw(st.sampled_from(list(ConflictKind))),
-                            date(draw(st.integers(2018, 2030)), 1, 1),
-                            draw(st.sampled_from([None, date(2024, 1, 1), date(2029, 1, 1)])))
-                 for _ in range(draw(st.integers(0, 6)))]
-    audits = [AuditIn(draw(st.sampled_from(pids)), draw(st.integers(1, n_orgs)),
-                      date(draw(st.integers(2022, 2026)), 6, 1))
-              for _ in range(draw(st.integers(0, 6)))]
+    conflicts = [
+        ConflictIn(
+            draw(st.sampled_from(pids)),
+            draw(st.integers(1, n_orgs)),
+            draw(st.sampled_from(list(ConflictKind))),
+            date(draw(st.integers(2018, 2030)), 1, 1),
+            draw(st.sampled_from([None, date(2024, 1, 1), date(2029, 1, 1)])),
+        )
+        for _ in range(draw(st.integers(0, 6)))
+    ]
+    audits = [
+        AuditIn(
+            draw(st.sampled_from(pids)),
+            draw(st.integers(1, n_orgs)),
+            date(draw(st.integers(2022, 2026)), 6, 1),
+        )
+        for _ in range(draw(st.integers(0, 6)))
+    ]
     options = PlannerSettings(
-        team_size=draw(st.integers(1, 3)), peer_visitors=draw(st.integers(1, 2)),
+        team_size=draw(st.integers(1, 3)),
+        peer_visitors=draw(st.integers(1, 2)),
         max_visits_per_organisation=draw(st.integers(1, 3)),
         independence_years=draw(st.integers(0, 4)),
-        allow_reciprocal_same_year=draw(st.booleans()), prefer_same_region=draw(st.booleans()),
-        unavailable={pids[0]: ((date(2028, 1, 1), date(2028, 6, 30)),)})
-    return PlanInput(START, 10, tuple(locations), tuple(orgs), tuple(people), tuple(conflicts),
-                     tuple(audits), settings=options)
+        allow_reciprocal_same_year=draw(st.booleans()),
+        prefer_same_region=draw(st.booleans()),
+        unavailable={pids[0]: ((date(2028, 1, 1), date(2028, 6, 30)),)},
+    )
+    return PlanInput(
+        START,
+        10,
+        tuple(locations),
+        tuple(orgs),
+        tuple(people),
+        tuple(conflicts),
+        tuple(audits),
+        settings=options,
+    )
 
 
 def _location(draw, lid: int, org: OrganisationIn, n_orgs: int) -> LocationIn:
@@ -75,8 +117,9 @@ def _location(draw, lid: int, org: OrganisationIn, n_orgs: int) -> LocationIn:
             break
         peer = draw(st.integers(1, n_orgs)) if due.kind is V else None
         history.append(Held(due.kind, due.target, peer))
-    return LocationIn(lid, org.id, region=org.region, rollout_done_on=rollout,
-                      history=tuple(history))
+    return LocationIn(
+        lid, org.id, region=org.region, rollout_done_on=rollout, history=tuple(history)
+    )
 
 
 def _violations(data: PlanInput, result: Plan) -> list[str]:
@@ -96,9 +139,17 @@ def _violations(data: PlanInput, result: Plan) -> list[str]:
         if e.kind is C:
             for p in e.person_ids:
                 audits[(p, locations[e.location_id].organisation_id)].append(e.on.year)
-    last_peer = {loc.id: next((h.visiting_organisation_id for h in sorted(
-        loc.history, key=lambda h: h.on, reverse=True) if h.visiting_organisation_id), None)
-        for loc in data.locations}
+    last_peer = {
+        loc.id: next(
+            (
+                h.visiting_organisation_id
+                for h in sorted(loc.history, key=lambda h: h.on, reverse=True)
+                if h.visiting_organisation_id
+            ),
+            None,
+        )
+        for loc in data.locations
+    }
     for e in result.events:
         location, year = locations[e.location_id], e.on.year
         own = location.organisation_id
@@ -108,9 +159,11 @@ def _violations(data: PlanInput, result: Plan) -> list[str]:
             if person.organisation_id == own:
                 problems.append(f"{e.uid}: {p} employed")
             for c in data.conflicts:
-                if (c.person_id, c.organisation_id) == (p, own) and (
-                        c.start is None or c.start.year <= year) and (
-                        c.end is None or c.end.year >= year - s.independence_years):
+                if (
+                    (c.person_id, c.organisation_id) == (p, own)
+                    and (c.start is None or c.start.year <= year)
+                    and (c.end is None or c.end.year >= year - s.independence_years)
+                ):
                     problems.append(f"{e.uid}: {p} conflict {c.kind}")
             if any(a <= e.on <= b for a, b in s.unavailable.get(p, ())):
                 problems.append(f"{e.uid}: {p} unavailable")
@@ -120,24 +173,32 @@ def _violations(data: PlanInput, result: Plan) -> list[str]:
             pairs.add((peer, own, year))
             if peer == own or not orgs[peer].member_in(year) or peer == last_peer[location.id]:
                 problems.append(f"{e.uid}: peer {peer} own/non-member/same as last")
-            if not e.person_ids or any(not people[p].peer_visitor
-                                       or people[p].organisation_id != peer
-                                       for p in e.person_ids):
+            if not e.person_ids or any(
+                not people[p].peer_visitor or people[p].organisation_id != peer
+                for p in e.person_ids
+            ):
                 problems.append(f"{e.uid}: visitors not of {peer}")
             last_peer[location.id] = peer
         if e.kind is C and e.person_ids:
             if len(e.person_ids) != s.team_size or len(set(e.person_ids)) != s.team_size:
                 problems.append(f"{e.uid}: team size")
             for p in e.person_ids:
-                if not people[p].assessor or any(0 < abs(y - year) <= s.independence_years
-                                                 for y in audits[(p, own)]):
+                if not people[p].assessor or any(
+                    0 < abs(y - year) <= s.independence_years for y in audits[(p, own)]
+                ):
                     problems.append(f"{e.uid}: {p} not an independent assessor")
         if not e.assigned and not e.unassigned:
             problems.append(f"{e.uid}: unassigned without a reason")
-    problems += [f"org {o} over load in {y}" for (o, y), n in org_load.items()
-                 if n > s.max_visits_per_organisation]
-    problems += [f"person {p} over load in {y}" for (p, y), n in person_load.items()
-                 if n > people[p].max_per_year]
+    problems += [
+        f"org {o} over load in {y}"
+        for (o, y), n in org_load.items()
+        if n > s.max_visits_per_organisation
+    ]
+    problems += [
+        f"person {p} over load in {y}"
+        for (p, y), n in person_load.items()
+        if n > people[p].max_per_year
+    ]
     if not s.allow_reciprocal_same_year:
         problems += [f"reciprocal {a}<->{b} in {y}" for a, b, y in pairs if (b, a, y) in pairs]
     return problems
@@ -166,7 +227,7 @@ def test_alternation_holds_over_ten_years(data):
         years = [h.on.year for h in held] + [e.on.year for e in events]
         assert all(b > a for a, b in pairwise(years))
         if events:  # until the horizon (or the membership) ends, one event a year
-            assert all(b == a + 1 for a, b in pairwise(years[len(held):]))
+            assert all(b == a + 1 for a, b in pairwise(years[len(held) :]))
             assert events[-1].on.year <= START.year + 9
 
 
@@ -176,6 +237,10 @@ def test_same_input_same_plan_whatever_the_order(data, rng):
     shuffled = list(data.locations), list(data.organisations), list(data.people)
     for items in shuffled:
         rng.shuffle(items)
-    other = replace(data, locations=tuple(shuffled[0]), organisations=tuple(shuffled[1]),
-                    people=tuple(shuffled[2]))
+    other = replace(
+        data,
+        locations=tuple(shuffled[0]),
+        organisations=tuple(shuffled[1]),
+        people=tuple(shuffled[2]),
+    )
     assert plan(data) == plan(data) == plan(other)

@@ -54,10 +54,22 @@ def test_leap_day_anniversary():
 
 def _coop(history=(), fixed=(), years=10):
     orgs = [org(1), org(2), org(3)]
-    people = [visitor(10, 2), visitor(11, 3), assessor(20), assessor(21), assessor(22),
-              assessor(23)]
-    return data([loc(1, 1, ROLLOUT, tuple(history))], orgs, people, years=years,
-                start=date(2027, 1, 1), fixed=tuple(fixed))
+    people = [
+        visitor(10, 2),
+        visitor(11, 3),
+        assessor(20),
+        assessor(21),
+        assessor(22),
+        assessor(23),
+    ]
+    return data(
+        [loc(1, 1, ROLLOUT, tuple(history))],
+        orgs,
+        people,
+        years=years,
+        start=date(2027, 1, 1),
+        fixed=tuple(fixed),
+    )
 
 
 def test_plan_alternates_over_ten_years_from_an_overdue_event():
@@ -80,8 +92,10 @@ def test_a_location_without_rollout_is_skipped_with_the_gate_reason():
 def test_kept_event_moves_the_rhythm_and_is_not_moved():
     kept = FixedEvent("kept-1", 1, V, date(2028, 4, 1), 2, (10,))
     result = plan(_coop(fixed=[kept], years=4))
-    assert [(e.kind, e.on) for e in result.events][:2] == [(V, date(2028, 4, 1)),
-                                                           (C, date(2029, 4, 1))]
+    assert [(e.kind, e.on) for e in result.events][:2] == [
+        (V, date(2028, 4, 1)),
+        (C, date(2029, 4, 1)),
+    ]
     assert result.events[0].manual and result.events[0].uid == "kept-1"
     assert result.events[0].overdue is False and result.events[0].violations == ()
 
@@ -101,8 +115,11 @@ def test_kept_event_sooner_than_the_rhythm_allows():
 def test_uids_are_stable_and_number_each_kind():
     first = plan(_coop(years=4))
     assert [e.uid for e in first.events] == [
-        "loc1-visitation-1@qaudit", "loc1-cirkel-1@qaudit", "loc1-visitation-2@qaudit",
-        "loc1-cirkel-2@qaudit"]
+        "loc1-visitation-1@qaudit",
+        "loc1-cirkel-1@qaudit",
+        "loc1-visitation-2@qaudit",
+        "loc1-cirkel-2@qaudit",
+    ]
     later = plan(_coop(history=[Held(V, date(2027, 3, 1))], years=4))
     assert later.events[0].uid == "loc1-cirkel-1@qaudit"
 
@@ -110,6 +127,5 @@ def test_uids_are_stable_and_number_each_kind():
 def test_membership_end_stops_the_plan():
     d = _coop(years=10)
     ended = org(1, memberships=((date(2015, 1, 1), date(2029, 6, 30)),))
-    result = plan(data(list(d.locations), [ended, *d.organisations[1:]], list(d.people),
-                       years=10))
+    result = plan(data(list(d.locations), [ended, *d.organisations[1:]], list(d.people), years=10))
     assert max(e.on.year for e in result.events) == 2029

@@ -48,16 +48,30 @@ def coop(engine, mini_catalogue):
         s.flush()
         ids: dict[str, int] = {}
         for i, o in enumerate(orgs):
-            s.add(Membership(organisation_id=o.id, member_number=f"K-{i}",
-                             start_date=date(2020, 1, 1)))
-            loc = Location(organisation_id=o.id, code=f"L{i + 1}", name=f"Huis {i + 1}",
-                           city="Utrecht", region="Midden")
+            s.add(
+                Membership(
+                    organisation_id=o.id, member_number=f"K-{i}", start_date=date(2020, 1, 1)
+                )
+            )
+            loc = Location(
+                organisation_id=o.id,
+                code=f"L{i + 1}",
+                name=f"Huis {i + 1}",
+                city="Utrecht",
+                region="Midden",
+            )
             s.add(loc)
             s.flush()
             ids[f"L{i + 1}"] = loc.id
             for step in range(1, 8):
-                s.add(CycleStep(location_id=loc.id, step=step, status=StepStatus.DONE,
-                                completed_on=date(2025, 3, step)))
+                s.add(
+                    CycleStep(
+                        location_id=loc.id,
+                        step=step,
+                        status=StepStatus.DONE,
+                        completed_on=date(2025, 3, step),
+                    )
+                )
             visitor = Person(name=f"Visiteur {i}", organisation_id=o.id)
             s.add(visitor)
             s.flush()
@@ -68,8 +82,14 @@ def coop(engine, mini_catalogue):
             s.flush()
             ids[f"A{n}"] = person.id
             s.add(RoleAssignment(person_id=person.id, role=Role.ASSESSOR))
-        s.add(ConflictOfInterest(person_id=ids["A0"], organisation_id=orgs[0].id,
-                                 kind=ConflictKind.ADVISES, start_date=date(2024, 1, 1)))
+        s.add(
+            ConflictOfInterest(
+                person_id=ids["A0"],
+                organisation_id=orgs[0].id,
+                kind=ConflictKind.ADVISES,
+                start_date=date(2024, 1, 1),
+            )
+        )
         ids.update({f"O{i}": o.id for i, o in enumerate(orgs)})
     for code in ("L1", "L2", "L3"):
         _sufficient_basis(engine, ids[code], mini_catalogue)
@@ -78,8 +98,13 @@ def coop(engine, mini_catalogue):
 
 def _sufficient_basis(engine, location_id, catalogue):
     with transaction(engine) as s:
-        visit = assessments.start(s, location_id, AssessmentKind.AUDIT_VISIT,
-                                  started_on=date(2024, 6, 1), catalogue=catalogue)
+        visit = assessments.start(
+            s,
+            location_id,
+            AssessmentKind.AUDIT_VISIT,
+            started_on=date(2024, 6, 1),
+            catalogue=catalogue,
+        )
         for point in catalogue.for_kind("basis").points:
             assessments.record_answer(s, visit.id, point.id, Result.COMPLIANT)
         assessments.close_in(s, visit.id)
@@ -94,11 +119,18 @@ def test_propose_plans_each_rolled_out_location_and_writes_nothing(engine, coop)
     events = proposal.plan.events
     assert {e.location_id for e in events} == {coop["L1"], coop["L2"], coop["L3"]}
     assert [e.kind for e in events if e.location_id == coop["L1"]] == [
-        EventKind.VISITATION, EventKind.CIRKEL, EventKind.VISITATION]
-    assert all(e.visiting_organisation_id not in (None, _own(coop, e.location_id))
-               for e in events if e.kind is EventKind.VISITATION)
-    l1_cirkel = next(e for e in events if e.location_id == coop["L1"]
-                     and e.kind is EventKind.CIRKEL)
+        EventKind.VISITATION,
+        EventKind.CIRKEL,
+        EventKind.VISITATION,
+    ]
+    assert all(
+        e.visiting_organisation_id not in (None, _own(coop, e.location_id))
+        for e in events
+        if e.kind is EventKind.VISITATION
+    )
+    l1_cirkel = next(
+        e for e in events if e.location_id == coop["L1"] and e.kind is EventKind.CIRKEL
+    )
     assert coop["A0"] not in l1_cirkel.person_ids  # declared: advises Zorggroep A
     with transaction(engine) as s:
         assert s.exec(select(ScheduledEvent)).first() is None
@@ -125,9 +157,11 @@ def test_apply_stores_events_with_stable_uids_and_is_idempotent(engine, coop):
 def test_kept_event_survives_apply_and_is_rechecked(engine, coop):
     schedule.apply(engine, _propose(engine))
     with transaction(engine) as s:
-        cirkel = s.exec(select(ScheduledEvent).where(
-            ScheduledEvent.location_id == coop["L1"],
-            ScheduledEvent.kind == EventKind.CIRKEL)).first()
+        cirkel = s.exec(
+            select(ScheduledEvent).where(
+                ScheduledEvent.location_id == coop["L1"], ScheduledEvent.kind == EventKind.CIRKEL
+            )
+        ).first()
         uid = cirkel.uid
     schedule.keep(engine, uid, on=date(2028, 5, 4), person_ids=(coop["A0"], coop["A1"]))
     proposal = _propose(engine)
@@ -169,8 +203,11 @@ def test_ics_export_reparses_with_stable_uids(engine, coop, tmp_path: Path):
     uid = str(first["UID"])
     schedule.keep(engine, uid, on=date(2027, 9, 9))
     schedule.export_ics(engine, out, stamp=stamp)
-    moved = next(e for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
-                 if str(e["UID"]) == uid)
+    moved = next(
+        e
+        for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+        if str(e["UID"]) == uid
+    )
     assert moved.decoded("DTSTART") == date(2027, 9, 9) and int(moved["SEQUENCE"]) == 1
 
 
@@ -179,8 +216,9 @@ def test_ics_per_person_and_per_location(engine, coop, tmp_path: Path):
     out = tmp_path / "a.ics"
     mine = schedule.export_ics(engine, out, person_id=coop["A1"])
     with transaction(engine) as s:
-        expected = len(s.exec(select(EventAssignment).where(
-            EventAssignment.person_id == coop["A1"])).all())
+        expected = len(
+            s.exec(select(EventAssignment).where(EventAssignment.person_id == coop["A1"])).all()
+        )
     assert mine == expected
     assert schedule.export_ics(engine, out, location_id=coop["L2"]) == 3
     with pytest.raises(NotFound, match="999"):

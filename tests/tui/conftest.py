@@ -49,38 +49,81 @@ def build_world(engine: Engine, catalogue: Catalogue) -> World:
         s.flush()
         assert org.id and other.id
         s.add(Membership(organisation_id=org.id, member_number="K@-1", start_date=date(2020, 1, 1)))
-        member = Location(organisation_id=org.id, code="T01", name="Huize Test", city="Utrecht",
-                          staff=40)
+        member = Location(
+            organisation_id=org.id, code="T01", name="Huize Test", city="Utrecht", staff=40
+        )
         prospect = Location(organisation_id=other.id, code="T02", name="De Nieuwe", city="Zwolle")
         auditor = Person(name="Auditor Een")
         s.add_all([member, prospect, auditor])
         s.flush()
         assert member.id and prospect.id and auditor.id
         for step in (1, 2, 3):
-            s.add(CycleStep(location_id=member.id, step=step, status=StepStatus.DONE,
-                            started_on=date(2025, step, 1), completed_on=date(2025, step, 20),
-                            decision=MtDecision.GO if step == 2 else None))
-        s.add(CycleStep(location_id=prospect.id, step=1, status=StepStatus.IN_PROGRESS,
-                        started_on=date(2026, 9, 1)))
-        event = ScheduledEvent(uid="t-1", location_id=member.id, kind=EventKind.AUDIT_VISIT,
-                               planned_on=date(2026, 9, 20))
+            s.add(
+                CycleStep(
+                    location_id=member.id,
+                    step=step,
+                    status=StepStatus.DONE,
+                    started_on=date(2025, step, 1),
+                    completed_on=date(2025, step, 20),
+                    decision=MtDecision.GO if step == 2 else None,
+                )
+            )
+        s.add(
+            CycleStep(
+                location_id=prospect.id,
+                step=1,
+                status=StepStatus.IN_PROGRESS,
+                started_on=date(2026, 9, 1),
+            )
+        )
+        event = ScheduledEvent(
+            uid="t-1",
+            location_id=member.id,
+            kind=EventKind.AUDIT_VISIT,
+            planned_on=date(2026, 9, 20),
+        )
         s.add(event)
-        s.add(ScheduledEvent(uid="t-2", location_id=prospect.id, kind=EventKind.INTAKE,
-                             planned_on=date(2026, 11, 2)))
+        s.add(
+            ScheduledEvent(
+                uid="t-2",
+                location_id=prospect.id,
+                kind=EventKind.INTAKE,
+                planned_on=date(2026, 11, 2),
+            )
+        )
         s.flush()
         assert event.id
         s.add(EventAssignment(event_id=event.id, person_id=auditor.id))
-        own = assessments.start(s, member.id, AssessmentKind.SELF_EVALUATION,
-                                started_on=date(2026, 8, 1), catalogue=catalogue)
-        s.add(CycleStep(location_id=member.id, step=int(Step.BASIS),
-                        status=StepStatus.IN_PROGRESS, started_on=date(2026, 8, 1)))
+        own = assessments.start(
+            s,
+            member.id,
+            AssessmentKind.SELF_EVALUATION,
+            started_on=date(2026, 8, 1),
+            catalogue=catalogue,
+        )
+        s.add(
+            CycleStep(
+                location_id=member.id,
+                step=int(Step.BASIS),
+                status=StepStatus.IN_PROGRESS,
+                started_on=date(2026, 8, 1),
+            )
+        )
         assert own.id
-        for point, result in (("A.01", Result.COMPLIANT), ("A.02", Result.PARTLY),
-                              ("B.01", Result.COMPLIANT)):
+        for point, result in (
+            ("A.01", Result.COMPLIANT),
+            ("A.02", Result.PARTLY),
+            ("B.01", Result.COMPLIANT),
+        ):
             assessments.record_answer(s, own.id, point, result)
-        visit = assessments.start(s, member.id, AssessmentKind.AUDIT_VISIT,
-                                  started_on=date(2026, 9, 20), catalogue=catalogue,
-                                  reference_assessment_id=own.id)
+        visit = assessments.start(
+            s,
+            member.id,
+            AssessmentKind.AUDIT_VISIT,
+            started_on=date(2026, 9, 20),
+            catalogue=catalogue,
+            reference_assessment_id=own.id,
+        )
         assert visit.id
         return World(engine, catalogue, member.id, own.id, visit.id, prospect.id)
 

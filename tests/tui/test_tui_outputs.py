@@ -44,8 +44,14 @@ async def test_excel_import_previews_conflicts_then_applies_the_choice(app, worl
     from qaudit.tui.screens.excel_import import ImportPreviewScreen
 
     book = export_assessment(world.engine, world.self_eval_id, tmp_path / "terug.xlsx")
-    fill(book, {"A.02": ("Voldoet", None, None), "B.02": ("Voldoet niet", None, None),
-                "B.01": ("N.v.t.", None, None)})
+    fill(
+        book,
+        {
+            "A.02": ("Voldoet", None, None),
+            "B.02": ("Voldoet niet", None, None),
+            "B.01": ("N.v.t.", None, None),
+        },
+    )
     # B.01 is changed in qaudit after the export as well: a conflict
     assessments.give_answer(world.engine, world.self_eval_id, "B.01", Result.PARTLY)
     async with app.run_test(size=SIZE) as pilot:

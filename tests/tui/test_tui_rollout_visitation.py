@@ -23,8 +23,11 @@ from .test_tui_workflows import SIZE, results
 
 def step_status(world, step: Step) -> StepStatus | None:
     with transaction(world.engine) as s:
-        row = s.exec(select(CycleStep).where(CycleStep.location_id == world.member_id,
-                                             CycleStep.step == int(step))).first()
+        row = s.exec(
+            select(CycleStep).where(
+                CycleStep.location_id == world.member_id, CycleStep.step == int(step)
+            )
+        ).first()
         return row.status if row else None
 
 
@@ -147,8 +150,13 @@ def screen_texts(language: str, tmp_path: Path) -> dict[str, object]:
     tests = Path(__file__).parent.parent
     url = f"sqlite:///{tmp_path / f'{language}.db'}"
     env = {**os.environ, "QAUDIT_LANGUAGE": language}
-    out = subprocess.run([sys.executable, "-c", ENGLISH, language, url, str(tests)], env=env,
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", ENGLISH, language, url, str(tests)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

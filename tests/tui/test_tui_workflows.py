@@ -49,8 +49,11 @@ async def test_blocked_step_shows_its_reason(app, world):
         await pilot.press("b")  # try to start it anyway: refused, nothing written
         await settle(app, pilot)
         with transaction(world.engine) as s:
-            rows = s.exec(select(CycleStep).where(CycleStep.location_id == world.prospect_id,
-                                                  CycleStep.step == int(Step.BASIS))).all()
+            rows = s.exec(
+                select(CycleStep).where(
+                    CycleStep.location_id == world.prospect_id, CycleStep.step == int(Step.BASIS)
+                )
+            ).all()
         assert rows == []
 
 
@@ -62,8 +65,10 @@ async def test_answer_a_theme_by_keys_next_and_undo(app, world):
         await pilot.press("right_square_bracket")  # theme A only
         assert app.screen.state.visible_ids() == ["A.01", "A.02"]
         await pilot.press("1", "3")
-        assert results(world, world.visit_id) == {"A.01": Result.COMPLIANT,
-                                                  "A.02": Result.NOT_COMPLIANT}
+        assert results(world, world.visit_id) == {
+            "A.01": Result.COMPLIANT,
+            "A.02": Result.NOT_COMPLIANT,
+        }
         assert "A.02" in str(app.screen.query_one("#saved").render())
         await pilot.press("n")  # jumps into theme B
         assert app.screen.current_point_id() == "B.01"
@@ -109,8 +114,11 @@ async def test_closing_the_visit_locks_it(app, world):
             visit = s.get(Assessment, world.visit_id)
             assert visit is not None and visit.status is AssessmentStatus.CLOSED
             assert len(s.exec(select(Interview)).all()) == 1
-            basis = s.exec(select(CycleStep).where(CycleStep.location_id == world.member_id,
-                                                   CycleStep.step == int(Step.BASIS))).one()
+            basis = s.exec(
+                select(CycleStep).where(
+                    CycleStep.location_id == world.member_id, CycleStep.step == int(Step.BASIS)
+                )
+            ).one()
             assert basis.status is StepStatus.DONE  # sufficient verdict completes step 4
         await pilot.press("c")  # back to the answers: a key no longer changes them
         await settle(app, pilot)

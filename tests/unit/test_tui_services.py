@@ -29,12 +29,18 @@ def test_dashboard_verdict_matches_the_rule(engine, mini_catalogue):
     from tui.conftest import build_world
 
     world = build_world(engine, mini_catalogue)
-    for point, result in (("A.01", Result.NOT_COMPLIANT), ("A.02", Result.COMPLIANT),
-                          ("B.01", Result.COMPLIANT), ("B.02", Result.COMPLIANT)):
+    for point, result in (
+        ("A.01", Result.NOT_COMPLIANT),
+        ("A.02", Result.COMPLIANT),
+        ("B.01", Result.COMPLIANT),
+        ("B.02", Result.COMPLIANT),
+    ):
         assessments.give_answer(engine, world.visit_id, point, result)
     visits.close_visit(engine, world.visit_id, today=date(2026, 10, 1))
-    rows = {r.code: r for r in dashboard.dashboard_rows(dashboard.engine_reader(engine),
-                                                        date(2026, 10, 1))}
+    rows = {
+        r.code: r
+        for r in dashboard.dashboard_rows(dashboard.engine_reader(engine), date(2026, 10, 1))
+    }
     with transaction(engine) as s:
         expected = assessments.verdict_of(s, assessments.get(s, world.visit_id))
     assert expected.outcome is Outcome.INSUFFICIENT  # critical point A.01 failed
@@ -52,8 +58,9 @@ def test_rollout_progress_and_gate(engine, mini_catalogue):
     from tui.conftest import build_world
 
     world = build_world(engine, mini_catalogue)
-    rollout.save_translation(engine, world.member_id, "KB01", "Vaste werkafspraak", "Teamoverleg",
-                             mini_catalogue)
+    rollout.save_translation(
+        engine, world.member_id, "KB01", "Vaste werkafspraak", "Teamoverleg", mini_catalogue
+    )
     rollout.add_training(engine, world.member_id, date(2026, 9, 1), "Beloften", 10, 40)
     with transaction(engine) as s:
         data = rollout.rollout(s, world.member_id, mini_catalogue)
@@ -61,8 +68,13 @@ def test_rollout_progress_and_gate(engine, mini_catalogue):
     from qaudit.errors import Refused
 
     try:
-        start_assessment(engine, world.prospect_id, AssessmentKind.SELF_EVALUATION,
-                         today=date(2026, 10, 1), catalogue=mini_catalogue)
+        start_assessment(
+            engine,
+            world.prospect_id,
+            AssessmentKind.SELF_EVALUATION,
+            today=date(2026, 10, 1),
+            catalogue=mini_catalogue,
+        )
     except Refused as refused:
         assert "lid" in str(refused)
     else:

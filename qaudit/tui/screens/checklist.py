@@ -36,33 +36,73 @@ class ChecklistScreen(WorkScreen):
         BACK,
         _b("1", "answer('voldoet')", _("compliant"), "compliant", _("Answer: compliant")),
         _b("2", "answer('voldoet_deels')", _("partly"), "partly", _("Answer: partly compliant")),
-        _b("3", "answer('voldoet_niet')", _("not"), "not_compliant",
-           _("Answer: not compliant")),
+        _b("3", "answer('voldoet_niet')", _("not"), "not_compliant", _("Answer: not compliant")),
         _b("0", "answer('nvt')", _("n/a"), "not_applicable", _("Answer: not applicable")),
-        _b("n", "next_unanswered", _("Next open"), "next",
-           _("Jump to the next point without an answer")),
+        _b(
+            "n",
+            "next_unanswered",
+            _("Next open"),
+            "next",
+            _("Jump to the next point without an answer"),
+        ),
         _b("u,ctrl+z", "undo", _("Undo"), "undo", _("Undo the last answer")),
-        _b("f", "cycle_filter", _("Filter"), "filter",
-           _("Show: all, unanswered, critical, not compliant, differs from self-evaluation")),
+        _b(
+            "f",
+            "cycle_filter",
+            _("Filter"),
+            "filter",
+            _("Show: all, unanswered, critical, not compliant, differs from self-evaluation"),
+        ),
         _b("e", "edit_note", _("Note"), "note", _("Write a note with the selected point")),
-        _b("right_square_bracket", "theme(1)", _("Next theme"), "next_theme",
-           _("Go to the next theme"), show=False),
-        _b("left_square_bracket", "theme(-1)", _("Previous theme"), "previous_theme",
-           _("Go to the previous theme"), show=False),
-        _b("a", "all_themes", _("All themes"), "all_themes",
-           _("Show the points of all themes"), show=False),
-        _b("v", "visit", _("Visit"), "visit",
-           _("Interviews, findings, recommendations, actions and the verdict")),
+        _b(
+            "right_square_bracket",
+            "theme(1)",
+            _("Next theme"),
+            "next_theme",
+            _("Go to the next theme"),
+            show=False,
+        ),
+        _b(
+            "left_square_bracket",
+            "theme(-1)",
+            _("Previous theme"),
+            "previous_theme",
+            _("Go to the previous theme"),
+            show=False,
+        ),
+        _b(
+            "a",
+            "all_themes",
+            _("All themes"),
+            "all_themes",
+            _("Show the points of all themes"),
+            show=False,
+        ),
+        _b(
+            "v",
+            "visit",
+            _("Visit"),
+            "visit",
+            _("Interviews, findings, recommendations, actions and the verdict"),
+        ),
         _b("ctrl+e", "export", _("Excel"), "export", _("Export this assessment to Excel")),
         _b("ctrl+r", "report", _("Report"), "report", _("Write the Word report")),
-        _b("i", "import", _("Import"), "import",
-           _("Import a filled-in Excel workbook: preview, choose, apply")),
+        _b(
+            "i",
+            "import",
+            _("Import"),
+            "import",
+            _("Import a filled-in Excel workbook: preview, choose, apply"),
+        ),
     ]
     PALETTE = (
         ("export", N_("Export to Excel"), N_("Export this assessment to an Excel workbook")),
         ("report", N_("Write report"), N_("Write the Word report of this assessment")),
-        ("import", N_("Import from Excel"),
-         N_("Preview a filled-in workbook of this assessment, then import it")),
+        (
+            "import",
+            N_("Import from Excel"),
+            N_("Preview a filled-in workbook of this assessment, then import it"),
+        ),
         ("visit", N_("Visit records"), N_("Interviews, findings, actions and the verdict")),
     )
 
@@ -121,7 +161,8 @@ class ChecklistScreen(WorkScreen):
         for point in self.state.visible_points():
             table.add_row(*self._cells(point), key=point.id)
         self.query_one("#filter-label", Static).update(
-            _("Filter: {name}").format(name=_(FILTER_LABELS[self.state.filter])))
+            _("Filter: {name}").format(name=_(FILTER_LABELS[self.state.filter]))
+        )
         if select is not None and select in self.state.visible_ids():
             table.move_cursor(row=table.get_row_index(select))
         self._show_detail()
@@ -146,8 +187,12 @@ class ChecklistScreen(WorkScreen):
         point = self.state.spec.point_index.get(point_id) if point_id else None
         theme = self.state.spec.theme_of[point.id].title if point else ""
         self.query_one(PointDetail).show(
-            point, theme, self.state.results.get(point_id or ""),
-            self.state.reference.get(point_id or ""), self.state.has_reference)
+            point,
+            theme,
+            self.state.results.get(point_id or ""),
+            self.state.reference.get(point_id or ""),
+            self.state.has_reference,
+        )
         note = self.query_one("#note", TextArea)
         note.load_text(self.state.notes.get(point_id or "", ""))
         note.disabled = point is None or self.state.closed
@@ -187,15 +232,23 @@ class ChecklistScreen(WorkScreen):
             if not self._advance(point_id):
                 self._show_detail()
 
-    def _commit(self, point_id: str, result: Any, *, remember: bool,
-                note: str | None = None, detail: bool = True) -> bool:
+    def _commit(
+        self,
+        point_id: str,
+        result: Any,
+        *,
+        remember: bool,
+        note: str | None = None,
+        detail: bool = True,
+    ) -> bool:
         """Commit one answer (in its own transaction, now), then show only what changed."""
         from qaudit.services import assessments
 
         assert self.state is not None
         before = (self.state.results.get(point_id), self.state.notes.get(point_id, ""))
-        answer = self.qapp.call_service(assessments.give_answer, self.engine, self.assessment_id,
-                                        point_id, result, note=note)
+        answer = self.qapp.call_service(
+            assessments.give_answer, self.engine, self.assessment_id, point_id, result, note=note
+        )
         if answer is None:
             self._saved(_("NOT saved"))
             return False
@@ -203,8 +256,11 @@ class ChecklistScreen(WorkScreen):
             self.state.undo.append((point_id, *before))
         self.state.record(point_id, answer.result, answer.note)
         self._after_change(point_id, detail)
-        self._saved(_("✔ saved {time} · {point}: {result}").format(
-            time=datetime.now().strftime("%H:%M:%S"), point=point_id, result=answer.result.label))
+        self._saved(
+            _("✔ saved {time} · {point}: {result}").format(
+                time=datetime.now().strftime("%H:%M:%S"), point=point_id, result=answer.result.label
+            )
+        )
         return True
 
     def _after_change(self, point_id: str, detail: bool) -> None:
@@ -334,8 +390,11 @@ class ChecklistScreen(WorkScreen):
             from qaudit.tui.screens.checklist_state import load_state
 
             fresh = self.read(load_state, self.assessment_id)
-            fresh.theme_index, fresh.filter, fresh.undo = (self.state.theme_index,
-                                                           self.state.filter, self.state.undo)
+            fresh.theme_index, fresh.filter, fresh.undo = (
+                self.state.theme_index,
+                self.state.filter,
+                self.state.undo,
+            )
             self.state = fresh
             self._refresh_themes()
             self._fill_points(select=self.current_point_id())

@@ -127,14 +127,22 @@ def load_state(session: Session, assessment_id: int) -> ChecklistState:
     }
     reference: dict[str, Result] = {}
     if assessment.reference_assessment_id is not None:
-        reference = {k: v for k, v in assessments.results(
-            session, assessment.reference_assessment_id).items()
-            if v is not Result.NOT_ASSESSED}
+        reference = {
+            k: v
+            for k, v in assessments.results(session, assessment.reference_assessment_id).items()
+            if v is not Result.NOT_ASSESSED
+        }
     location = locations.get(session, assessment.location_id)
     title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
-    return ChecklistState(spec, title, assessment.status is AssessmentStatus.CLOSED, results,
-                          {k: a.note for k, a in rows.items()}, reference,
-                          assessment.reference_assessment_id is not None)
+    return ChecklistState(
+        spec,
+        title,
+        assessment.status is AssessmentStatus.CLOSED,
+        results,
+        {k: a.note for k, a in rows.items()},
+        reference,
+        assessment.reference_assessment_id is not None,
+    )
 
 
 def summary(state: ChecklistState) -> dict[str, Any]:

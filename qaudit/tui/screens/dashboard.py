@@ -31,16 +31,42 @@ if TYPE_CHECKING:
 class DashboardScreen(Screen[None]):
     AUTO_FOCUS = "#locations"
     BINDINGS = [
-        Binding("slash", "search", _("Search"), id="dashboard.search",
-                tooltip=_("Search by code, name, organisation, city or auditor")),
-        Binding("f", "filter", _("Filter"), id="dashboard.filter",
-                tooltip=_("Show only one step of the cycle or one auditor")),
-        Binding("o", "toggle_overdue", _("Overdue"), id="dashboard.overdue",
-                tooltip=_("Show only locations with an overdue event")),
-        Binding("r", "reload", _("Reload"), id="dashboard.reload",
-                tooltip=_("Read the dashboard from the database again")),
-        Binding("escape", "clear", _("Clear"), id="dashboard.clear", show=False,
-                tooltip=_("Clear the search and the filters")),
+        Binding(
+            "slash",
+            "search",
+            _("Search"),
+            id="dashboard.search",
+            tooltip=_("Search by code, name, organisation, city or auditor"),
+        ),
+        Binding(
+            "f",
+            "filter",
+            _("Filter"),
+            id="dashboard.filter",
+            tooltip=_("Show only one step of the cycle or one auditor"),
+        ),
+        Binding(
+            "o",
+            "toggle_overdue",
+            _("Overdue"),
+            id="dashboard.overdue",
+            tooltip=_("Show only locations with an overdue event"),
+        ),
+        Binding(
+            "r",
+            "reload",
+            _("Reload"),
+            id="dashboard.reload",
+            tooltip=_("Read the dashboard from the database again"),
+        ),
+        Binding(
+            "escape",
+            "clear",
+            _("Clear"),
+            id="dashboard.clear",
+            show=False,
+            tooltip=_("Clear the search and the filters"),
+        ),
     ]
     PALETTE = (("reload", N_("Reload the dashboard"), N_("Read all locations again")),)
 
@@ -72,8 +98,9 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=_("Search (/) by code, name, organisation, city or auditor"),
-                    id="search")
+        yield Input(
+            placeholder=_("Search (/) by code, name, organisation, city or auditor"), id="search"
+        )
         yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static(_("Loading…"), id="status")
         yield KeyBar()
@@ -81,9 +108,21 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Locations")
         table = self.query_one(DataTable)
-        table.add_columns(*(Text(label) for label in (
-            _("code"), _("location"), _("organisation"), _("step"), _("score"), _("verdict"),
-            _("next event"), _("due"))))  # Text, not markup: nothing in a name is markup
+        table.add_columns(
+            *(
+                Text(label)
+                for label in (
+                    _("code"),
+                    _("location"),
+                    _("organisation"),
+                    _("step"),
+                    _("score"),
+                    _("verdict"),
+                    _("next event"),
+                    _("due"),
+                )
+            )
+        )  # Text, not markup: nothing in a name is markup
         table.focus()
         prefetched, self.qapp.prefetched = self.qapp.prefetched, None
         if prefetched is not None and prefetched.done() and prefetched.exception() is None:
@@ -117,11 +156,14 @@ class DashboardScreen(Screen[None]):
 
     def visible_rows(self) -> list[DashboardRow]:
         text = self.query_one("#search", Input).value.strip()
-        return [r for r in self.rows
-                if (not text or r.matches(text))
-                and (self.step is None or int(r.step) == self.step)
-                and (self.person is None or self.person in r.people)
-                and (not self.overdue or r.overdue)]
+        return [
+            r
+            for r in self.rows
+            if (not text or r.matches(text))
+            and (self.step is None or int(r.step) == self.step)
+            and (self.person is None or self.person in r.people)
+            and (not self.overdue or r.overdue)
+        ]
 
     def refill(self) -> None:
         table = self.query_one(DataTable)
@@ -130,8 +172,11 @@ class DashboardScreen(Screen[None]):
         for row in shown:
             table.add_row(*_cells(row), key=str(row.id))
         overdue = sum(r.overdue for r in self.rows)
-        status = [_("{shown} of {total} locations · {overdue} overdue").format(
-            shown=len(shown), total=len(self.rows), overdue=overdue)]
+        status = [
+            _("{shown} of {total} locations · {overdue} overdue").format(
+                shown=len(shown), total=len(self.rows), overdue=overdue
+            )
+        ]
         if self.step is not None:
             from qaudit.domain.enums import Step
 
@@ -168,13 +213,22 @@ class DashboardScreen(Screen[None]):
 
         steps = [(_("All steps"), 0)] + [(f"{int(s)} {s.label}", int(s)) for s in Step]
         people = [(_("All auditors"), "")] + [
-            (p, p) for p in sorted({p for row in self.rows for p in row.people})]
-        fields = [Field("step", _("Step"), "select", self.step or 0, steps),
-                  Field("person", _("Auditor"), "select", self.person or "", people),
-                  Field("overdue", _("Only overdue"), "select", self.overdue,
-                        [(_("no"), False), (_("yes"), True)])]
-        self.app.push_screen(FormDialog(_("Filter the locations"), fields),
-                             if_given(lambda v: self.set_filters(**v)))
+            (p, p) for p in sorted({p for row in self.rows for p in row.people})
+        ]
+        fields = [
+            Field("step", _("Step"), "select", self.step or 0, steps),
+            Field("person", _("Auditor"), "select", self.person or "", people),
+            Field(
+                "overdue",
+                _("Only overdue"),
+                "select",
+                self.overdue,
+                [(_("no"), False), (_("yes"), True)],
+            ),
+        ]
+        self.app.push_screen(
+            FormDialog(_("Filter the locations"), fields), if_given(lambda v: self.set_filters(**v))
+        )
 
     def set_filters(self, *, step: int | None, person: str | None, overdue: bool) -> None:
         """Show only one step (0 or None: all), one person ("" or None: all), overdue."""
@@ -202,8 +256,16 @@ def _cells(row: DashboardRow) -> tuple[Any, ...]:
     if row.overdue:
         due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
     kind = _event_label(row.next_kind.value) if row.next_kind else ""
-    cells = (row.code, row.name, row.organisation, f"{int(row.step)} {row.step.label}",
-             fmt.percent(row.percent), fmt.outcome(row.outcome), kind, due)
+    cells = (
+        row.code,
+        row.name,
+        row.organisation,
+        f"{int(row.step)} {row.step.label}",
+        fmt.percent(row.percent),
+        fmt.outcome(row.outcome),
+        kind,
+        due,
+    )
     return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
 
 

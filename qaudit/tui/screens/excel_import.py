@@ -34,17 +34,28 @@ def ask_import(app: QAuditApp, assessment_id: int, done: Callable[[], None]) -> 
     from qaudit.tui.screens.outputs import export_path
 
     default = export_path(assessment_id)
-    fields = [Field("path", _("Workbook (.xlsx)"), default=str(default) if default.is_file()
-                    else "", required=True)]
-    app.push_screen(FormDialog(_("Import a filled-in workbook"), fields),
-                    if_given(lambda v: preview(app, Path(v["path"]).expanduser(),
-                                               assessment_id, done)))
+    fields = [
+        Field(
+            "path",
+            _("Workbook (.xlsx)"),
+            default=str(default) if default.is_file() else "",
+            required=True,
+        )
+    ]
+    app.push_screen(
+        FormDialog(_("Import a filled-in workbook"), fields),
+        if_given(lambda v: preview(app, Path(v["path"]).expanduser(), assessment_id, done)),
+    )
 
 
 def preview(app: QAuditApp, path: Path, assessment_id: int, done: Callable[[], None]) -> None:
     app.notify(_("Reading {file}…").format(file=path.name))
-    app.run_worker(lambda: _preview(app, path, assessment_id, done), thread=True,
-                   exclusive=True, group="excel-import")
+    app.run_worker(
+        lambda: _preview(app, path, assessment_id, done),
+        thread=True,
+        exclusive=True,
+        group="excel-import",
+    )
 
 
 def _preview(app: QAuditApp, path: Path, assessment_id: int, done: Callable[[], None]) -> None:
@@ -61,15 +72,16 @@ def _preview(app: QAuditApp, path: Path, assessment_id: int, done: Callable[[], 
 
 def _show(app: QAuditApp, found: ImportPreview, done: Callable[[], None]) -> None:
     if not found.has_changes:
-        app.notify(_("{file} changes nothing: every answer is as in qaudit.").format(
-            file=found.file.name))
+        app.notify(
+            _("{file} changes nothing: every answer is as in qaudit.").format(file=found.file.name)
+        )
         return
-    app.push_screen(ImportPreviewScreen(found),
-                    if_given(lambda taken: _apply(app, found, taken, done)))
+    app.push_screen(
+        ImportPreviewScreen(found), if_given(lambda taken: _apply(app, found, taken, done))
+    )
 
 
-def _apply(app: QAuditApp, found: ImportPreview, taken: set[str],
-           done: Callable[[], None]) -> None:
+def _apply(app: QAuditApp, found: ImportPreview, taken: set[str], done: Callable[[], None]) -> None:
     def work() -> None:
         from qaudit.errors import QauditError
         from qaudit.services import excel
@@ -89,14 +101,34 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
     """New, changed and conflicting answers; conflicts keep qaudit's answer unless chosen."""
 
     BINDINGS = [
-        Binding("t,space", "toggle_choice", _("File/qaudit"), id="import.toggle",
-                tooltip=_("For the selected conflict: take the file's answer or keep qaudit's")),
-        Binding("ctrl+t", "take_all", _("All from file"), id="import.take_all",
-                tooltip=_("Take the file's answer for every conflict")),
-        Binding("a,ctrl+s", "apply", _("Import"), id="import.apply",
-                tooltip=_("Write the new and changed answers and the chosen conflicts")),
-        Binding("escape", "cancel", _("Cancel"), id="import.cancel",
-                tooltip=_("Close without importing anything")),
+        Binding(
+            "t,space",
+            "toggle_choice",
+            _("File/qaudit"),
+            id="import.toggle",
+            tooltip=_("For the selected conflict: take the file's answer or keep qaudit's"),
+        ),
+        Binding(
+            "ctrl+t",
+            "take_all",
+            _("All from file"),
+            id="import.take_all",
+            tooltip=_("Take the file's answer for every conflict"),
+        ),
+        Binding(
+            "a,ctrl+s",
+            "apply",
+            _("Import"),
+            id="import.apply",
+            tooltip=_("Write the new and changed answers and the chosen conflicts"),
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            _("Cancel"),
+            id="import.cancel",
+            tooltip=_("Close without importing anything"),
+        ),
     ]
 
     def __init__(self, found: ImportPreview) -> None:
@@ -104,25 +136,40 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
         self.preview = found
         self.taken: set[str] = set()
         self.changes: list[tuple[str, Change]] = (
-            [("new", c) for c in found.new] + [("changed", c) for c in found.changed]
-            + [("conflict", c) for c in found.conflicts])
+            [("new", c) for c in found.new]
+            + [("changed", c) for c in found.changed]
+            + [("conflict", c) for c in found.conflicts]
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import"):
             yield Static(self._heading(), id="import-head")
             yield DataTable(id="import-changes", cursor_type="row")
-            yield Static(_("t: take the file's answer for a conflict (or keep qaudit's) · "
-                           "a: import · Esc: cancel"), classes="hint")
+            yield Static(
+                _(
+                    "t: take the file's answer for a conflict (or keep qaudit's) · "
+                    "a: import · Esc: cancel"
+                ),
+                classes="hint",
+            )
         yield KeyBar()
 
     def _heading(self) -> str:
         p = self.preview
-        return "\n".join([
-            f"[b]{p.file.name}[/b] · {p.location} · " + _("assessment {id}").format(
-                id=p.assessment_id),
-            _("{new} new · {changed} changed · {conflicts} conflicts · {unchanged} unchanged"
-              ).format(new=len(p.new), changed=len(p.changed), conflicts=len(p.conflicts),
-                       unchanged=p.unchanged)])
+        return "\n".join(
+            [
+                f"[b]{p.file.name}[/b] · {p.location} · "
+                + _("assessment {id}").format(id=p.assessment_id),
+                _(
+                    "{new} new · {changed} changed · {conflicts} conflicts · {unchanged} unchanged"
+                ).format(
+                    new=len(p.new),
+                    changed=len(p.changed),
+                    conflicts=len(p.conflicts),
+                    unchanged=p.unchanged,
+                ),
+            ]
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -132,15 +179,23 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
         table.add_column(_("in the file"), key="theirs")
         table.add_column(_("imported"), key="choice")
         for what, change in self.changes:
-            table.add_row(self._what(what), change.point_id, _state(change.before),
-                          _state(change.after), self._choice(what, change.point_id),
-                          key=change.point_id)
+            table.add_row(
+                self._what(what),
+                change.point_id,
+                _state(change.before),
+                _state(change.after),
+                self._choice(what, change.point_id),
+                key=change.point_id,
+            )
         table.focus()
 
     @staticmethod
     def _what(what: str) -> Text:
-        labels = {"new": (_("new"), "green"), "changed": (_("changed"), "yellow"),
-                  "conflict": (_("CONFLICT"), "bold red")}
+        labels = {
+            "new": (_("new"), "green"),
+            "changed": (_("changed"), "yellow"),
+            "conflict": (_("CONFLICT"), "bold red"),
+        }
         text, style = labels[what]
         return Text(text, style=style)
 
@@ -160,15 +215,17 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
             return
         point_id = chosen[1].point_id
         self.taken ^= {point_id}
-        self.query_one(DataTable).update_cell(point_id, "choice",
-                                              self._choice("conflict", point_id))
+        self.query_one(DataTable).update_cell(
+            point_id, "choice", self._choice("conflict", point_id)
+        )
 
     def action_take_all(self) -> None:
         for what, change in self.changes:
             if what == "conflict":
                 self.taken.add(change.point_id)
                 self.query_one(DataTable).update_cell(
-                    change.point_id, "choice", self._choice(what, change.point_id))
+                    change.point_id, "choice", self._choice(what, change.point_id)
+                )
 
     def action_apply(self) -> None:
         self.dismiss(set(self.taken))

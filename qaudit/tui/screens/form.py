@@ -32,10 +32,17 @@ class Field:
 
 class FormDialog(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save"), id="form.save", priority=True,
-                tooltip=_("Save what you entered")),
-        Binding("escape", "cancel", _("Cancel"), id="form.cancel",
-                tooltip=_("Close without saving")),
+        Binding(
+            "ctrl+s",
+            "save",
+            _("Save"),
+            id="form.save",
+            priority=True,
+            tooltip=_("Save what you entered"),
+        ),
+        Binding(
+            "escape", "cancel", _("Cancel"), id="form.cancel", tooltip=_("Close without saving")
+        ),
     ]
 
     def __init__(self, title: str, fields: Sequence[Field]) -> None:
@@ -126,8 +133,9 @@ def _convert(f: Field, text: Any) -> Any:
         try:
             return int(text or 0)
         except ValueError:
-            raise ValueError(_("{field}: '{value}' is not a whole number.").format(
-                field=f.label, value=text)) from None
+            raise ValueError(
+                _("{field}: '{value}' is not a whole number.").format(field=f.label, value=text)
+            ) from None
     if f.kind == "date":
         return parse_date(f.label, text)
     return text
@@ -141,8 +149,9 @@ def parse_date(label: str, text: str) -> date | None:
             return parse(text)
         except ValueError:
             continue
-    raise ValueError(_("{field}: '{value}' is not a date (dd-mm-yyyy).").format(
-        field=label, value=text))
+    raise ValueError(
+        _("{field}: '{value}' is not a date (dd-mm-yyyy).").format(field=label, value=text)
+    )
 
 
 def _dutch_date(text: str) -> date:

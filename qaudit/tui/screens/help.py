@@ -13,8 +13,13 @@ from qaudit.i18n import _
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,f1,question_mark,q", "dismiss", _("Close"), id="help.close",
-                tooltip=_("Close the help")),
+        Binding(
+            "escape,f1,question_mark,q",
+            "dismiss",
+            _("Close"),
+            id="help.close",
+            tooltip=_("Close the help"),
+        ),
     ]
 
     def __init__(self, below: Screen) -> None:
@@ -25,10 +30,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(_("Keys of this screen"), classes="form-title")
             yield DataTable(id="keys", cursor_type="row")
-            yield Static(_(
-                "Every answer is saved the moment you give it. Keys can be changed in "
-                "config.toml under [keys], e.g. \"checklist.next\" = \"n\". "
-                "Ctrl+P opens the command palette; Esc goes back."), classes="hint")
+            yield Static(
+                _(
+                    "Every answer is saved the moment you give it. Keys can be changed in "
+                    'config.toml under [keys], e.g. "checklist.next" = "n". '
+                    "Ctrl+P opens the command palette; Esc goes back."
+                ),
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -39,6 +48,10 @@ class HelpScreen(ModalScreen[None]):
             if not binding.description or binding.id in seen:
                 continue
             seen.add(binding.id or key)
-            table.add_row(self.app.get_key_display(binding), binding.description,
-                          binding.tooltip, binding.id or "")
+            table.add_row(
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.tooltip,
+                binding.id or "",
+            )
         table.focus()

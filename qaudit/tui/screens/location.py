@@ -23,26 +23,76 @@ class LocationScreen(WorkScreen):
     AUTO_FOCUS = "#steps"
     BINDINGS = [
         BACK,
-        _b("s", "start('self_evaluation')", _("Self-evaluation"), "self_evaluation",
-           _("Start a new self-evaluation of the Basis op orde")),
-        _b("a", "start('audit_visit')", _("Audit visit"), "audit_visit",
-           _("Start the audit visit, beside the latest self-evaluation")),
-        _b("v", "start('visitation')", _("Visitation"), "visitation",
-           _("Record an appreciative visitation (step 8)")),
-        _b("c", "start('cirkel')", _("Cirkel"), "cirkel",
-           _("Record a Cirkel van Kwaliteit@ assessment (step 9)")),
-        _b("p", "rollout", _("Promises"), "rollout",
-           _("The promise rollout: translations, training, visibility (steps 5–7)")),
-        _b("b", "step('in_progress')", _("Start step"), "step_start",
-           _("Start the selected step (if the cycle's rules allow it)")),
-        _b("d", "step('done')", _("Step done"), "step_done",
-           _("Mark the selected step as done (if the cycle's rules allow it)")),
-        _b("m", "decision", _("MT decision"), "decision",
-           _("Record the board's and management team's decision (step 2)")),
-        _b("l", "membership", _("Membership"), "membership",
-           _("Record the organisation's membership (step 3)")),
-        _b("tab", "app.focus_next", _("Next table"), "focus_next",
-           _("Move between the steps and the assessments")),
+        _b(
+            "s",
+            "start('self_evaluation')",
+            _("Self-evaluation"),
+            "self_evaluation",
+            _("Start a new self-evaluation of the Basis op orde"),
+        ),
+        _b(
+            "a",
+            "start('audit_visit')",
+            _("Audit visit"),
+            "audit_visit",
+            _("Start the audit visit, beside the latest self-evaluation"),
+        ),
+        _b(
+            "v",
+            "start('visitation')",
+            _("Visitation"),
+            "visitation",
+            _("Record an appreciative visitation (step 8)"),
+        ),
+        _b(
+            "c",
+            "start('cirkel')",
+            _("Cirkel"),
+            "cirkel",
+            _("Record a Cirkel van Kwaliteit@ assessment (step 9)"),
+        ),
+        _b(
+            "p",
+            "rollout",
+            _("Promises"),
+            "rollout",
+            _("The promise rollout: translations, training, visibility (steps 5–7)"),
+        ),
+        _b(
+            "b",
+            "step('in_progress')",
+            _("Start step"),
+            "step_start",
+            _("Start the selected step (if the cycle's rules allow it)"),
+        ),
+        _b(
+            "d",
+            "step('done')",
+            _("Step done"),
+            "step_done",
+            _("Mark the selected step as done (if the cycle's rules allow it)"),
+        ),
+        _b(
+            "m",
+            "decision",
+            _("MT decision"),
+            "decision",
+            _("Record the board's and management team's decision (step 2)"),
+        ),
+        _b(
+            "l",
+            "membership",
+            _("Membership"),
+            "membership",
+            _("Record the organisation's membership (step 3)"),
+        ),
+        _b(
+            "tab",
+            "app.focus_next",
+            _("Next table"),
+            "focus_next",
+            _("Move between the steps and the assessments"),
+        ),
     ]
     PALETTE = (
         ("start('self_evaluation')", N_("New self-evaluation"), N_("Start a self-evaluation here")),
@@ -65,10 +115,11 @@ class LocationScreen(WorkScreen):
 
     def on_mount(self) -> None:
         self.query_one("#steps", DataTable).add_columns(
-            "#", _("step"), _("status"), _("started"), _("completed"), _("who"), _("note"))
+            "#", _("step"), _("status"), _("started"), _("completed"), _("who"), _("note")
+        )
         self.query_one("#assessments", DataTable).add_columns(
-            _("id"), _("kind"), _("status"), _("started"), _("answered"), _("score"),
-            _("verdict"))
+            _("id"), _("kind"), _("status"), _("started"), _("answered"), _("score"), _("verdict")
+        )
         self.reload()
         self.query_one("#steps", DataTable).focus()
 
@@ -80,21 +131,38 @@ class LocationScreen(WorkScreen):
         member = _("member") if t.member else _("not a member")
         self.query_one("#location-head", Static).update(
             f"[b]{t.code} {t.name}[/b] · {t.organisation} · {member} · "
-            + _("current step: {step}").format(step=f"{int(t.state.current_step)} "
-                                                    f"{t.state.current_step.label}"))
+            + _("current step: {step}").format(
+                step=f"{int(t.state.current_step)} {t.state.current_step.label}"
+            )
+        )
         steps = self.query_one("#steps", DataTable)
         cursor = steps.cursor_row
         steps.clear()
         for row in t.steps:
-            steps.add_row(str(int(row.step)), row.step.label, _status(row), fmt.day(row.started_on),
-                          fmt.day(row.completed_on), row.person, _note(row), key=str(int(row.step)))
+            steps.add_row(
+                str(int(row.step)),
+                row.step.label,
+                _status(row),
+                fmt.day(row.started_on),
+                fmt.day(row.completed_on),
+                row.person,
+                _note(row),
+                key=str(int(row.step)),
+            )
         steps.move_cursor(row=cursor)
         table = self.query_one("#assessments", DataTable)
         table.clear()
         for a in t.assessments:
-            table.add_row(str(a.id), a.kind.label, label(ASSESSMENT_STATUS, a.status.value),
-                          fmt.day(a.started_on), f"{a.answered}/{a.total}", fmt.percent(a.percent),
-                          fmt.outcome(a.outcome), key=str(a.id))
+            table.add_row(
+                str(a.id),
+                a.kind.label,
+                label(ASSESSMENT_STATUS, a.status.value),
+                fmt.day(a.started_on),
+                f"{a.answered}/{a.total}",
+                fmt.percent(a.percent),
+                fmt.outcome(a.outcome),
+                key=str(a.id),
+            )
         self._show_reason()
 
     def selected_step(self) -> Any:
@@ -118,9 +186,14 @@ class LocationScreen(WorkScreen):
         from qaudit.domain.enums import AssessmentKind
         from qaudit.services import trajectory
 
-        new_id = self.act(trajectory.start_assessment, self.engine, self.location_id,
-                          AssessmentKind(kind), today=self.qapp.today,
-                          catalogue=self.qapp.get_catalogue())
+        new_id = self.act(
+            trajectory.start_assessment,
+            self.engine,
+            self.location_id,
+            AssessmentKind(kind),
+            today=self.qapp.today,
+            catalogue=self.qapp.get_catalogue(),
+        )
         if new_id is not None:
             self.qapp.open_assessment(new_id)
 
@@ -135,33 +208,55 @@ class LocationScreen(WorkScreen):
 
         row = self.selected_step()
         if row is not None:
-            self.act(trajectory.set_step, self.engine, self.location_id, row.step,
-                     StepStatus(status), on=self.qapp.today)
+            self.act(
+                trajectory.set_step,
+                self.engine,
+                self.location_id,
+                row.step,
+                StepStatus(status),
+                on=self.qapp.today,
+            )
 
     def action_decision(self) -> None:
         from qaudit.domain.enums import MtDecision, Step, StepStatus
         from qaudit.services import trajectory
 
         options = [(label(DECISIONS, d.value), d.value) for d in MtDecision]
-        fields = [Field("decision", _("Decision"), "select", "go", options),
-                  Field("notes", _("Notes"), "area")]
+        fields = [
+            Field("decision", _("Decision"), "select", "go", options),
+            Field("notes", _("Notes"), "area"),
+        ]
 
         def save(values: dict[str, Any]) -> None:
-            self.act(trajectory.set_step, self.engine, self.location_id, Step.MT_SESSION,
-                     StepStatus.DONE, on=self.qapp.today, decision=MtDecision(values["decision"]),
-                     notes=values["notes"])
+            self.act(
+                trajectory.set_step,
+                self.engine,
+                self.location_id,
+                Step.MT_SESSION,
+                StepStatus.DONE,
+                on=self.qapp.today,
+                decision=MtDecision(values["decision"]),
+                notes=values["notes"],
+            )
 
         self.ask(FormDialog(_("Decision of the board and management team"), fields), save)
 
     def action_membership(self) -> None:
         from qaudit.services import trajectory
 
-        fields = [Field("number", _("Member number"), required=True),
-                  Field("start", _("Start date"), "date", self.qapp.today, required=True)]
+        fields = [
+            Field("number", _("Member number"), required=True),
+            Field("start", _("Start date"), "date", self.qapp.today, required=True),
+        ]
 
         def save(values: dict[str, Any]) -> None:
-            self.act(trajectory.record_membership, self.engine,
-                     self.trajectory.organisation_id, values["number"], values["start"])
+            self.act(
+                trajectory.record_membership,
+                self.engine,
+                self.trajectory.organisation_id,
+                values["number"],
+                values["start"],
+            )
 
         self.ask(FormDialog(_("Membership of the cooperative"), fields), save)
 

@@ -25,8 +25,12 @@ def export_path(assessment_id: int) -> Path:
     return _out_dir() / f"assessment-{assessment_id}.xlsx"
 
 
-REPORT_OF = {"self_evaluation": "basis-op-orde", "audit_visit": "basis-op-orde",
-             "visitation": "visitatie", "cirkel": "cirkel"}
+REPORT_OF = {
+    "self_evaluation": "basis-op-orde",
+    "audit_visit": "basis-op-orde",
+    "visitation": "visitatie",
+    "cirkel": "cirkel",
+}
 """The Word report of each kind of assessment (``qaudit report`` kinds)."""
 
 
@@ -43,22 +47,22 @@ def _report_target(app: QAuditApp, assessment_id: int) -> tuple[str, Path]:
 
 def export_assessment(app: QAuditApp, assessment_id: int) -> None:
     app.notify(_("Exporting to Excel…"))
-    app.run_worker(lambda: _export(app, assessment_id), thread=True, exclusive=True,
-                   group="export")
+    app.run_worker(lambda: _export(app, assessment_id), thread=True, exclusive=True, group="export")
 
 
 def _export(app: QAuditApp, assessment_id: int) -> None:
     from qaudit.services import excel
 
-    _run(app, lambda: excel.export_assessment(app.engine(), assessment_id,
-                                              export_path(assessment_id)),
-         _("Excel workbook written: {path}"))
+    _run(
+        app,
+        lambda: excel.export_assessment(app.engine(), assessment_id, export_path(assessment_id)),
+        _("Excel workbook written: {path}"),
+    )
 
 
 def write_report(app: QAuditApp, assessment_id: int) -> None:
     app.notify(_("Writing the report…"))
-    app.run_worker(lambda: _report(app, assessment_id), thread=True, exclusive=True,
-                   group="report")
+    app.run_worker(lambda: _report(app, assessment_id), thread=True, exclusive=True, group="report")
 
 
 def _report(app: QAuditApp, assessment_id: int) -> None:
@@ -66,8 +70,13 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
 
     def job() -> Path:
         kind, out = _report_target(app, assessment_id)
-        return reports.write_report(app.engine(), kind, assessment_id, out,
-                                    template_dir=reports.template_dir_of(app.settings))
+        return reports.write_report(
+            app.engine(),
+            kind,
+            assessment_id,
+            out,
+            template_dir=reports.template_dir_of(app.settings),
+        )
 
     _run(app, job, _("Report written: {path}"))
 

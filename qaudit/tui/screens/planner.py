@@ -41,13 +41,16 @@ class PlannerScreen(Screen[None]):
     PlannerScreen #planner-problems { padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", text("back"), id="planner.back",
-                tooltip=text("back_tip")),
+        Binding(
+            "escape", "app.pop_screen", text("back"), id="planner.back", tooltip=text("back_tip")
+        ),
         Binding("r", "replan", text("reload"), id="planner.reload", tooltip=text("reload_tip")),
-        Binding("plus", "years(1)", text("longer"), id="planner.longer",
-                tooltip=text("longer_tip")),
-        Binding("minus", "years(-1)", text("shorter"), id="planner.shorter",
-                tooltip=text("shorter_tip")),
+        Binding(
+            "plus", "years(1)", text("longer"), id="planner.longer", tooltip=text("longer_tip")
+        ),
+        Binding(
+            "minus", "years(-1)", text("shorter"), id="planner.shorter", tooltip=text("shorter_tip")
+        ),
     ]
 
     @dataclass
@@ -55,8 +58,14 @@ class PlannerScreen(Screen[None]):
         proposal: Proposal | None
         error: str = ""
 
-    def __init__(self, engine: Engine, settings: Settings | None = None, *, years: int = 3,
-                 start: date | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings | None = None,
+        *,
+        years: int = 3,
+        start: date | None = None,
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.settings = settings
@@ -115,11 +124,16 @@ class PlannerScreen(Screen[None]):
             return
         self.proposal = proposal = message.proposal
         events = proposal.plan.events
-        summary.update(text("horizon").format(years=proposal.plan.years, start=proposal.plan.start)
-                       + " — " + text("summary").format(
-                           events=len(events), overdue=sum(e.overdue for e in events),
-                           problems=len(proposal.plan.problems),
-                           skipped=len(proposal.plan.skipped)))
+        summary.update(
+            text("horizon").format(years=proposal.plan.years, start=proposal.plan.start)
+            + " — "
+            + text("summary").format(
+                events=len(events),
+                overdue=sum(e.overdue for e in events),
+                problems=len(proposal.plan.problems),
+                skipped=len(proposal.plan.skipped),
+            )
+        )
         self._fill_tables(proposal)
         self.query_one("#planner-problems", Static).update(self._problems(proposal))
 
@@ -130,15 +144,31 @@ class PlannerScreen(Screen[None]):
         by_month.clear()
         by_location.clear()
         for e in proposal.plan.events:
-            cells = (f"{kind_label(e.kind)} {e.number}", str(e.due_year),
-                     assignment(e, names) or text("nobody"), status(e, proposal.stored))
-            by_month.add_row(e.on.strftime("%Y-%m"), e.on.isoformat(),
-                             names.location(e.location_id), *cells, key=e.uid)
+            cells = (
+                f"{kind_label(e.kind)} {e.number}",
+                str(e.due_year),
+                assignment(e, names) or text("nobody"),
+                status(e, proposal.stored),
+            )
+            by_month.add_row(
+                e.on.strftime("%Y-%m"),
+                e.on.isoformat(),
+                names.location(e.location_id),
+                *cells,
+                key=e.uid,
+            )
         for e in sorted(proposal.plan.events, key=lambda e: (names.location(e.location_id), e.on)):
-            by_location.add_row(names.location(e.location_id), e.on.isoformat(),
-                                *(f"{kind_label(e.kind)} {e.number}", str(e.due_year),
-                                  assignment(e, names) or text("nobody"),
-                                  status(e, proposal.stored)), key=e.uid)
+            by_location.add_row(
+                names.location(e.location_id),
+                e.on.isoformat(),
+                *(
+                    f"{kind_label(e.kind)} {e.number}",
+                    str(e.due_year),
+                    assignment(e, names) or text("nobody"),
+                    status(e, proposal.stored),
+                ),
+                key=e.uid,
+            )
 
     @staticmethod
     def _problems(proposal: Proposal) -> str:
@@ -147,6 +177,8 @@ class PlannerScreen(Screen[None]):
         names, lines = proposal.names, []
         for event in proposal.plan.problems:
             lines += why_not(event, names) + violation_lines(event, names)
-        lines += [text("not_planned").format(location=names.location(s.location_id),
-                                             reason=s.reason) for s in proposal.plan.skipped]
+        lines += [
+            text("not_planned").format(location=names.location(s.location_id), reason=s.reason)
+            for s in proposal.plan.skipped
+        ]
         return escape("\n".join(lines) or text("no_problems"))

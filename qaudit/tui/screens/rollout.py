@@ -22,14 +22,23 @@ class RolloutScreen(WorkScreen):
     AUTO_FOCUS = "#promises"
     BINDINGS = [
         BACK,
-        _b("t", "translate", _("Translate"), "translate",
-           _("Write the local translation and agreements of the selected promise")),
+        _b(
+            "t",
+            "translate",
+            _("Translate"),
+            "translate",
+            _("Write the local translation and agreements of the selected promise"),
+        ),
         _b("a", "action", _("Action"), "action", _("Add an action to the selected promise")),
         _b("n", "training", _("Training"), "training", _("Record a training session")),
-        _b("z", "visibility", _("Visibility"), "visibility",
-           _("Record a banner, mirror, brochure, ... that was placed")),
-        _b("5,6,7", "noop", _("Step done"), "step_done_hint",
-           _("Mark step 5, 6 or 7 as done")),
+        _b(
+            "z",
+            "visibility",
+            _("Visibility"),
+            "visibility",
+            _("Record a banner, mirror, brochure, ... that was placed"),
+        ),
+        _b("5,6,7", "noop", _("Step done"), "step_done_hint", _("Mark step 5, 6 or 7 as done")),
     ]
 
     def __init__(self, location_id: int) -> None:
@@ -52,11 +61,14 @@ class RolloutScreen(WorkScreen):
 
     def on_mount(self) -> None:
         self.query_one("#promises", DataTable).add_columns(
-            _("promise"), _("title"), _("translated"), _("actions"))
+            _("promise"), _("title"), _("translated"), _("actions")
+        )
         self.query_one("#trainings", DataTable).add_columns(
-            _("date"), _("topic"), _("attendees"), _("staff"))
+            _("date"), _("topic"), _("attendees"), _("staff")
+        )
         self.query_one("#visibility", DataTable).add_columns(
-            _("kind"), _("placement"), _("promise"), _("placed on"))
+            _("kind"), _("placement"), _("promise"), _("placed on")
+        )
         self.reload()
 
     def on_key(self, event: Any) -> None:
@@ -76,16 +88,33 @@ class RolloutScreen(WorkScreen):
             row = t.steps[int(step) - 1]
             share = d.progress(step)
             status = "✔" if row.status.value == "done" else ("⛔" if not row.gate.allowed else "·")
-            lines.append(f"{status} {int(step)} {step.label:<46} {fmt.bar(share)} {share:4.0%}"
-                         + (f"  [red]{row.gate.reason}[/red]" if not row.gate.allowed
-                            and row.status.value != "done" else ""))
+            lines.append(
+                f"{status} {int(step)} {step.label:<46} {fmt.bar(share)} {share:4.0%}"
+                + (
+                    f"  [red]{row.gate.reason}[/red]"
+                    if not row.gate.allowed and row.status.value != "done"
+                    else ""
+                )
+            )
         self.query_one("#rollout-progress", Static).update("\n".join(lines))
-        self._fill("#promises", [(p.promise.id, p.promise.title, "✔" if p.translated else "",
-                                  str(len(p.actions))) for p in d.promises])
-        self._fill("#trainings", [(fmt.day(s.held_on), s.topic, str(s.attendees),
-                                   str(s.staff_total)) for s in d.trainings])
-        self._fill("#visibility", [(v.kind, v.placement, v.promise_id or "",
-                                    fmt.day(v.placed_on)) for v in d.visibility])
+        self._fill(
+            "#promises",
+            [
+                (p.promise.id, p.promise.title, "✔" if p.translated else "", str(len(p.actions)))
+                for p in d.promises
+            ],
+        )
+        self._fill(
+            "#trainings",
+            [
+                (fmt.day(s.held_on), s.topic, str(s.attendees), str(s.staff_total))
+                for s in d.trainings
+            ],
+        )
+        self._fill(
+            "#visibility",
+            [(v.kind, v.placement, v.promise_id or "", fmt.day(v.placed_on)) for v in d.visibility],
+        )
         self._show_promise()
 
     def _fill(self, selector: str, rows: list[tuple[Any, ...]]) -> None:
@@ -110,13 +139,17 @@ class RolloutScreen(WorkScreen):
         p = self.selected_promise()
         if p is None:
             return
-        actions = "\n".join(f"  • {a.title} ({a.owner or '–'}, {fmt.day(a.deadline) or '–'}, "
-                            f"{label(ACTION_STATUS, a.status.value)})" for a in p.actions)
+        actions = "\n".join(
+            f"  • {a.title} ({a.owner or '–'}, {fmt.day(a.deadline) or '–'}, "
+            f"{label(ACTION_STATUS, a.status.value)})"
+            for a in p.actions
+        )
         self.query_one("#promise-detail", Static).update(
             f"[b]{p.promise.id} {p.promise.title}[/b]\n{p.promise.text}\n\n"
             f"[b]{_('Local translation')}:[/b] {p.translation or '–'}\n"
             f"[b]{_('Agreements')}:[/b] {p.agreements or '–'}\n"
-            f"[b]{_('Actions')}:[/b]\n{actions or '  –'}")
+            f"[b]{_('Actions')}:[/b]\n{actions or '  –'}"
+        )
 
     def action_noop(self) -> None:
         """The 5/6/7 keys are handled in on_key; this binding documents them."""
@@ -125,8 +158,14 @@ class RolloutScreen(WorkScreen):
         from qaudit.domain.enums import Step, StepStatus
         from qaudit.services import trajectory
 
-        self.act(trajectory.set_step, self.engine, self.location_id, Step(number),
-                 StepStatus.DONE, on=self.qapp.today)
+        self.act(
+            trajectory.set_step,
+            self.engine,
+            self.location_id,
+            Step(number),
+            StepStatus.DONE,
+            on=self.qapp.today,
+        )
 
     def action_translate(self) -> None:
         from qaudit.services import rollout
@@ -134,12 +173,22 @@ class RolloutScreen(WorkScreen):
         p = self.selected_promise()
         if p is None:
             return
-        fields = [Field("translation", _("Local translation"), "area", p.translation),
-                  Field("agreements", _("Agreements"), "area", p.agreements)]
-        self.ask(FormDialog(f"{p.promise.id} {p.promise.title}", fields),
-                 lambda v: self.act(rollout.save_translation, self.engine, self.location_id,
-                                    p.promise.id, v["translation"], v["agreements"],
-                                    self.qapp.get_catalogue()))
+        fields = [
+            Field("translation", _("Local translation"), "area", p.translation),
+            Field("agreements", _("Agreements"), "area", p.agreements),
+        ]
+        self.ask(
+            FormDialog(f"{p.promise.id} {p.promise.title}", fields),
+            lambda v: self.act(
+                rollout.save_translation,
+                self.engine,
+                self.location_id,
+                p.promise.id,
+                v["translation"],
+                v["agreements"],
+                self.qapp.get_catalogue(),
+            ),
+        )
 
     def action_action(self) -> None:
         from qaudit.services import visits
@@ -147,26 +196,49 @@ class RolloutScreen(WorkScreen):
         p = self.selected_promise()
         if p is None:
             return
-        fields = [Field("title", _("Action"), required=True), Field("owner", _("Owner")),
-                  Field("deadline", _("Deadline"), "date")]
-        self.ask(FormDialog(f"{p.promise.id}: " + _("action"), fields),
-                 lambda v: self.act(visits.add_action, self.engine, self.location_id,
-                                    v["title"], owner=v["owner"], deadline=v["deadline"],
-                                    promise_id=p.promise.id))
+        fields = [
+            Field("title", _("Action"), required=True),
+            Field("owner", _("Owner")),
+            Field("deadline", _("Deadline"), "date"),
+        ]
+        self.ask(
+            FormDialog(f"{p.promise.id}: " + _("action"), fields),
+            lambda v: self.act(
+                visits.add_action,
+                self.engine,
+                self.location_id,
+                v["title"],
+                owner=v["owner"],
+                deadline=v["deadline"],
+                promise_id=p.promise.id,
+            ),
+        )
 
     def action_training(self) -> None:
         from qaudit.services import rollout
 
         self.query_one(TabbedContent).active = "tab-training"
         staff = self.data.staff if self.data else 0
-        fields = [Field("held_on", _("Date"), "date", self.qapp.today, required=True),
-                  Field("topic", _("Topic"), default=_("Working with the client promises"),
-                        required=True),
-                  Field("attendees", _("Attendees"), "int", 0),
-                  Field("staff", _("Staff at the location"), "int", staff)]
-        self.ask(FormDialog(_("Training session"), fields),
-                 lambda v: self.act(rollout.add_training, self.engine, self.location_id,
-                                    v["held_on"], v["topic"], v["attendees"], v["staff"]))
+        fields = [
+            Field("held_on", _("Date"), "date", self.qapp.today, required=True),
+            Field(
+                "topic", _("Topic"), default=_("Working with the client promises"), required=True
+            ),
+            Field("attendees", _("Attendees"), "int", 0),
+            Field("staff", _("Staff at the location"), "int", staff),
+        ]
+        self.ask(
+            FormDialog(_("Training session"), fields),
+            lambda v: self.act(
+                rollout.add_training,
+                self.engine,
+                self.location_id,
+                v["held_on"],
+                v["topic"],
+                v["attendees"],
+                v["staff"],
+            ),
+        )
 
     def action_visibility(self) -> None:
         from qaudit.services import rollout
@@ -174,11 +246,23 @@ class RolloutScreen(WorkScreen):
         self.query_one(TabbedContent).active = "tab-visibility"
         kinds = [(k, k) for k in rollout.VISIBILITY_KINDS] + [(_("other"), "anders")]
         promises = [(_("(all promises)"), "")] + [
-            (f"{p.promise.id} {p.promise.title}", p.promise.id) for p in self.data.promises]
-        fields = [Field("kind", _("Kind"), "select", "banner", kinds),
-                  Field("placement", _("Where")),
-                  Field("promise", _("Promise"), "select", "", promises),
-                  Field("placed_on", _("Placed on"), "date", self.qapp.today)]
-        self.ask(FormDialog(_("Visibility item"), fields),
-                 lambda v: self.act(rollout.add_visibility, self.engine, self.location_id,
-                                    v["kind"], v["placement"], v["placed_on"], v["promise"]))
+            (f"{p.promise.id} {p.promise.title}", p.promise.id) for p in self.data.promises
+        ]
+        fields = [
+            Field("kind", _("Kind"), "select", "banner", kinds),
+            Field("placement", _("Where")),
+            Field("promise", _("Promise"), "select", "", promises),
+            Field("placed_on", _("Placed on"), "date", self.qapp.today),
+        ]
+        self.ask(
+            FormDialog(_("Visibility item"), fields),
+            lambda v: self.act(
+                rollout.add_visibility,
+                self.engine,
+                self.location_id,
+                v["kind"],
+                v["placement"],
+                v["placed_on"],
+                v["promise"],
+            ),
+        )

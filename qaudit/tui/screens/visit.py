@@ -27,7 +27,8 @@ def privacy_warning(text: str) -> str:
     kinds = {Concern.NAME: _("a personal name"), Concern.BIRTH_DATE: _("a date of birth")}
     parts = [f"{kinds[h.concern]}: “{h.text}”" for h in hits]
     return "⚠ " + _("Pseudonymise this note; it looks like it contains {what}.").format(
-        what="; ".join(parts))
+        what="; ".join(parts)
+    )
 
 
 _b = binding_maker("visit")
@@ -39,16 +40,31 @@ class VisitScreen(WorkScreen):
         BACK,
         _b("i", "interview", _("Interview"), "interview", _("Record an interview")),
         _b("f", "finding", _("Finding"), "finding", _("Record a strength or point of improvement")),
-        _b("r", "recommendation", _("Recommendation"), "recommendation",
-           _("Record a recommendation")),
+        _b(
+            "r",
+            "recommendation",
+            _("Recommendation"),
+            "recommendation",
+            _("Record a recommendation"),
+        ),
         _b("q", "advice", _("Quality advice"), "advice", _("Write the quality advice")),
         _b("s", "summary", _("Summary"), "summary", _("Write the summary of the visit")),
         _b("a", "action", _("Action"), "action", _("Add an improvement action")),
-        _b("t", "action_status", _("Action status"), "action_status",
-           _("Set the status of the selected improvement action")),
+        _b(
+            "t",
+            "action_status",
+            _("Action status"),
+            "action_status",
+            _("Set the status of the selected improvement action"),
+        ),
         _b("c", "checklist", _("Checklist"), "checklist", _("Back to the answers")),
-        _b("x", "close_visit", _("Close visit"), "close",
-           _("Close the visit: its answers are locked and the verdict recorded")),
+        _b(
+            "x",
+            "close_visit",
+            _("Close visit"),
+            "close",
+            _("Close the visit: its answers are locked and the verdict recorded"),
+        ),
     ]
 
     def __init__(self, assessment_id: int) -> None:
@@ -75,12 +91,13 @@ class VisitScreen(WorkScreen):
 
     def on_mount(self) -> None:
         self.query_one("#interviews", DataTable).add_columns(
-            _("date"), _("group"), _("participants"), _("notes (pseudonymised)"))
+            _("date"), _("group"), _("participants"), _("notes (pseudonymised)")
+        )
         self.query_one("#findings", DataTable).add_columns(_("kind"), _("points"), _("finding"))
-        self.query_one("#recommendations", DataTable).add_columns(_("finding"),
-                                                                  _("recommendation"))
-        self.query_one("#actions", DataTable).add_columns(_("action"), _("owner"),
-                                                          _("deadline"), _("status"))
+        self.query_one("#recommendations", DataTable).add_columns(_("finding"), _("recommendation"))
+        self.query_one("#actions", DataTable).add_columns(
+            _("action"), _("owner"), _("deadline"), _("status")
+        )
         self.reload()
 
     def reload(self) -> None:
@@ -92,18 +109,36 @@ class VisitScreen(WorkScreen):
         self.sub_title = f"{r.location.code} {r.location.name} · {a.kind.label}"
         self.query_one("#visit-head", Static).update(
             f"[b]{r.location.code} {r.location.name}[/b] · {a.kind.label} #{a.id} · "
-            f"{fmt.day(a.started_on)} · {state}")
+            f"{fmt.day(a.started_on)} · {state}"
+        )
         self._verdict(r)
-        self._fill("#interviews", [(fmt.day(i.held_on), label(GROUPS, i.group.value),
-                                    str(i.participants), i.notes) for i in r.interviews])
-        self._fill("#findings", [(label(FINDING_KINDS, f.kind.value), ", ".join(f.point_ids),
-                                  f.text) for f in r.findings])
-        self._fill("#recommendations", [(str(x.finding_id or ""), x.text)
-                                        for x in r.recommendations])
+        self._fill(
+            "#interviews",
+            [
+                (fmt.day(i.held_on), label(GROUPS, i.group.value), str(i.participants), i.notes)
+                for i in r.interviews
+            ],
+        )
+        self._fill(
+            "#findings",
+            [
+                (label(FINDING_KINDS, f.kind.value), ", ".join(f.point_ids), f.text)
+                for f in r.findings
+            ],
+        )
+        self._fill(
+            "#recommendations", [(str(x.finding_id or ""), x.text) for x in r.recommendations]
+        )
         self.query_one("#advice", Static).update(
-            Text.assemble((_("Quality advice") + ": ", "bold"), a.quality_advice or "–"))
-        self._fill("#actions", [(x.title, x.owner, fmt.day(x.deadline),
-                                 label(ACTION_STATUS, x.status.value)) for x in r.actions])
+            Text.assemble((_("Quality advice") + ": ", "bold"), a.quality_advice or "–")
+        )
+        self._fill(
+            "#actions",
+            [
+                (x.title, x.owner, fmt.day(x.deadline), label(ACTION_STATUS, x.status.value))
+                for x in r.actions
+            ],
+        )
 
     def _fill(self, selector: str, rows: list[tuple[Any, ...]]) -> None:
         table = self.query_one(selector, DataTable)
@@ -116,14 +151,23 @@ class VisitScreen(WorkScreen):
 
     def _verdict(self, r: Any) -> None:
         v = r.verdict
-        lines = [Text.assemble((_("Verdict") + ": ", "bold"), fmt.outcome(v.outcome)),
-                 Text(v.explanation), Text(""),
-                 Text.assemble((_("Overall") + ": ", "bold"),
-                               f"{fmt.percent(v.score.overall.percent)} · "
-                               f"{v.score.overall.answered}/{v.score.overall.total}")]
+        lines = [
+            Text.assemble((_("Verdict") + ": ", "bold"), fmt.outcome(v.outcome)),
+            Text(v.explanation),
+            Text(""),
+            Text.assemble(
+                (_("Overall") + ": ", "bold"),
+                f"{fmt.percent(v.score.overall.percent)} · "
+                f"{v.score.overall.answered}/{v.score.overall.total}",
+            ),
+        ]
         for t in v.score.themes:
-            lines.append(Text(f"  {t.theme.id} {t.theme.title}: {fmt.percent(t.tally.percent)} "
-                              f"({t.tally.answered}/{t.tally.total})"))
+            lines.append(
+                Text(
+                    f"  {t.theme.id} {t.theme.title}: {fmt.percent(t.tally.percent)} "
+                    f"({t.tally.answered}/{t.tally.total})"
+                )
+            )
         if r.assessment.summary:
             lines += [Text(""), Text.assemble((_("Summary") + ": ", "bold"), r.assessment.summary)]
         from rich.console import Group
@@ -139,15 +183,23 @@ class VisitScreen(WorkScreen):
 
         self._tab("tab-interviews")
         groups = [(label(GROUPS, g.value), g.value) for g in InterviewGroup]
-        fields = [Field("group", _("Group"), "select", "residents", groups),
-                  Field("participants", _("Participants"), "int", 1),
-                  Field("held_on", _("Date"), "date", self.qapp.today, required=True),
-                  Field("notes", _("Notes (no names, no dates of birth)"), "area",
-                        check=privacy_warning)]
+        fields = [
+            Field("group", _("Group"), "select", "residents", groups),
+            Field("participants", _("Participants"), "int", 1),
+            Field("held_on", _("Date"), "date", self.qapp.today, required=True),
+            Field("notes", _("Notes (no names, no dates of birth)"), "area", check=privacy_warning),
+        ]
 
         def save(v: dict[str, Any]) -> None:
-            self.act(visits.add_interview, self.engine, self.assessment_id,
-                     InterviewGroup(v["group"]), v["participants"], v["held_on"], v["notes"])
+            self.act(
+                visits.add_interview,
+                self.engine,
+                self.assessment_id,
+                InterviewGroup(v["group"]),
+                v["participants"],
+                v["held_on"],
+                v["notes"],
+            )
             if privacy_warning(v["notes"]):
                 self.notify(privacy_warning(v["notes"]), severity="warning", timeout=10)
 
@@ -159,14 +211,22 @@ class VisitScreen(WorkScreen):
 
         self._tab("tab-findings")
         kinds = [(label(FINDING_KINDS, k.value), k.value) for k in FindingKind]
-        fields = [Field("kind", _("Kind"), "select", "improvement", kinds),
-                  Field("points", _("Points (ids, comma separated)")),
-                  Field("text", _("Finding"), "area", required=True, check=privacy_warning)]
+        fields = [
+            Field("kind", _("Kind"), "select", "improvement", kinds),
+            Field("points", _("Points (ids, comma separated)")),
+            Field("text", _("Finding"), "area", required=True, check=privacy_warning),
+        ]
 
         def save(v: dict[str, Any]) -> None:
             points = [p.strip() for p in v["points"].replace(";", ",").split(",") if p.strip()]
-            self.act(visits.add_finding, self.engine, self.assessment_id,
-                     FindingKind(v["kind"]), v["text"], points)
+            self.act(
+                visits.add_finding,
+                self.engine,
+                self.assessment_id,
+                FindingKind(v["kind"]),
+                v["text"],
+                points,
+            )
 
         self.ask(FormDialog(_("Finding"), fields), save)
 
@@ -174,14 +234,22 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         self._tab("tab-recommendations")
-        findings = [(_("(none)"), 0)] + [(f"{f.id}: {f.text[:40]}", f.id)
-                                          for f in self.record.findings]
-        fields = [Field("finding", _("Finding"), "select", 0, findings),
-                  Field("text", _("Recommendation"), "area", required=True)]
+        findings = [(_("(none)"), 0)] + [
+            (f"{f.id}: {f.text[:40]}", f.id) for f in self.record.findings
+        ]
+        fields = [
+            Field("finding", _("Finding"), "select", 0, findings),
+            Field("text", _("Recommendation"), "area", required=True),
+        ]
 
         def save(v: dict[str, Any]) -> None:
-            self.act(visits.add_recommendation, self.engine, self.assessment_id, v["text"],
-                     v["finding"] or None)
+            self.act(
+                visits.add_recommendation,
+                self.engine,
+                self.assessment_id,
+                v["text"],
+                v["finding"] or None,
+            )
 
         self.ask(FormDialog(_("Recommendation"), fields), save)
 
@@ -189,32 +257,48 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         self._tab("tab-recommendations")
-        fields = [Field("text", _("Quality advice"), "area",
-                        self.record.assessment.quality_advice)]
-        self.ask(FormDialog(_("Quality advice"), fields),
-                 lambda v: self.act(visits.set_quality_advice, self.engine,
-                                    self.assessment_id, v["text"]))
+        fields = [Field("text", _("Quality advice"), "area", self.record.assessment.quality_advice)]
+        self.ask(
+            FormDialog(_("Quality advice"), fields),
+            lambda v: self.act(
+                visits.set_quality_advice, self.engine, self.assessment_id, v["text"]
+            ),
+        )
 
     def action_summary(self) -> None:
         from qaudit.services import visits
 
         self._tab("tab-verdict")
-        fields = [Field("text", _("Summary"), "area", self.record.assessment.summary,
-                        check=privacy_warning)]
-        self.ask(FormDialog(_("Summary"), fields),
-                 lambda v: self.act(visits.set_summary, self.engine, self.assessment_id,
-                                    v["text"]))
+        fields = [
+            Field(
+                "text", _("Summary"), "area", self.record.assessment.summary, check=privacy_warning
+            )
+        ]
+        self.ask(
+            FormDialog(_("Summary"), fields),
+            lambda v: self.act(visits.set_summary, self.engine, self.assessment_id, v["text"]),
+        )
 
     def action_action(self) -> None:
         from qaudit.services import visits
 
         self._tab("tab-actions")
-        fields = [Field("title", _("Action"), required=True), Field("owner", _("Owner")),
-                  Field("deadline", _("Deadline"), "date")]
+        fields = [
+            Field("title", _("Action"), required=True),
+            Field("owner", _("Owner")),
+            Field("deadline", _("Deadline"), "date"),
+        ]
 
         def save(v: dict[str, Any]) -> None:
-            self.act(visits.add_action, self.engine, self.record.location.id, v["title"],
-                     owner=v["owner"], deadline=v["deadline"], assessment_id=self.assessment_id)
+            self.act(
+                visits.add_action,
+                self.engine,
+                self.record.location.id,
+                v["title"],
+                owner=v["owner"],
+                deadline=v["deadline"],
+                assessment_id=self.assessment_id,
+            )
 
         self.ask(FormDialog(_("Improvement action"), fields), save)
 
@@ -230,9 +314,12 @@ class VisitScreen(WorkScreen):
         action = self.record.actions[table.cursor_row]
         statuses = [(label(ACTION_STATUS, s.value), s.value) for s in ActionStatus]
         fields = [Field("status", _("Status"), "select", action.status.value, statuses)]
-        self.ask(FormDialog(action.title, fields),
-                 lambda v: self.act(visits.set_action_status, self.engine, action.id,
-                                    ActionStatus(v["status"])))
+        self.ask(
+            FormDialog(action.title, fields),
+            lambda v: self.act(
+                visits.set_action_status, self.engine, action.id, ActionStatus(v["status"])
+            ),
+        )
 
     def action_checklist(self) -> None:
         from qaudit.tui.screens.checklist import ChecklistScreen
@@ -247,12 +334,18 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         outcome = self.record.verdict.outcome.label
-        question = _("Close this visit? Its answers are locked; the verdict is: {outcome}."
-                     ).format(outcome=outcome)
+        question = _("Close this visit? Its answers are locked; the verdict is: {outcome}.").format(
+            outcome=outcome
+        )
 
         def close(yes: bool) -> None:
-            if yes and self.act(visits.close_visit, self.engine, self.assessment_id,
-                                today=self.qapp.today) is not None:
+            if (
+                yes
+                and self.act(
+                    visits.close_visit, self.engine, self.assessment_id, today=self.qapp.today
+                )
+                is not None
+            ):
                 self.notify(_("The visit is closed; its answers are locked."))
 
         self.ask(ConfirmDialog(question), close)

@@ -38,11 +38,15 @@ class KeyBar(Static):
             seen.add(binding.action)
             key = escape(self.app.get_key_display(binding))
             style = "$footer-key-foreground" if enabled else "$text-disabled"
-            parts.append(f"[@click=app.simulate_key('{escape(binding.key)}')]"
-                         f"[b {style}] {key} [/]{escape(binding.description)}[/]")
+            parts.append(
+                f"[@click=app.simulate_key('{escape(binding.key)}')]"
+                f"[b {style}] {key} [/]{escape(binding.description)}[/]"
+            )
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             key = escape(self.app.get_key_display(palette.binding))
-            parts.append(f"[@click=app.command_palette][b $footer-key-foreground] {key} [/]"
-                         f"{escape(palette.binding.description)}[/]")
+            parts.append(
+                f"[@click=app.command_palette][b $footer-key-foreground] {key} [/]"
+                f"{escape(palette.binding.description)}[/]"
+            )
         self.update("  ".join(parts))

@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 class PointDetail(Static):
     """Shows one point; the screen sets it with :meth:`show`."""
 
-    def show(self, point: Point | None, theme: str, answer: Result | None,
-             reference: Result | None, has_reference: bool) -> None:
+    def show(
+        self,
+        point: Point | None,
+        theme: str,
+        answer: Result | None,
+        reference: Result | None,
+        has_reference: bool,
+    ) -> None:
         if point is None:
             self.update(_("No point matches this filter."))
             return
@@ -32,14 +38,16 @@ class PointDetail(Static):
         parts.append(Text.assemble((_("Legal basis") + ": ", "bold"), point.basis))
         parts.append(Text.assemble((_("Weight") + ": ", "bold"), str(point.weight)))
         if point.evidence:
-            evidence = ", ".join(e.kind + (f" ({e.detail})" if e.detail else "")
-                                 for e in point.evidence)
+            evidence = ", ".join(
+                e.kind + (f" ({e.detail})" if e.detail else "") for e in point.evidence
+            )
             parts.append(Text.assemble((_("Evidence") + ": ", "bold"), evidence))
         parts.append(Text(""))
         parts.append(Text.assemble((_("Answer") + ": ", "bold"), fmt.result(answer)))
         if has_reference:
-            parts.append(Text.assemble((_("Self-evaluation") + ": ", "bold"),
-                                       fmt.result(reference)))
+            parts.append(
+                Text.assemble((_("Self-evaluation") + ": ", "bold"), fmt.result(reference))
+            )
             if answer is not None and reference is not None and answer is not reference:
                 differs = _("differs from the self-evaluation")
                 parts.append(Text("≠ " + differs, style="bold yellow"))
