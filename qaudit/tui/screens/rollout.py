@@ -197,7 +197,7 @@ class RolloutScreen(WorkScreen):
         if p is None:
             return
         fields = [
-            Field("title", _("Action"), required=True),
+            Field("title", _("Action"), required=True, guard=True),
             Field("owner", _("Owner")),
             Field("deadline", _("Deadline"), "date"),
         ]
