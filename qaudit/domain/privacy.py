@@ -113,7 +113,12 @@ _BSN_WORD = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DIGITS = re.compile(r"\d")
+
+# Cheap first looks: most texts have no title, no initial, no old year; skip the full scan.
+_ANY_TITLE = re.compile(rf"(?<![\w.])(?i:{_TITLES})")
+_AN_INITIAL = re.compile(r"[A-Z]\.")
+_A_ROOM = re.compile(r"(?i:kamer|room|app)")
+_A_BIRTH_WORD = re.compile(r"(?i:geb|born|birth|dob|d\.o\.b)")
 
 
 def elfproef(digits: str) -> bool:
@@ -128,13 +133,12 @@ def find_personal_data(text: str) -> list[Finding]:
     """Every part of ``text`` that looks like personal data, in order, without overlaps."""
     if not text:
         return []
-    found = [
-        *_emails(text),
-        *_phones(text),
-        *_bsns(text),
-        *_birth_dates(text),
-        *_names(text),
-    ]
+    digits = sum(c.isdigit() for c in text)
+    found = [*_emails(text), *_names(text)]
+    if digits >= 9:
+        found += [*_phones(text), *_bsns(text)]
+    if digits >= 2:
+        found += _birth_dates(text)
     return _without_overlaps(found)
 
 
@@ -163,8 +167,6 @@ def _emails(text: str) -> list[Finding]:
 
 
 def _phones(text: str) -> list[Finding]:
-    if len(_DIGITS.findall(text)) < 9:
-        return []
     matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
     return [Finding(Kind.PHONE, m.start, m.end, m.raw_string) for m in matcher]
 
@@ -179,24 +181,31 @@ def _bsns(text: str) -> list[Finding]:
 
 
 def _birth_dates(text: str) -> list[Finding]:
-    found = [_finding(Kind.BIRTH_DATE, m, 1) for m in _BORN.finditer(text)]
-    found += [
-        _finding(Kind.BIRTH_DATE, m)
-        for m in _ANY_DATE.finditer(text)
-        if _OLD_YEAR.search(m.group(0))
-    ]
+    found = []
+    if _A_BIRTH_WORD.search(text):
+        found += [_finding(Kind.BIRTH_DATE, m, 1) for m in _BORN.finditer(text)]
+    if _OLD_YEAR.search(text):
+        found += [
+            _finding(Kind.BIRTH_DATE, m)
+            for m in _ANY_DATE.finditer(text)
+            if _OLD_YEAR.search(m.group(0))
+        ]
     return found
 
 
 def _names(text: str) -> list[Finding]:
-    found = [_finding(Kind.NAME, m) for m in _TITLED.finditer(text)]
-    for m in _WITH_INITIALS.finditer(text):
-        initials = m.group(0)[: m.start(1) - m.start()].split()[0] if m.group(0) else ""
-        if m.group(1) not in _NOT_SURNAMES and initials.upper() not in _NOT_INITIALS:
-            found.append(_finding(Kind.NAME, m))
-    found += [
-        _finding(Kind.NAME, m) for m in _ROOM.finditer(text) if m.group(1) not in _NOT_SURNAMES
-    ]
+    found = []
+    if _ANY_TITLE.search(text):
+        found += [_finding(Kind.NAME, m) for m in _TITLED.finditer(text)]
+    if _AN_INITIAL.search(text):
+        for m in _WITH_INITIALS.finditer(text):
+            initials = m.group(0)[: m.start(1) - m.start()].split()[0]
+            if m.group(1) not in _NOT_SURNAMES and initials.upper() not in _NOT_INITIALS:
+                found.append(_finding(Kind.NAME, m))
+    if _A_ROOM.search(text):
+        found += [
+            _finding(Kind.NAME, m) for m in _ROOM.finditer(text) if m.group(1) not in _NOT_SURNAMES
+        ]
     return found
 
 
