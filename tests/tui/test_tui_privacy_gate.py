@@ -69,6 +69,7 @@ async def test_confirmed_text_is_saved_and_the_confirmation_logged(app, world):
         assert [i.notes for i in interviews(world)] == [PERSONAL]
         (entry,) = confirmations(world)
         assert entry.actor == "tester"
+        assert (entry.entity, entry.entity_id) == ("assessment", world.visit_id)
         assert entry.detail["kinds"] == ["birth_date", "name", "phone"]
         assert entry.detail["count"] == 3
         assert "Jansen" not in str(entry.detail)  # the text itself is never logged
@@ -131,3 +132,32 @@ async def test_checklist_note_goes_through_the_same_gate(app, world):
         await settle(app, pilot)
         assert note() == "Gesprek met dhr. De Boer"
         assert len(confirmations(world)) == 1
+
+
+async def test_rollout_translation_goes_through_the_gate(app, world):
+    from qaudit.domain.models import PromiseTranslation
+    from qaudit.domain.privacy import find_personal_data
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        from qaudit.tui.screens.rollout import RolloutScreen
+
+        app.push_screen(RolloutScreen(world.member_id))
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#f-translation").focus()
+        await pilot.press(*"Vraag het aan j.jansen@example.nl", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PrivacyDialog)
+        await pilot.press("r")
+        await settle(app, pilot)
+        with transaction(world.engine) as s:
+            assert s.exec(select(PromiseTranslation)).all() == []
+        app.screen.query_one("#f-translation").text = "Vaste werkafspraak"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with transaction(world.engine) as s:
+            saved = s.exec(select(PromiseTranslation)).one()
+        assert saved.translation == "Vaste werkafspraak"
+        assert find_personal_data(saved.translation) == []

@@ -76,6 +76,9 @@ class RolloutScreen(WorkScreen):
             event.stop()
             self.complete_step(int(event.key))
 
+    def privacy_subject(self) -> tuple[str, int | None]:
+        return ("location", self.location_id)
+
     def reload(self) -> None:
         from qaudit.domain.enums import Step
         from qaudit.services import rollout, trajectory

@@ -86,6 +86,9 @@ class VisitScreen(WorkScreen):
         )
         self.reload()
 
+    def privacy_subject(self) -> tuple[str, int | None]:
+        return ("assessment", self.assessment_id)
+
     def reload(self) -> None:
         from qaudit.services import visits
 
