@@ -24,6 +24,16 @@ from qaudit.paths import UserDirs, user_dirs
 LANGUAGES = ("nl", "en")
 
 
+class PrivacySettings(BaseModel):
+    """The ``[privacy]`` table."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    retention_months: int = Field(default=24, ge=1, le=1200)
+    """How long interview notes are kept after the interview (AVG storage limitation);
+    ``qaudit privacy purge`` removes older ones."""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -50,6 +60,9 @@ class Settings(BaseModel):
     ``prefer_same_region`` (true), ``uid_domain`` ("qaudit") and ``[planner.unavailable]``
     (person id -> years or periods). Validated when the file is read; errors name the key."""
 
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    """Privacy rules, the ``[privacy]`` table: ``retention_months`` (24)."""
+
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
             return self.database_url
@@ -64,6 +77,7 @@ EXPECTED = {
     "theme": N_("text (a theme name)"),
     "keys": N_("a table of binding id = keys"),
     "planner": N_("a table [planner]"),
+    "privacy": N_("a table [privacy] with retention_months = a whole number of months (1-1200)"),
 }
 
 
@@ -99,7 +113,9 @@ def _problem(path: Path, error: ValidationError) -> str:
     key = ".".join(str(part) for part in first["loc"])
     top = str(first["loc"][0]) if first["loc"] else ""
     if first["type"] == "extra_forbidden":
-        return unknown_key(str(path), key, Settings.model_fields)
+        nested = top == "privacy" and len(first["loc"]) > 1
+        known = PrivacySettings.model_fields if nested else Settings.model_fields
+        return unknown_key(str(path), key, known)
     expected = _(EXPECTED[top]) if top in EXPECTED else first["msg"]
     message = _("{path}: {key}: expected {expected}, got {value!r}")
     return message.format(path=path, key=key, expected=expected, value=first.get("input"))

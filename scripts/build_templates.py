@@ -33,6 +33,10 @@ CONTENT_PARTS = ("word/document.xml", "word/header", "word/footer")
 from report_text.basis import basis
 from report_text.board import advice, overview
 from report_text.promises import cirkel, visitation
+from report_text.sections import privacy_note
+
+PRIVACY_NOTE_IN_CONTENT = {"basis-op-orde"}
+"""Reports that place the privacy note themselves (beside their interviews)."""
 
 TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
     # kind: (content, document title, page header, landscape)
@@ -85,6 +89,8 @@ def build(folder: Path) -> list[Path]:
         for language in LANGUAGES:
             builder = Builder(language, header, landscape=landscape)
             content(builder)
+            if kind not in PRIVACY_NOTE_IN_CONTENT:
+                privacy_note(builder)  # at the end: how much personal data was blanked out
             path = folder / f"{kind}.{language}.docx"
             builder.save(path, title)
             written.append(path)

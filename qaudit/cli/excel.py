@@ -66,10 +66,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def export_command(context: Context) -> int:
-    from qaudit.services.excel import export_assessment
+    from qaudit.cli.report import redaction_note
+    from qaudit.services.excel import export_workbook
 
-    out = export_assessment(context.engine(), context.args.assessment, context.args.out)
-    print(_("Written: {file}").format(file=out))
+    done = export_workbook(context.engine(), context.args.assessment, context.args.out)
+    print(_("Written: {file}").format(file=done.path))
+    if done.redactions:
+        print(redaction_note(done.path.name, done.redactions), file=sys.stderr)
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qaudit.cli.common import Context, add_json_flag, print_json
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from qaudit.services.reports import Written
@@ -119,6 +119,17 @@ def _show(written: Written, quiet: bool = False) -> None:
             ),
             file=sys.stderr,
         )
+    if written.redactions:
+        print(redaction_note(written.path.name, written.redactions), file=sys.stderr)
+
+
+def redaction_note(file: str, count: int) -> str:
+    """``privacy: 3 pieces of personal data replaced by […] in FILE``."""
+    return ngettext(
+        "privacy: {count} piece of personal data replaced by […] in {file}",
+        "privacy: {count} pieces of personal data replaced by […] in {file}",
+        count,
+    ).format(count=count, file=file)
 
 
 def _as_json(written: Written) -> dict[str, object]:
@@ -129,4 +140,5 @@ def _as_json(written: Written) -> dict[str, object]:
         "pdf": str(written.pdf) if written.pdf else None,
         "draft": bool(written.draft_reason),
         "draft_reason": written.draft_reason,
+        "redactions": written.redactions,
     }

@@ -194,10 +194,14 @@ def ics_command(context: Context) -> int:
     from qaudit.services import schedule
 
     args = context.args
-    count = schedule.export_ics(
+    done = schedule.export_calendar(
         context.engine(), args.out, person_id=args.person, location_id=args.location
     )
-    print(_("{count} events written to {path}.").format(count=count, path=args.out))
+    print(_("{count} events written to {path}.").format(count=done.events, path=args.out))
+    if done.redactions:
+        from qaudit.cli.report import redaction_note
+
+        print(redaction_note(args.out.name, done.redactions), file=sys.stderr)
     return 0
 
 

@@ -137,6 +137,8 @@ class AssessmentReport:
     """Client promise id -> how the location applies it."""
     history: tuple[AssessmentData, ...] = ()
     """Earlier closed assessments of the location (audit visits, visitations, Cirkels)."""
+    notes_purged_on: date | None = None
+    """When the interview notes were removed under the retention rule (None: they were not)."""
 
 
 @dataclass(frozen=True)

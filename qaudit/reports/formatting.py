@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from qaudit.domain.privacy import redact as redact_text
+
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MISSING = "–"
 """Shown where there is no value (no date planned, no score yet)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}(?!\w)")
-_BSN = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,6 @@ def clean(text: str | None) -> str:
 
 
 def redact(text: str | None) -> str:
-    """:func:`clean`, then e-mail addresses, phone numbers and BSN-like numbers blanked out.
-
-    Interview notes are meant to be pseudonymised already; this catches the obvious slips
-    before they reach a report that goes to a board.
-    """
-    text = _EMAIL.sub("[…]", clean(text))
-    text = _PHONE.sub("[…]", text)
-    return _BSN.sub("[…]", text)
+    """:func:`clean`, then personal data (names with a title, dates of birth, BSN, phone
+    numbers, e-mail addresses) replaced by ``[…]`` (:mod:`qaudit.domain.privacy`)."""
+    return redact_text(clean(text)).text

@@ -13,6 +13,7 @@ from qaudit.reports import advice, basis, cirkel, overview, visitation
 from qaudit.reports.common import Context
 from qaudit.reports.data import AssessmentReport, OverviewReport
 from qaudit.reports.formatting import Formatter
+from qaudit.reports.privacy import redact_report
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,19 @@ def report_kind(kind: str) -> ReportKind:
 
 
 def build_context(kind: str, data: AssessmentReport | OverviewReport, language: str) -> Context:
-    """The template fields of one report: a pure function of ``data`` and the language."""
+    """The template fields of one report: a pure function of ``data`` and the language.
+
+    The free text of ``data`` is redacted first (:mod:`qaudit.reports.privacy`); the field
+    ``privacy`` says how many redactions were made and whether notes were purged.
+    """
+    data, redactions = redact_report(data)
+    fmt = Formatter(language)
     with using_language(language):
-        return report_kind(kind).builder(data, Formatter(language))
+        context = report_kind(kind).builder(data, fmt)
+    purged = getattr(data, "notes_purged_on", None)
+    context["privacy"] = {
+        "redactions": redactions,
+        "purged": purged is not None,
+        "purged_on": fmt.date(purged) if purged else "",
+    }
+    return context

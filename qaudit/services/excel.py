@@ -7,7 +7,7 @@ or nothing at all.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -23,6 +23,7 @@ from qaudit.domain.models import (
     Organisation,
     utcnow,
 )
+from qaudit.domain.privacy import redact
 from qaudit.domain.scoring import score
 from qaudit.errors import NotFound, Refused
 from qaudit.excel import layout
@@ -47,14 +48,31 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    redactions: int = 0
+    """Pieces of personal data in notes and evidence replaced by […] in the workbook."""
+
+
 def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
     """Write the assessment's points and current answers to ``out`` (an .xlsx)."""
+    return export_workbook(engine, assessment_id, out).path
+
+
+def export_workbook(engine: Engine, assessment_id: int, out: Path) -> Exported:
+    """:func:`export_assessment`, telling also how many redactions were made.
+
+    Notes and evidence are written with personal data replaced by ``[…]``; the import
+    compares with the same redacted text, so a row left alone changes nothing.
+    """
     exported_at = utcnow()
     with transaction(engine) as session:
         assessment = assessments.get(session, assessment_id)
         location = _location(session, assessment)
         spec = checklists.spec_of_assessment(session, assessment)
-        current = _current(session, assessment_id)
+        counts: list[int] = []
+        current = _current(session, assessment_id, counts)
     rows = [
         PointRow(
             spec.theme_of[p.id].title, p, current[p.id].state if p.id in current else AnswerState()
@@ -77,7 +95,7 @@ def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
         base={row.point.id: row.state.digest for row in rows},
     )
     heading = _heading(assessment, location, spec, meta)
-    return write_workbook(Path(out), ExportData(meta, rows, heading))
+    return Exported(write_workbook(Path(out), ExportData(meta, rows, heading)), sum(counts))
 
 
 def _heading(
@@ -100,14 +118,18 @@ def _location(session: Session, assessment: Assessment) -> Location:
     return location
 
 
-def _current(session: Session, assessment_id: int) -> dict[str, Current]:
-    """The answers as they would be written now (so an untouched cell compares equal)."""
-    return {
-        point_id: Current(
-            AnswerState(a.result, as_written(a.note), as_written(a.evidence)), a.answered_at
-        )
-        for point_id, a in assessments.answers(session, assessment_id).items()
-    }
+def _current(
+    session: Session, assessment_id: int, counts: list[int] | None = None
+) -> dict[str, Current]:
+    """The answers as they would be written now (so an untouched cell compares equal):
+    personal data in notes and evidence replaced by ``[…]``; ``counts`` gets the numbers."""
+    current = {}
+    for point_id, a in assessments.answers(session, assessment_id).items():
+        note, evidence = redact(as_written(a.note)), redact(as_written(a.evidence))
+        if counts is not None:
+            counts += [note.count, evidence.count]
+        current[point_id] = Current(AnswerState(a.result, note.text, evidence.text), a.answered_at)
+    return current
 
 
 def preview_import(

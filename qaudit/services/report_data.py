@@ -53,7 +53,7 @@ from qaudit.reports.data import (
     Place,
     RecommendationRow,
 )
-from qaudit.services import checklists
+from qaudit.services import checklists, privacy
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 HISTORY_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
@@ -139,6 +139,7 @@ def assessment_report(
         promises=promise_set(),
         translations=_translations(session, location.id),
         history=_history(session, location.id, assessment.id) if with_history else (),
+        notes_purged_on=privacy.purged_on(session, assessment.id),
     )
 
 

@@ -42,6 +42,8 @@ class Written:
     assessment_id: int | None = None
     draft_reason: str = ""
     """Why the report is marked as a draft ("" for a final report)."""
+    redactions: int = 0
+    """How many pieces of personal data were replaced by […] in this report."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,9 @@ def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> W
         if job.soffice:
             convert(temporaries[0], temporaries[1], job.soffice)
     reason = str(context.get("draft_reason", ""))  # in the report's language
-    return Written(job.report.id, out, targets[1] if job.soffice else None, assessment_id, reason)
+    redactions = int(context["privacy"]["redactions"])
+    pdf = targets[1] if job.soffice else None
+    return Written(job.report.id, out, pdf, assessment_id, reason, redactions)
 
 
 def _gather(

@@ -8,7 +8,7 @@ database (``schedule_inputs``) and writes an applied plan as ``ScheduledEvent`` 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from qaudit.domain.models import (
     Person,
     ScheduledEvent,
 )
+from qaudit.domain.privacy import redact
 from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import _
 from qaudit.scheduling import Plan, PlannedEvent, PlannerSettings, plan, planner_settings
@@ -245,19 +246,55 @@ def export_ics(
     stamp: datetime | None = None,
 ) -> int:
     """Write the stored events (of one person or one location, or all) to ``out``."""
+    return export_calendar(
+        engine, out, person_id=person_id, location_id=location_id, stamp=stamp
+    ).events
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    events: int
+    redactions: int = 0
+    """Pieces of personal data replaced by […] in summaries, places and descriptions."""
+
+
+def export_calendar(
+    engine: Engine,
+    out: Path,
+    *,
+    person_id: int | None = None,
+    location_id: int | None = None,
+    stamp: datetime | None = None,
+) -> CalendarExport:
+    """:func:`export_ics`, telling also how many redactions were made."""
     with transaction(engine) as session:
         if person_id is not None and session.get(Person, person_id) is None:
             raise NotFound(_("no person with id {id}").format(id=person_id))
         if location_id is not None and session.get(Location, location_id) is None:
             raise NotFound(_("no location with id {id}").format(id=location_id))
         events = calendar_events(session, person_id=person_id, location_id=location_id)
+    events, redactions = _redacted(events)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
     try:
         out.write_bytes(data)
     except OSError as exc:
         message = _("cannot write {path}: {error}").format(path=out, error=exc.strerror)
         raise QauditError(message) from None
-    return len(events)
+    return CalendarExport(len(events), redactions)
+
+
+def _redacted(events: list[CalendarEvent]) -> tuple[list[CalendarEvent], int]:
+    """The events with personal data in their texts replaced by ``[…]``, and the count."""
+    out, count = [], 0
+    for event in events:
+        summary, where, description = (
+            redact(t) for t in (event.summary, event.location, event.description)
+        )
+        count += summary.count + where.count + description.count
+        out.append(
+            replace(event, summary=summary.text, location=where.text, description=description.text)
+        )
+    return out, count
 
 
 def calendar_events(

@@ -10,6 +10,7 @@ from report_text.sections import (
     cover_facts,
     critical_section,
     next_steps_section,
+    privacy_note,
     themes_section,
     verdict_section,
 )
@@ -167,6 +168,7 @@ def basis(b: Builder) -> None:
     b.tag("{%p else %}")
     b.para(("Er zijn geen interviews vastgelegd.", "No interviews recorded."), italic=True)
     b.tag("{%p endif %}")
+    privacy_note(b)
     actions_section(b, ("Verbeteracties", "Improvement actions"))
     next_steps_section(b, ("Vervolgstappen", "Next steps"))
     b.heading(("Bijlage: alle meetpunten", "Appendix: every measurement point"), new_page=True)

@@ -164,3 +164,31 @@ def cover_facts(b: Builder, rows: list[tuple[Text, Text]]) -> None:
             (("Rapportdatum", "Report date"), "{{ report_date }}"),
         ]
     )
+
+
+def privacy_note(b: Builder) -> None:
+    """How many pieces of personal data were blanked out, and whether notes were purged."""
+    b.tag("{%p if privacy.redactions %}")
+    b.para(
+        (
+            "Privacy: in de vrije tekst van dit rapport zijn {{ privacy.redactions }} "
+            "persoonsgegevens (namen, geboortedata, BSN, telefoonnummers, e-mailadressen) "
+            "vervangen door […].",
+            "Privacy: {{ privacy.redactions }} pieces of personal data (names, dates of "
+            "birth, BSN, phone numbers, e-mail addresses) in the free text of this report "
+            "were replaced by […].",
+        ),
+        italic=True,
+    )
+    b.tag("{%p endif %}")
+    b.tag("{%p if privacy.purged %}")
+    b.para(
+        (
+            "De interviewnotities zijn op {{ privacy.purged_on }} verwijderd volgens de "
+            "bewaartermijn (AVG); dit rapport blijft verder geldig.",
+            "The interview notes were removed on {{ privacy.purged_on }} under the retention "
+            "rule (GDPR); the report is otherwise unchanged.",
+        ),
+        italic=True,
+    )
+    b.tag("{%p endif %}")

@@ -106,7 +106,9 @@ async def test_closing_the_visit_locks_it(app, world):
         await pilot.press(*"Mevrouw Jansen")
         await pilot.pause()
         assert "Jansen" in str(app.screen.query_one("#warn-notes").render())
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # the privacy gate asks first
+        await settle(app, pilot)
+        await pilot.press("c")  # confirmed as not personal (logged)
         await settle(app, pilot)
         await pilot.press("x", "y")
         await settle(app, pilot)

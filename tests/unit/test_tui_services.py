@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from qaudit.domain.enums import AssessmentKind, EventKind, Result
-from qaudit.domain.privacy import Concern, check_note
+from qaudit.domain.privacy import Kind, find_personal_data
 from qaudit.domain.verdict import Outcome
 from qaudit.services import assessments, dashboard, rollout, visits
 from qaudit.services.trajectory import start_assessment
@@ -14,11 +14,12 @@ from qaudit.storage import transaction
 
 
 def test_privacy_flags_names_and_birth_dates_but_not_plain_notes():
-    assert check_note("Bewoners voelen zich gehoord; wens voor meer activiteiten.") == []
-    hits = check_note("Mevrouw Jansen (geb. 12-03-1938) vindt het eten lekker.")
-    assert {h.concern for h in hits} == {Concern.NAME, Concern.BIRTH_DATE}
-    assert [h.text for h in check_note("Gesprek met dhr. de Vries.")] == ["dhr. de Vries"]
-    assert check_note("Interview op 12-03-2026 gehouden.") == []
+    check = find_personal_data
+    assert check("Bewoners voelen zich gehoord; wens voor meer activiteiten.") == []
+    hits = check("Mevrouw Jansen (geb. 12-03-1938) vindt het eten lekker.")
+    assert {h.kind for h in hits} == {Kind.NAME, Kind.BIRTH_DATE}
+    assert [h.text for h in check("Gesprek met dhr. de Vries.")] == ["dhr. de Vries"]
+    assert check("Interview op 12-03-2026 gehouden.") == []
 
 
 def test_dashboard_verdict_matches_the_rule(engine, mini_catalogue):

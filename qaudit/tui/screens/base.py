@@ -72,4 +72,11 @@ class WorkScreen(Screen[None]):
         """Re-read and show the data (overridden by each screen)."""
 
     def ask(self, dialog: Any, callback: Any) -> None:
+        if getattr(dialog, "about", None) == ("", None):
+            dialog.about = self.privacy_subject()
         self.app.push_screen(dialog, if_given(callback))
+
+    def privacy_subject(self) -> tuple[str, int | None]:
+        """What this screen's free text is about (entity, id), for the audit log entry of a
+        "not personal" confirmation (see ``privacy_gate``)."""
+        return ("", None)

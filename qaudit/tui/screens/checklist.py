@@ -110,6 +110,8 @@ class ChecklistScreen(WorkScreen):
         super().__init__()
         self.assessment_id = assessment_id
         self.state: ChecklistState | None = None
+        self.note_draft: tuple[str, str] | None = None
+        """A note held back by the privacy gate to be rewritten: (point id, text)."""
         self.commit_seconds: list[float] = []
         """Per answer key: from the key event to the committed answer (for the benchmark)."""
 
@@ -194,7 +196,8 @@ class ChecklistScreen(WorkScreen):
             self.state.has_reference,
         )
         note = self.query_one("#note", TextArea)
-        note.load_text(self.state.notes.get(point_id or "", ""))
+        draft = self.note_draft if self.note_draft and self.note_draft[0] == point_id else None
+        note.load_text(draft[1] if draft else self.state.notes.get(point_id or "", ""))
         note.disabled = point is None or self.state.closed
 
     def _show_progress(self) -> None:
@@ -357,7 +360,25 @@ class ChecklistScreen(WorkScreen):
         if text == self.state.notes.get(point_id, ""):
             return
         result = self.state.results.get(point_id) or Result.NOT_ASSESSED
-        self._commit(point_id, result, remember=True, note=text)
+        from qaudit.tui.screens.privacy_gate import guard_free_text
+
+        def rewrite() -> None:  # the unsaved text stays in the editor, to be rewritten
+            self.note_draft = (point_id, text)
+            note = self.query_one("#note", TextArea)
+            note.load_text(text)
+            note.focus()
+
+        def save() -> None:
+            self.note_draft = None
+            self._commit(point_id, result, remember=True, note=text)
+
+        guard_free_text(
+            self.app,
+            {_("Note on {point}").format(point=point_id): text},
+            save,
+            about=("assessment", self.assessment_id),
+            rewrite=rewrite,
+        )
 
     # -- elsewhere -------------------------------------------------------------------------
 

@@ -26,8 +26,20 @@ class Field:
     options: Sequence[tuple[str, Any]] = ()
     required: bool = False
     check: Callable[[str], str] | None = None
-    """For text areas: a live warning for what was typed (e.g. privacy)."""
+    """For text areas: a live warning for what was typed (default: the privacy check)."""
     extra: dict[str, Any] = field(default_factory=dict)
+    guard: bool | None = None
+    """Free text checked for personal data before saving (default: text areas)."""
+
+    @property
+    def guarded(self) -> bool:
+        return self.kind == "area" if self.guard is None else self.guard
+
+    @property
+    def warning(self) -> Callable[[str], str] | None:
+        from qaudit.tui.screens.privacy_gate import privacy_warning
+
+        return self.check or (privacy_warning if self.guarded else None)
 
 
 class FormDialog(ModalScreen[dict[str, Any] | None]):
@@ -45,10 +57,14 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         ),
     ]
 
-    def __init__(self, title: str, fields: Sequence[Field]) -> None:
+    def __init__(
+        self, title: str, fields: Sequence[Field], *, about: tuple[str, int | None] = ("", None)
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
+        self.about = about
+        """What the form is about (entity, id), for the audit log of a privacy confirmation."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -56,7 +72,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             for f in self.fields:
                 yield Label(f.label + (" *" if f.required else ""))
                 yield self._widget(f)
-                if f.check is not None:
+                if f.warning is not None:
                     yield Static("", id=f"warn-{f.name}", classes="warning")
             yield Static("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
@@ -79,19 +95,22 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         for f in self.fields:
-            if f.check is not None:
+            if f.warning is not None:
                 self._check(f)
 
     @on(TextArea.Changed)
-    def _area_changed(self, event: TextArea.Changed) -> None:
-        name = (event.text_area.id or "")[2:]
+    @on(Input.Changed)
+    def _text_changed(self, event: TextArea.Changed | Input.Changed) -> None:
+        widget = event.text_area if isinstance(event, TextArea.Changed) else event.input
+        name = (widget.id or "")[2:]
         for f in self.fields:
-            if f.name == name and f.check is not None:
+            if f.name == name and f.warning is not None:
                 self._check(f)
 
     def _check(self, f: Field) -> None:
-        assert f.check is not None
-        self.query_one(f"#warn-{f.name}", Static).update(f.check(self._raw(f)))
+        warning = f.warning
+        assert warning is not None
+        self.query_one(f"#warn-{f.name}", Static).update(warning(str(self._raw(f) or "")))
 
     def _raw(self, f: Field) -> Any:
         widget = self.query_one(f"#f-{f.name}")
@@ -111,10 +130,32 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return out
 
     def action_save(self) -> None:
+        """Save, after the privacy gate: flagged free text is rewritten or confirmed first."""
+        from qaudit.tui.screens.privacy_gate import guard_free_text
+
         try:
-            self.dismiss(self.values())
+            values = self.values()
         except ValueError as error:
             self.query_one("#form-error", Static).update(str(error))
+            return
+        texts = {f.label: str(values[f.name] or "") for f in self.fields if f.guarded}
+        guard_free_text(
+            self.app,
+            texts,
+            lambda: self.dismiss(values),
+            what=self.title_text,
+            about=self.about,
+            rewrite=self._rewrite,
+        )
+
+    def _rewrite(self) -> None:
+        """Back in the form, on the first field that holds personal data."""
+        from qaudit.tui.screens.privacy_gate import flagged_texts
+
+        for f in self.fields:
+            if f.guarded and flagged_texts({f.label: str(self._raw(f) or "")}):
+                self.query_one(f"#f-{f.name}").focus()
+                return
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -76,6 +76,9 @@ class RolloutScreen(WorkScreen):
             event.stop()
             self.complete_step(int(event.key))
 
+    def privacy_subject(self) -> tuple[str, int | None]:
+        return ("location", self.location_id)
+
     def reload(self) -> None:
         from qaudit.domain.enums import Step
         from qaudit.services import rollout, trajectory
@@ -197,7 +200,7 @@ class RolloutScreen(WorkScreen):
         if p is None:
             return
         fields = [
-            Field("title", _("Action"), required=True),
+            Field("title", _("Action"), required=True, guard=True),
             Field("owner", _("Owner")),
             Field("deadline", _("Deadline"), "date"),
         ]

@@ -14,22 +14,8 @@ from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, FINDING_KINDS, GROUPS, label
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
+from qaudit.tui.screens.privacy_gate import privacy_warning
 from qaudit.tui.widgets.key_bar import KeyBar
-
-
-def privacy_warning(text: str) -> str:
-    """The warning under a note that looks like it names a person or a date of birth."""
-    from qaudit.domain.privacy import Concern, check_note
-
-    hits = check_note(text)
-    if not hits:
-        return ""
-    kinds = {Concern.NAME: _("a personal name"), Concern.BIRTH_DATE: _("a date of birth")}
-    parts = [f"{kinds[h.concern]}: “{h.text}”" for h in hits]
-    return "⚠ " + _("Pseudonymise this note; it looks like it contains {what}.").format(
-        what="; ".join(parts)
-    )
-
 
 _b = binding_maker("visit")
 
@@ -99,6 +85,9 @@ class VisitScreen(WorkScreen):
             _("action"), _("owner"), _("deadline"), _("status")
         )
         self.reload()
+
+    def privacy_subject(self) -> tuple[str, int | None]:
+        return ("assessment", self.assessment_id)
 
     def reload(self) -> None:
         from qaudit.services import visits
@@ -200,8 +189,6 @@ class VisitScreen(WorkScreen):
                 v["held_on"],
                 v["notes"],
             )
-            if privacy_warning(v["notes"]):
-                self.notify(privacy_warning(v["notes"]), severity="warning", timeout=10)
 
         self.ask(FormDialog(_("Interview"), fields), save)
 
@@ -284,7 +271,7 @@ class VisitScreen(WorkScreen):
 
         self._tab("tab-actions")
         fields = [
-            Field("title", _("Action"), required=True),
+            Field("title", _("Action"), required=True, guard=True),
             Field("owner", _("Owner")),
             Field("deadline", _("Deadline"), "date"),
         ]
