@@ -29,6 +29,8 @@ COMMANDS = (
     "qaudit.cli.schedule",
     "qaudit.cli.excel",
     "qaudit.cli.report",
+    "qaudit.cli.access",
+    "qaudit.cli.history",
 )
 
 
