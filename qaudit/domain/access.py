@@ -79,6 +79,8 @@ class Scope:
     read_assessments: frozenset[int] = frozenset()
     write_assessments: frozenset[int] = frozenset()
     interview_assessments: frozenset[int] = frozenset()
+    contact_locations: frozenset[int] = frozenset()
+    audited_locations: frozenset[int] = frozenset()
 
     def can_read_location(self, location_id: int) -> bool:
         return self.everything or location_id in self.read_locations
@@ -94,6 +96,13 @@ class Scope:
 
     def can_read_interviews(self, assessment_id: int) -> bool:
         return self.everything or assessment_id in self.interview_assessments
+
+    def can_start(self, kind: str, location_id: int) -> bool:
+        """May start an assessment of ``kind``: an auditor any at its locations, a location
+        contact the self-evaluation of its own."""
+        if self.everything or location_id in self.audited_locations:
+            return True
+        return kind == SELF_EVALUATION and location_id in self.contact_locations
 
 
 EVERYTHING = Scope(everything=True)
@@ -162,7 +171,7 @@ def scope_of(grants: Iterable[Grant], facts: Facts, today: date) -> Scope:
     contact = _location_grant_locations(grants, facts, AccessRole.LOCATION_CONTACT)
     location_of = {a.id: a.location_id for a in facts.assessments}
     work = targets(grants, facts, today)
-    audited = {location_of[a] for role, a in work if role is AccessRole.AUDITOR}
+    audited = _location_grant_locations(grants, facts, AccessRole.AUDITOR)
     visited = {a for role, a in work if role is not AccessRole.AUDITOR}
     whole = board | contact | audited
     read_assessments = {a.id for a in facts.assessments if a.location_id in whole} | visited
@@ -172,6 +181,8 @@ def scope_of(grants: Iterable[Grant], facts: Facts, today: date) -> Scope:
     return Scope(
         read_locations=frozenset(whole | {location_of[a] for a in visited}),
         write_locations=frozenset(contact | audited),
+        contact_locations=frozenset(contact),
+        audited_locations=frozenset(audited),
         read_assessments=frozenset(read_assessments),
         write_assessments=frozenset({a for _, a in work} | self_evaluations),
         interview_assessments=frozenset(

@@ -37,6 +37,7 @@ from qaudit.storage import transaction
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 _IDENTITY = "qaudit_identity"
+_WHO = "qaudit_who"
 _SCOPE = "qaudit_scope"
 
 _PG_WHO = """
@@ -67,9 +68,9 @@ def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def identity(session: Session) -> Identity:
-    """Who is at the keyboard (cached for the session)."""
-    cached = session.info.get(_IDENTITY)
+def _who(session: Session) -> Identity:
+    """The login and whether it is an administrator, without its person (cached)."""
+    cached = session.info.get(_WHO)
     if isinstance(cached, Identity):
         return cached
     if is_postgres(session):
@@ -77,6 +78,16 @@ def identity(session: Session) -> Identity:
         found = Identity(str(login), bool(admin), True)
     else:
         found = Identity(os_login(), False, False)
+    session.info[_WHO] = found
+    return found
+
+
+def identity(session: Session) -> Identity:
+    """Who is at the keyboard, with the person behind the login (cached for the session)."""
+    cached = session.info.get(_IDENTITY)
+    if isinstance(cached, Identity):
+        return cached
+    found = _who(session)
     mapped = session.get(Login, found.login)
     if mapped is not None:
         person = session.get(Person, mapped.person_id)
@@ -109,7 +120,7 @@ def scope(session: Session, today: date | None = None) -> Scope:
     cached = session.info.get(_SCOPE)
     if isinstance(cached, Scope) and today is None:
         return cached
-    who = identity(session)
+    who = _who(session)
     grants = grants_of(session, who.login)
     if who.administrator or (not who.postgres and not grants):
         found = EVERYTHING
@@ -192,6 +203,14 @@ def require_location(session: Session, location_id: int, *, write: bool = False)
         return
     label = location_label(session, location_id)
     raise Refused(_("you have no access to location {code}").format(code=label))
+
+
+def require_start(session: Session, kind: str, location_id: int) -> None:
+    """Refuse, naming the location, unless the login may start this kind of assessment."""
+    if scope(session).can_start(kind, location_id):
+        return
+    label = location_label(session, location_id)
+    raise Refused(_("you may not start this assessment at location {code}").format(code=label))
 
 
 def require_assessment(session: Session, assessment_id: int, *, write: bool = False) -> None:

@@ -205,7 +205,7 @@ def start_assessment(
     independent of the organisation.
     """
     with transaction(engine) as session:
-        access.require_location(session, location_id, write=True)
+        access.require_start(session, kind.value, location_id)
         step = KIND_STEP[kind]
         state = locations.cycle_state(session, location_id)
         allowed = gate(step, state)

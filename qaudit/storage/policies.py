@@ -7,6 +7,8 @@ for the rules they express.
 from __future__ import annotations
 
 from qaudit.storage.security import (
+    AUDITED_LOCATIONS,
+    CONTACT_LOCATIONS,
     INTERVIEW_ASSESSMENTS,
     READ_ASSESSMENTS,
     READ_LOCATIONS,
@@ -46,6 +48,7 @@ def _rules(table: str, columns: set[str]) -> tuple[str, str]:
         # by location first: a row just inserted passes the check of INSERT ... RETURNING
         read = f"({in_('location_id', WHOLE_LOCATIONS)} OR id IN {READ_ASSESSMENTS})"
         return read, in_("id", WRITE_ASSESSMENTS)
+
     if table == "interview":
         return (
             in_("assessment_id", INTERVIEW_ASSESSMENTS),
@@ -72,6 +75,17 @@ def _rules(table: str, columns: set[str]) -> tuple[str, str]:
     return "true", STAFF
 
 
+def _insert_rule(table: str, write: str) -> str:
+    if table in ANYONE_INSERTS | APPEND_ONLY:
+        return "true"
+    if table == "assessment":  # an auditor starts any, a location contact its self-evaluation
+        return (
+            f"({STAFF} OR location_id IN {AUDITED_LOCATIONS} OR (kind = 'self_evaluation' "
+            f"AND location_id IN {CONTACT_LOCATIONS}))"
+        )
+    return write
+
+
 def _auditlog_read() -> str:
     return (
         f"({STAFF} OR actor = current_user::text"
@@ -83,7 +97,7 @@ def _auditlog_read() -> str:
 def policies_for(table: str, columns: set[str]) -> list[Policy]:
     """(policy name, CREATE POLICY statement) for the table."""
     read, write = _rules(table, columns)
-    insert = "true" if table in ANYONE_INSERTS | APPEND_ONLY else write
+    insert = _insert_rule(table, write)
     on = f'ON "{table}"'
     return [
         ("qaudit_select", f"CREATE POLICY qaudit_select {on} FOR SELECT USING ({read})"),

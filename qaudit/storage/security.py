@@ -30,6 +30,8 @@ READ_ASSESSMENTS = "(SELECT qaudit_read_assessments(current_user::text))"
 WRITE_ASSESSMENTS = "(SELECT qaudit_write_assessments(current_user::text))"
 INTERVIEW_ASSESSMENTS = "(SELECT qaudit_interview_assessments(current_user::text))"
 WHOLE_LOCATIONS = "(SELECT qaudit_whole_locations(current_user::text))"
+AUDITED_LOCATIONS = "(SELECT qaudit_audited_locations(current_user::text))"
+CONTACT_LOCATIONS = "(SELECT qaudit_role_locations(current_user::text, 'location-contact'))"
 """Locations whose every assessment a login reads (board, contact, auditor)."""
 
 _DEFINER = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
@@ -77,7 +79,7 @@ FUNCTIONS = (
     $$""",
     f"""CREATE OR REPLACE FUNCTION qaudit_audited_locations(who text)
     RETURNS SETOF int {_DEFINER} AS $$
-    SELECT t.location_id FROM qaudit_targets(who) t WHERE t.role = 'auditor'
+    SELECT qaudit_role_locations(who, 'auditor')
     $$""",
     f"""CREATE OR REPLACE FUNCTION qaudit_read_locations(who text)
     RETURNS SETOF int {_DEFINER} AS $$

@@ -282,3 +282,21 @@ def test_a_password_is_hashed_here_and_never_printed(
         with admin.begin() as connection:
             connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
         admin.dispose()
+
+
+def test_a_contact_starts_its_self_evaluation_but_no_audit_visit(server: Server) -> None:
+    engine = server.engine("contact")
+    insert = text(
+        "INSERT INTO assessment (location_id, kind, checklist_version_id, status, started_on, "
+        "summary, quality_advice) SELECT location_id, :kind, checklist_version_id, 'open', "
+        "started_on, '', '' FROM assessment LIMIT 1"
+    )
+    try:
+        with engine.connect() as connection:
+            with connection.begin() as transaction_:
+                assert connection.execute(insert, {"kind": "self_evaluation"}).rowcount == 1
+                transaction_.rollback()
+            with pytest.raises(DBAPIError, match="row-level security"), connection.begin():
+                connection.execute(insert, {"kind": "audit_visit"})
+    finally:
+        engine.dispose()

@@ -18,7 +18,7 @@ from qaudit.domain.access import (
 TODAY = date(2027, 5, 1)
 # locations 1, 2 of organisation 10; location 3 of organisation 20
 FACTS = Facts(
-    organisation_of={1: 10, 2: 10, 3: 20},
+    organisation_of={1: 10, 2: 10, 3: 20, 4: 20},  # location 4 has no assessments yet
     assessments=(
         AssessmentFacts(100, 1, "self_evaluation", date(2027, 1, 1), False),
         AssessmentFacts(101, 1, "audit_visit", date(2027, 2, 1), False),
@@ -96,3 +96,12 @@ def test_grant_problems() -> None:
         AccessRole.ASSESSOR, Grant(AccessRole.ASSESSOR, assessment_id=1), "visitation"
     )
     assert grant_problem(AccessRole.AUDITOR, Grant(AccessRole.AUDITOR, location_id=1), None) is None
+
+
+def test_who_may_start_what() -> None:
+    contact = scope(Grant(AccessRole.LOCATION_CONTACT, location_id=1))
+    assert contact.can_start("self_evaluation", 1)
+    assert not contact.can_start("audit_visit", 1) and not contact.can_start("self_evaluation", 2)
+    auditor = scope(Grant(AccessRole.AUDITOR, location_id=4))
+    assert auditor.read_locations == {4} and auditor.can_start("audit_visit", 4)
+    assert not scope(Grant(AccessRole.PEER_VISITOR, location_id=2)).can_start("visitation", 2)

@@ -106,3 +106,36 @@ def test_a_password_is_never_printed(
     captured = capsys.readouterr()
     assert code == 1  # SQLite has no passwords: refused, and nothing is printed of it
     assert "geheim-wachtwoord-42" not in captured.out + captured.err
+
+
+def test_a_contact_reads_but_does_not_change_the_auditors_work(db: tuple[str, Engine]) -> None:
+    from sqlmodel import select
+
+    from qaudit.domain.enums import AssessmentKind, InterviewGroup, Result
+    from qaudit.domain.models import Assessment, Interview
+    from qaudit.services import assessments, visits
+
+    _url, engine = db
+    with transaction(engine) as session:
+        audited = session.exec(
+            select(Assessment).where(
+                Assessment.kind == AssessmentKind.AUDIT_VISIT,
+                Assessment.id.in_(select(Interview.assessment_id)),  # type: ignore[union-attr]
+            )
+        ).first()
+        assert audited is not None and audited.id is not None
+        location_id, audit_id = audited.location_id, audited.id
+    users.add_user(engine, "tester", 1)
+    users.grant(
+        engine,
+        "tester",
+        AccessRole.LOCATION_CONTACT,
+        Grant(AccessRole.LOCATION_CONTACT, location_id),
+    )
+    with pytest.raises(Refused, match="lezen maar niet wijzigen"):
+        assessments.give_answer(engine, audit_id, "B1.01", Result.COMPLIANT)
+    with pytest.raises(Refused, match="niet wijzigen"):
+        visits.add_interview(engine, audit_id, InterviewGroup.STAFF, 2, date.today(), "x")
+    with transaction(engine) as session:
+        assert visits.visit_record(session, audit_id).interviews == ()
+        assert visits.visit_record(session, audit_id).findings  # the rest is theirs to read
