@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from qaudit.domain.enums import Result
 from qaudit.domain.models import AuditLog, Person
 from qaudit.domain.models.access import Login
 from qaudit.services import access, assessments
@@ -59,8 +60,15 @@ def describe(detail: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+_RESULTS = {r.value: r for r in Result}
+
+
 def _shown(value: object) -> str:
-    return "–" if value is None or value == "" else str(value)
+    """An answer by its label (in the current language); nothing as a dash."""
+    if value is None or value == "":
+        return "–"
+    result = _RESULTS.get(value) if isinstance(value, str) else None
+    return result.label if result is not None else str(value)
 
 
 def history(session: Session, assessment_id: int, point: str | None = None) -> list[HistoryEntry]:

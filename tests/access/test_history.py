@@ -47,7 +47,7 @@ def test_the_history_of_a_point_says_who_when_and_what(engine: Engine, assessmen
     assessments.give_answer(engine, assessment_id, "A.01", Result.COMPLIANT)
     assessments.give_answer(engine, assessment_id, "A.02", Result.NOT_COMPLIANT)
     entries = history_of(engine, assessment_id, "A.01")
-    assert [e.changes for e in entries] == ["– → voldoet_deels", "voldoet_deels → voldoet"]
+    assert [e.changes for e in entries] == ["– → voldoet deels", "voldoet deels → voldoet"]
     assert {e.person for e in entries} == {"Anouk Verbeek"}
     everything = history_of(engine, assessment_id)
     assert [e.action for e in everything] == ["start", "answer", "answer", "answer"]
@@ -61,7 +61,7 @@ def test_history_command(
     argv = ["--database", db_url, "history", "--assessment", str(assessment_id)]
     assert main([*argv, "--point", "A.01", "--json"]) == 0
     (entry,) = json.loads(capsys.readouterr().out)
-    assert entry["point"] == "A.01" and entry["changes"] == "– → voldoet_deels"
+    assert entry["point"] == "A.01" and entry["changes"] == "– → voldoet deels"
     assert main(argv) == 0
     assert "Anouk Verbeek" in capsys.readouterr().out
     assert main(["--database", db_url, "history", "--assessment", "999"]) == 1
