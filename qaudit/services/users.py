@@ -118,10 +118,14 @@ def _run(session: Session, statements: list[str]) -> None:
             with session.begin_nested():
                 session.connection().exec_driver_sql(statement)
         except DBAPIError as exc:
-            detail = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary)  # type: ignore[union-attr]
-            raise Refused(
-                _("the database server refused: {detail}").format(detail=detail)
-            ) from None
+            message = _("the database server refused: {detail}")
+            raise Refused(message.format(detail=_server_message(exc))) from None
+
+
+def _server_message(exc: DBAPIError) -> str:
+    """The server's own sentence, never the statement (it may hold a password's verifier)."""
+    diag = getattr(exc.orig, "diag", None)
+    return str(getattr(diag, "message_primary", None) or type(exc.orig).__name__)
 
 
 def remove_user(engine: Engine, login: str) -> bool:

@@ -67,7 +67,7 @@ def _run(*argv: str) -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     suffix = uuid.uuid4().hex[:8]
     schema = f"qaudit_access_{suffix}"
-    logins = {who: f"qa_{suffix}_{who}" for who in ("contact", "peer", "board")}
+    logins = {who: f"qa_{suffix}_{who}" for who in ("contact", "peer", "board", "staff")}
     admin = make_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -108,11 +108,13 @@ def _populate(url: str, schema: str, logins: dict[str, str]) -> Server:
     assert _run("--database", url, "user", "add", logins["contact"], "--person", "1") == 0
     assert _run("--database", url, "user", "add", logins["peer"], "--person", "2") == 0
     assert _run("--database", url, "user", "add", logins["board"], "--person", "3") == 0
+    assert _run("--database", url, "user", "add", logins["staff"], "--person", "4") == 0
     grants = [
         (logins["contact"], "location-contact", "--location", str(ids["L01"])),
         (logins["peer"], "peer-visitor", "--assessment", str(found.visitation)),
         (logins["board"], "board", "--organisation", "1"),
     ]
+    assert _run("--database", url, "access", "grant", logins["staff"], "staff") == 0
     for login, role, flag, value in grants:
         assert _run("--database", url, "access", "grant", login, role, flag, value) == 0
     return found
@@ -213,7 +215,24 @@ def test_the_board_reads_but_changes_nothing(server: Server) -> None:
         engine.dispose()
 
 
-@pytest.mark.parametrize("who", ["contact", "peer", "board", "admin"])
+def test_staff_see_everything_without_owning_the_tables(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _json(capsys, "--database", server.url("staff"), "location", "list", "--json")
+    assert len(rows) == 12  # type: ignore[arg-type]
+    engine = server.engine("staff")
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM interview")).scalar()
+            owner = connection.execute(
+                text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'location'")
+            ).scalar()
+        assert owner != server.logins["staff"]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("who", ["contact", "peer", "board", "staff", "admin"])
 def test_the_audit_log_is_append_only_for_every_login(server: Server, who: str) -> None:
     engine = make_engine(server.admin_url) if who == "admin" else server.engine(who)
     try:
