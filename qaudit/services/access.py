@@ -109,6 +109,14 @@ def grants_of(session: Session, login: str) -> list[Grant]:
     ]
 
 
+def scope_of_login(session: Session, login: str, today: date | None = None) -> Scope:
+    """The scope of any login by its grants (an administrator's check of what it may do)."""
+    grants = grants_of(session, login)
+    if not grants:
+        return scope_of((), Facts(), today or date.today())
+    return scope_of(grants, facts(session), today or date.today())
+
+
 def visible_locations_of(engine: Engine) -> frozenset[int] | None:
     """:func:`visible_locations` in a transaction of its own (for the terminal UI)."""
     with transaction(engine) as session:

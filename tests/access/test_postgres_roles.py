@@ -67,7 +67,7 @@ def _run(*argv: str) -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     suffix = uuid.uuid4().hex[:8]
     schema = f"qaudit_access_{suffix}"
-    logins = {who: f"qa_{suffix}_{who}" for who in ("contact", "peer", "board", "staff")}
+    logins = {who: f"qa_{suffix}_{who}" for who in ("contact", "peer", "board", "staff", "auditor")}
     admin = make_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -109,10 +109,12 @@ def _populate(url: str, schema: str, logins: dict[str, str]) -> Server:
     assert _run("--database", url, "user", "add", logins["peer"], "--person", "2") == 0
     assert _run("--database", url, "user", "add", logins["board"], "--person", "3") == 0
     assert _run("--database", url, "user", "add", logins["staff"], "--person", "4") == 0
+    assert _run("--database", url, "user", "add", logins["auditor"], "--person", "5") == 0
     grants = [
         (logins["contact"], "location-contact", "--location", str(ids["L01"])),
         (logins["peer"], "peer-visitor", "--assessment", str(found.visitation)),
         (logins["board"], "board", "--organisation", "1"),
+        (logins["auditor"], "auditor", "--location", str(ids["L10"])),
     ]
     assert _run("--database", url, "access", "grant", logins["staff"], "staff") == 0
     for login, role, flag, value in grants:
@@ -232,7 +234,7 @@ def test_staff_see_everything_without_owning_the_tables(
         engine.dispose()
 
 
-@pytest.mark.parametrize("who", ["contact", "peer", "board", "staff", "admin"])
+@pytest.mark.parametrize("who", ["contact", "peer", "board", "staff", "auditor", "admin"])
 def test_the_audit_log_is_append_only_for_every_login(server: Server, who: str) -> None:
     engine = make_engine(server.admin_url) if who == "admin" else server.engine(who)
     try:
@@ -319,3 +321,35 @@ def test_a_contact_starts_its_self_evaluation_but_no_audit_visit(server: Server)
                 connection.execute(insert, {"kind": "audit_visit"})
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("who", ["contact", "peer", "board", "auditor"])
+def test_the_sql_rules_mirror_the_python_rules(server: Server, who: str) -> None:
+    """The policies' functions and qaudit/domain/access.py give the same sets."""
+    login = server.logins[who]
+    admin = make_engine(server.admin_url)
+    try:
+        with transaction(admin) as session:
+            python_scope = access.scope_of_login(session, login)
+            sql = {
+                name: set(
+                    session.execute(
+                        text(f"SELECT qaudit_{name}(:login)"), {"login": login}
+                    ).scalars()
+                )
+                for name in (
+                    "read_locations",
+                    "write_locations",
+                    "read_assessments",
+                    "write_assessments",
+                    "interview_assessments",
+                )
+            }
+    finally:
+        admin.dispose()
+    assert sql["read_locations"] == python_scope.read_locations
+    assert sql["write_locations"] == python_scope.write_locations
+    assert sql["read_assessments"] == python_scope.read_assessments
+    assert sql["write_assessments"] == python_scope.write_assessments
+    assert sql["interview_assessments"] == python_scope.interview_assessments
+    assert python_scope.read_locations  # each login sees something
