@@ -61,7 +61,12 @@ def _register_access(commands: argparse._SubParsersAction) -> None:
 def _password(context: Context) -> str | None:
     if not context.args.password_stdin:
         return None
-    line = sys.stdin.readline()
+    if sys.stdin.isatty():  # typed by hand: not echoed
+        import getpass
+
+        line = getpass.getpass(_("Password: "))
+    else:
+        line = sys.stdin.readline()
     if not line.strip():
         raise QauditError(_("no password on standard input (--password-stdin)"))
     return line.rstrip("\r\n")
