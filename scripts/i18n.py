@@ -33,6 +33,16 @@ AREAS: dict[str, tuple[str, ...]] = {
     "reports": ("reports/", "cli/report.py", "services/reports.py"),
     "excel": ("excel/", "cli/excel.py", "services/excel.py"),
     "schedule": ("scheduling/", "scheduling.py", "cli/schedule.py", "services/schedule.py"),
+    "access": (
+        "domain/access.py",
+        "cli/access.py",
+        "cli/history.py",
+        "services/access.py",
+        "services/users.py",
+        "services/history.py",
+        "services/work_people.py",
+        "cli/work.py",
+    ),
 }
 
 

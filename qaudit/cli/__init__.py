@@ -30,6 +30,8 @@ COMMANDS = (
     "qaudit.cli.excel",
     "qaudit.cli.report",
     "qaudit.cli.privacy",
+    "qaudit.cli.access",
+    "qaudit.cli.history",
 )
 
 

@@ -21,7 +21,39 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=demo)
 
 
+def _explicit_database(context: Context) -> str | None:
+    """``--database`` or ``QAUDIT_DATABASE_URL``: the demo goes there instead of its own file."""
+    import os
+
+    return context.args.database or os.environ.get("QAUDIT_DATABASE_URL") or None
+
+
+def demo_on(context: Context) -> int:
+    """Write the demo cooperative into a database named by the user (PostgreSQL included)."""
+    from qaudit.errors import QauditError
+    from qaudit.services.demo import build_demo
+
+    if context.args.reset:
+        raise QauditError(
+            _("--reset only throws away the separate demo file, not a database named by --database")
+        )
+    engine = context.engine()
+    shown = engine.url.render_as_string(hide_password=True)
+    if build_demo(engine):
+        print(_("Demo cooperative written to {url}.").format(url=shown))
+    else:
+        print(_("{url} already holds data; the demo was not written.").format(url=shown))
+    if context.args.create_only:
+        return 0
+    from qaudit.cli.ui import run_ui
+
+    return run_ui(context)
+
+
 def demo(context: Context) -> int:
+    explicit = _explicit_database(context)
+    if explicit:
+        return demo_on(context)
     from qaudit.config import sqlite_url
     from qaudit.paths import user_dirs
     from qaudit.services.database import open_database

@@ -21,6 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--location", type=int, metavar="ID", help=_("only this location"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_assessments)
+    from qaudit.cli.work import register_start
+
+    register_start(actions)
 
 
 def list_locations(context: Context) -> int:

@@ -15,7 +15,7 @@ from qaudit.domain.models import Answer, Assessment, Location, utcnow
 from qaudit.domain.verdict import Verdict, verdict
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import _
-from qaudit.services import audit, checklists
+from qaudit.services import access, audit, checklists
 from qaudit.storage import transaction
 
 
@@ -121,6 +121,7 @@ def record_answer(
     actor: str | None = None,
 ) -> Answer:
     """Record one answer inside the caller's transaction (imports group many)."""
+    access.require_assessment(session, assessment_id, write=True)
     assessment = get(session, assessment_id)
     ensure_open(assessment)
     spec = checklists.spec_of_assessment(session, assessment)

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-
+from sqlalchemy import text
 from sqlmodel import Session
 
 from qaudit.domain.models import AuditLog
+from qaudit.services.access import is_postgres, os_login
+
+_ACTOR = "qaudit_actor"
 
 
-def current_actor() -> str:
-    """Who is at the keyboard: ``QAUDIT_ACTOR`` or the login name."""
-    try:
-        return os.environ.get("QAUDIT_ACTOR") or getpass.getuser()
-    except OSError:
-        return "unknown"
+def current_actor(session: Session | None = None) -> str:
+    """Who is at the keyboard: the single place identity comes from.
+
+    On PostgreSQL (given a session on it) the authenticated login, ``session_user``;
+    ``QAUDIT_ACTOR`` cannot change it there, and the database sets the audit log's actor
+    itself. On SQLite, and without a session, ``QAUDIT_ACTOR`` or the OS login.
+    """
+    if session is None or not is_postgres(session):
+        return os_login()
+    cached = session.info.get(_ACTOR)
+    if not isinstance(cached, str):
+        cached = str(session.execute(text("SELECT session_user")).scalar())
+        session.info[_ACTOR] = cached
+    return cached
 
 
 def log(
@@ -26,12 +35,9 @@ def log(
     actor: str | None = None,
     **detail: object,
 ) -> None:
+    """Record an action. ``actor`` names who did it on SQLite only (e.g. a script's
+    ``--actor``); on PostgreSQL the authenticated login is always the actor."""
+    who = current_actor(session) if is_postgres(session) else (actor or current_actor())
     session.add(
-        AuditLog(
-            actor=actor or current_actor(),
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail,
-        )
+        AuditLog(actor=who, action=action, entity=entity, entity_id=entity_id, detail=detail)
     )

@@ -52,8 +52,10 @@ class DashboardRow:
         return any(needle in value.casefold() for value in haystack)
 
 
-def dashboard_rows(read: Read, today: date) -> list[DashboardRow]:
-    """All locations, ordered by code."""
+def dashboard_rows(
+    read: Read, today: date, visible: frozenset[int] | None = None
+) -> list[DashboardRow]:
+    """All locations (or the ``visible`` ones), ordered by code."""
     steps = _current_steps(read)
     verdicts = _basis_verdicts(read)
     events = _next_events(read, today)
@@ -61,6 +63,8 @@ def dashboard_rows(read: Read, today: date) -> list[DashboardRow]:
     first = CycleState().current_step  # a location without recorded steps
     rows = []
     for loc_id, code, name, org, city, region in read(_LOCATIONS, {}):
+        if visible is not None and loc_id not in visible:
+            continue
         percent, outcome = verdicts.get(loc_id, (None, None))
         kind, due, overdue = events.get(loc_id, (None, None, False))
         rows.append(
@@ -182,3 +186,17 @@ def engine_reader(engine: Any) -> Read:
             return [tuple(row) for row in connection.execute(text(sql), dict(params))]
 
     return read
+
+
+def rows_for(engine: Any, today: date) -> list[DashboardRow]:
+    """The dashboard of the current login: only the locations it may read."""
+    from qaudit.services.access import visible_locations_of
+
+    return dashboard_rows(engine_reader(engine), today, visible_locations_of(engine))
+
+
+def sqlite_rows(read: Read, today: date) -> list[DashboardRow]:
+    """The dashboard over a SQLite file read with ``sqlite3``, scoped as on any database."""
+    from qaudit.services.access import visible_via
+
+    return dashboard_rows(read, today, visible_via(read, today))

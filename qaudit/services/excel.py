@@ -35,7 +35,7 @@ from qaudit.excel.reader import ParsedWorkbook, read_workbook
 from qaudit.excel.results import AssessmentInfo, ResultRow, ResultsData, SummaryRow, write_results
 from qaudit.excel.writer import ExportData, PointRow, write_workbook
 from qaudit.i18n import _
-from qaudit.services import assessments, audit, checklists
+from qaudit.services import access, assessments, audit, checklists
 from qaudit.storage import transaction
 
 __all__ = [
@@ -68,6 +68,7 @@ def export_workbook(engine: Engine, assessment_id: int, out: Path) -> Exported:
     """
     exported_at = utcnow()
     with transaction(engine) as session:
+        access.require_assessment(session, assessment_id)
         assessment = assessments.get(session, assessment_id)
         location = _location(session, assessment)
         spec = checklists.spec_of_assessment(session, assessment)
@@ -171,6 +172,7 @@ def _matching_assessment(
                 file=name, found=meta.assessment_id, expected=expected
             )
         )
+    access.require_assessment(session, meta.assessment_id, write=True)
     assessment = session.get(Assessment, meta.assessment_id)
     if assessment is None:
         raise NotFound(
@@ -251,6 +253,7 @@ def apply_import(
         *(c for c in preview.conflicts if c.point_id in taken),
     ]
     with transaction(engine) as session:
+        access.require_assessment(session, preview.assessment_id, write=True)
         assessment = assessments.get(session, preview.assessment_id)
         assessments.ensure_open(assessment)
         _unchanged_since_preview(session, preview, writes)
@@ -332,8 +335,11 @@ def _collect_results(session: Session) -> ResultsData:
         results.setdefault(answer.assessment_id, {})[answer.point_id] = answer.result
     rows: list[ResultRow] = []
     summary: list[SummaryRow] = []
+    allowed = access.scope(session)
     for assessment, location, organisation in session.exec(query).all():
         assert assessment.id is not None
+        if not allowed.can_read_assessment(assessment.id):
+            continue
         spec = checklists.spec_of_assessment(session, assessment)
         info = AssessmentInfo(
             location.code,

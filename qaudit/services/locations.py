@@ -13,7 +13,7 @@ from qaudit.domain.models import Assessment, CycleStep, Location, Membership, Or
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import _
-from qaudit.services import audit
+from qaudit.services import access, audit
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 
@@ -57,9 +57,12 @@ def list_locations(session: Session) -> list[LocationRow]:
         .order_by(col(Location.code))
     ).all()
     statuses = _step_statuses(session)
+    visible = access.visible_locations(session)
     result = []
     for location, organisation in rows:
         assert location.id is not None
+        if visible is not None and location.id not in visible:
+            continue
         state = CycleState(steps=statuses.get(location.id, {}))
         result.append(
             LocationRow(
@@ -149,6 +152,8 @@ def set_step(
         row.started_on = day
     if status is StepStatus.DONE:
         row.completed_on = day
+    if person_id is None and row.person_id is None and status is not StepStatus.NOT_STARTED:
+        person_id = access.identity(session).person_id  # who did it: the login's person
     if person_id is not None:
         row.person_id = person_id
     if decision is not None:

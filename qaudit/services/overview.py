@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from qaudit.domain.models import Answer, Assessment, Location
 from qaudit.domain.verdict import verdict
-from qaudit.services import checklists
+from qaudit.services import access, checklists
 
 
 def assessment_rows(session: Session, location_id: int | None = None) -> list[dict[str, Any]]:
@@ -25,8 +25,11 @@ def assessment_rows(session: Session, location_id: int | None = None) -> list[di
     ):
         results.setdefault(assessment_id, {})[point_id] = result
     out = []
+    allowed = access.scope(session)
     for assessment, location in rows:
         assert assessment.id is not None
+        if not allowed.can_read_assessment(assessment.id):
+            continue
         spec = checklists.spec_of_assessment(session, assessment)
         judged = verdict(spec, results.get(assessment.id, {}))
         out.append(

@@ -53,7 +53,7 @@ from qaudit.reports.data import (
     Place,
     RecommendationRow,
 )
-from qaudit.services import checklists, privacy
+from qaudit.services import access, checklists, privacy, work_people
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 HISTORY_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
@@ -98,7 +98,8 @@ def _people_of(session: Session, assessment: Assessment) -> tuple[str, ...]:
         .where(ScheduledEvent.assessment_id == assessment.id)
         .order_by(col(Person.name))
     )
-    return tuple(dict.fromkeys([*names, *assigned]))
+    recorded = work_people.names_of(session, assessment.id or 0)
+    return tuple(dict.fromkeys([*names, *recorded, *assigned]))
 
 
 def assessment_report(
@@ -170,6 +171,8 @@ def current_step(session: Session, location_id: int) -> Step:
 
 
 def _interviews(session: Session, assessment_id: int) -> tuple[InterviewRow, ...]:
+    if not access.scope(session).can_read_interviews(assessment_id):
+        return ()  # a location's own people never read the auditor's interview notes
     rows = session.exec(
         select(Interview)
         .where(Interview.assessment_id == assessment_id)

@@ -25,7 +25,7 @@ from qaudit.reports.files import staged
 from qaudit.reports.kinds import ReportKind, build_context, report_kind
 from qaudit.reports.pdf import convert, require_soffice
 from qaudit.reports.templates import template_file
-from qaudit.services import assessments, report_data
+from qaudit.services import access, assessments, report_data
 from qaudit.storage import transaction
 
 Progress = Callable[[int, int, "Written"], None]
@@ -202,7 +202,9 @@ def _gather(
 ) -> AssessmentReport | OverviewReport:
     with transaction(engine) as session:
         if assessment_id is None:
+            access.require_staff(session)
             return report_data.overview_report(session, job.today)
+        access.require_assessment(session, assessment_id)
         assessment = _assessment_for(session, job.report, assessment_id)
         return report_data.assessment_report(
             session, assessment, job.today, with_history=job.report.id == "cirkel"
@@ -230,14 +232,18 @@ def _batch_targets(
     with transaction(engine) as session:
         if assessment_ids is None:
             kinds = [k for k in report.assessment_kinds if k is not AssessmentKind.SELF_EVALUATION]
-            chosen = list(
-                session.exec(
+            chosen = [
+                a
+                for a in session.exec(
                     select(Assessment)
                     .where(col(Assessment.kind).in_(kinds))
                     .order_by(col(Assessment.id))
                 )
-            )
+                if access.visible_assessment(session, a)
+            ]
         else:
+            for i in dict.fromkeys(assessment_ids):
+                access.require_assessment(session, i)
             chosen = [_assessment_for(session, report, i) for i in dict.fromkeys(assessment_ids)]
         codes = dict(session.exec(select(Location.id, Location.code)).all())
     if not chosen:

@@ -17,7 +17,7 @@ from qaudit.domain.models import (
     VisibilityItem,
 )
 from qaudit.errors import NotFound, QauditError
-from qaudit.services import audit, locations
+from qaudit.services import access, audit, locations
 from qaudit.storage import transaction
 
 VISIBILITY_KINDS = ("banner", "spiegel", "brochure")
@@ -70,6 +70,7 @@ class Rollout:
 
 
 def rollout(session: Session, location_id: int, catalogue: Catalogue | None = None) -> Rollout:
+    access.require_location(session, location_id)
     location = locations.get(session, location_id)
     promises = (catalogue or shipped_catalogue()).promises.promises
     translations = {
@@ -121,6 +122,7 @@ def save_translation(
     if promise_id not in (catalogue or shipped_catalogue()).promises.promise_index:
         raise NotFound(f"no client promise '{promise_id}'")
     with transaction(engine) as session:
+        access.require_location(session, location_id, write=True)
         locations.get(session, location_id)
         row = session.exec(
             select(PromiseTranslation).where(
@@ -143,6 +145,7 @@ def add_training(
     if attendees < 0 or staff_total < 0:
         raise QauditError("training: attendees and staff must be 0 or more")
     with transaction(engine) as session:
+        access.require_location(session, location_id, write=True)
         locations.get(session, location_id)
         row = TrainingSession(
             location_id=location_id,
@@ -168,6 +171,7 @@ def add_visibility(
     if not kind.strip():
         raise QauditError("visibility item: the kind is empty")
     with transaction(engine) as session:
+        access.require_location(session, location_id, write=True)
         locations.get(session, location_id)
         row = VisibilityItem(
             location_id=location_id,

@@ -31,7 +31,7 @@ from qaudit.i18n import _
 from qaudit.scheduling import Plan, PlannedEvent, PlannerSettings, plan, planner_settings
 from qaudit.scheduling.explain import Names, kind_label
 from qaudit.scheduling.ics import CalendarEvent, calendar
-from qaudit.services import audit
+from qaudit.services import access, audit
 from qaudit.services.schedule_inputs import PLANNED_KINDS, event_people, load
 from qaudit.storage import transaction
 
@@ -69,6 +69,7 @@ def propose(
             )
         )
     with transaction(engine) as session:
+        access.require_staff(session)  # planning sees every location
         data = load(session, start or date.today(), years, settings_of(settings))
         stored = frozenset(
             session.exec(
@@ -92,6 +93,7 @@ def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Ap
     """Store ``proposal``: the planner's events created or updated by uid, its stale ones
     cancelled; manual events are left as they are. One transaction."""
     with transaction(engine) as session:
+        access.require_staff(session)
         rows = {
             e.uid: e
             for e in session.exec(
@@ -180,6 +182,7 @@ def keep(
 ) -> ScheduledEvent:
     """Make a stored event a manual override: the planner keeps it (re-checking it) from now."""
     with transaction(engine) as session:
+        access.require_staff(session)
         row = _event(session, uid)
         row.manual, row.planned_on, row.due_year = True, on, on.year
         row.window_start, row.window_end = date(on.year, 1, 1), date(on.year, 12, 31)
@@ -211,6 +214,7 @@ def keep(
 def release(engine: Engine, uid: str, *, actor: str | None = None) -> None:
     """Hand a manual event back to the planner."""
     with transaction(engine) as session:
+        access.require_staff(session)
         row = _event(session, uid)
         row.manual = False
         session.add(row)
@@ -270,8 +274,10 @@ def export_calendar(
     with transaction(engine) as session:
         if person_id is not None and session.get(Person, person_id) is None:
             raise NotFound(_("no person with id {id}").format(id=person_id))
-        if location_id is not None and session.get(Location, location_id) is None:
-            raise NotFound(_("no location with id {id}").format(id=location_id))
+        if location_id is not None:
+            access.require_location(session, location_id)
+            if session.get(Location, location_id) is None:
+                raise NotFound(_("no location with id {id}").format(id=location_id))
         events = calendar_events(session, person_id=person_id, location_id=location_id)
     events, redactions = _redacted(events)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
@@ -308,10 +314,12 @@ def calendar_events(
     if location_id is not None:
         query = query.where(ScheduledEvent.location_id == location_id)
     people = event_people(session)
+    allowed = access.scope(session)
     rows = [
         e
         for e in session.exec(query.order_by(col(ScheduledEvent.id)))
-        if person_id is None or person_id in people.get(e.id or 0, ())
+        if (person_id is None or person_id in people.get(e.id or 0, ()))
+        and allowed.can_read_location(e.location_id)
     ]
     revisions = Counter(
         session.exec(

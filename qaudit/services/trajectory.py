@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +15,7 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, MtDecision, St
 from qaudit.domain.models import Assessment, CycleStep, Membership, Organisation, Person
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError, Refused
-from qaudit.services import assessments, audit, locations
+from qaudit.services import access, assessments, audit, locations, work_people
 from qaudit.storage import transaction
 
 KIND_STEP = {
@@ -64,6 +65,7 @@ class Trajectory:
 
 
 def trajectory(session: Session, location_id: int) -> Trajectory:
+    access.require_location(session, location_id)
     location = locations.get(session, location_id)
     organisation = session.get(Organisation, location.organisation_id)
     assert organisation is not None and location.id is not None
@@ -80,7 +82,10 @@ def trajectory(session: Session, location_id: int) -> Trajectory:
             )
         )
     }
-    steps = tuple(_step_row(step, rows.get(int(step)), names, state) for step in Step)
+    workers = work_people.step_people(session, location_id)
+    steps = tuple(
+        _step_row(step, rows.get(int(step)), names, state, workers.get(step, "")) for step in Step
+    )
     return Trajectory(
         location.id,
         location.code,
@@ -95,8 +100,13 @@ def trajectory(session: Session, location_id: int) -> Trajectory:
 
 
 def _step_row(
-    step: Step, row: CycleStep | None, names: dict[int | None, str], state: CycleState
+    step: Step,
+    row: CycleStep | None,
+    names: dict[int | None, str],
+    state: CycleState,
+    workers: str = "",
 ) -> StepRow:
+    """``workers``: who did the step's latest assessment, when the step names nobody."""
     if row is None:
         return StepRow(step, StepStatus.NOT_STARTED, None, None, "", None, "", gate(step, state))
     return StepRow(
@@ -104,7 +114,7 @@ def _step_row(
         row.status,
         row.started_on,
         row.completed_on,
-        names.get(row.person_id, ""),
+        names.get(row.person_id, "") or workers,
         row.decision,
         row.notes,
         gate(step, state),
@@ -149,6 +159,7 @@ def set_step(
     notes: str | None = None,
 ) -> None:
     with transaction(engine) as session:
+        access.require_location(session, location_id, write=True)
         locations.set_step(
             session, location_id, step, status, on=on, decision=decision, notes=notes
         )
@@ -162,6 +173,7 @@ def record_membership(
     if not number:
         raise QauditError("membership: the member number is empty")
     with transaction(engine) as session:
+        access.require_staff(session)
         taken = session.exec(select(Membership).where(Membership.member_number == number)).first()
         if taken is not None:
             raise Refused(f"member number '{number}' is already in use (membership {taken.id})")
@@ -184,12 +196,16 @@ def start_assessment(
     *,
     today: date,
     catalogue: Catalogue | None = None,
+    people: Sequence[int] = (),
 ) -> int:
     """A new assessment; its step is started (if the gates allow it) in the same transaction.
 
-    An audit visit is compared with the location's latest self-evaluation.
+    An audit visit is compared with the location's latest self-evaluation. ``people`` (person
+    ids) do the work: auditors, peer visitors or assessors; a Cirkel's team must be
+    independent of the organisation.
     """
     with transaction(engine) as session:
+        access.require_start(session, kind.value, location_id)
         step = KIND_STEP[kind]
         state = locations.cycle_state(session, location_id)
         allowed = gate(step, state)
@@ -206,8 +222,13 @@ def start_assessment(
             catalogue=catalogue,
             reference_assessment_id=reference,
         )
+        if people:
+            work_people.record_people(session, created, people)
         if state.status(step) is StepStatus.NOT_STARTED:
-            locations.set_step(session, location_id, step, StepStatus.IN_PROGRESS, on=today)
+            lead = people[0] if people else None
+            locations.set_step(
+                session, location_id, step, StepStatus.IN_PROGRESS, on=today, person_id=lead
+            )
         assert created.id is not None
         return created.id
 

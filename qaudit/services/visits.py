@@ -27,7 +27,7 @@ from qaudit.domain.models import (
 )
 from qaudit.domain.verdict import Outcome, Verdict
 from qaudit.errors import NotFound, QauditError
-from qaudit.services import assessments, audit, checklists, locations
+from qaudit.services import access, assessments, audit, checklists, locations
 from qaudit.services.trajectory import KIND_STEP
 from qaudit.storage import transaction
 
@@ -44,6 +44,7 @@ class VisitRecord:
 
 
 def visit_record(session: Session, assessment_id: int) -> VisitRecord:
+    access.require_assessment(session, assessment_id)
     visit = assessments.get(session, assessment_id)
     location = locations.get(session, visit.location_id)
 
@@ -51,7 +52,9 @@ def visit_record(session: Session, assessment_id: int) -> VisitRecord:
         select(Interview)
         .where(Interview.assessment_id == assessment_id)
         .order_by(col(Interview.held_on), col(Interview.id))
-    )
+    ).all()
+    if not access.scope(session).can_read_interviews(assessment_id):
+        interviews = []  # a location's own people never read the auditor's interview notes
     findings = session.exec(
         select(Finding).where(Finding.assessment_id == assessment_id).order_by(col(Finding.id))
     )
@@ -77,6 +80,7 @@ def visit_record(session: Session, assessment_id: int) -> VisitRecord:
 
 
 def _open_visit(session: Session, assessment_id: int) -> Assessment:
+    access.require_assessment(session, assessment_id, write=True)
     visit = assessments.get(session, assessment_id)
     assessments.ensure_open(visit)
     return visit
@@ -135,6 +139,7 @@ def add_recommendation(
     if not text.strip():
         raise QauditError("recommendation: the text is empty")
     with transaction(engine) as session:
+        access.require_assessment(session, assessment_id, write=True)
         assessments.get(session, assessment_id)
         if finding_id is not None and session.get(Finding, finding_id) is None:
             raise NotFound(f"recommendation: no finding with id {finding_id}")
@@ -147,6 +152,7 @@ def add_recommendation(
 
 def set_quality_advice(engine: Engine, assessment_id: int, text: str) -> None:
     with transaction(engine) as session:
+        access.require_assessment(session, assessment_id, write=True)
         visit = assessments.get(session, assessment_id)
         visit.quality_advice = text.strip()
         session.add(visit)
@@ -155,6 +161,7 @@ def set_quality_advice(engine: Engine, assessment_id: int, text: str) -> None:
 
 def set_summary(engine: Engine, assessment_id: int, text: str) -> None:
     with transaction(engine) as session:
+        access.require_assessment(session, assessment_id, write=True)
         visit = assessments.get(session, assessment_id)
         visit.summary = text.strip()
         session.add(visit)
@@ -174,6 +181,7 @@ def add_action(
     if not title.strip():
         raise QauditError("improvement action: the title is empty")
     with transaction(engine) as session:
+        access.require_location(session, location_id, write=True)
         locations.get(session, location_id)
         action = ImprovementAction(
             location_id=location_id,
@@ -194,6 +202,7 @@ def set_action_status(engine: Engine, action_id: int, status: ActionStatus) -> N
         action = session.get(ImprovementAction, action_id)
         if action is None:
             raise NotFound(f"no improvement action with id {action_id}")
+        access.require_location(session, action.location_id, write=True)
         action.status = status
         session.add(action)
         audit.log(session, "action_status", "action", action_id, status=status.value)
@@ -206,6 +215,7 @@ def close_visit(engine: Engine, assessment_id: int, *, today: date) -> Verdict:
     its step when the cycle's gates allow it.
     """
     with transaction(engine) as session:
+        access.require_assessment(session, assessment_id, write=True)
         visit = assessments.close_in(session, assessment_id)
         judged = assessments.verdict_of(session, visit)
         step = KIND_STEP[visit.kind]

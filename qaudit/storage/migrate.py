@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from qaudit.errors import SchemaError
 from qaudit.i18n import _
 from qaudit.paths import migrations_dir
+from qaudit.storage.security import secure_tables
 
 
 def alembic_config() -> Config:
@@ -57,6 +58,7 @@ def _check_foreign_keys(connection: Connection) -> None:
 def run_upgrade(engine: Engine, revision: str = "head") -> None:
     with migrating(engine) as config:
         command.upgrade(config, revision)
+        secure_tables(config.attributes["connection"])  # tables of every migration
 
 
 def run_downgrade(engine: Engine, revision: str) -> None:

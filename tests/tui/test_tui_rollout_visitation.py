@@ -93,7 +93,9 @@ async def test_visitation_is_answered_and_closed_by_keys(app, world):
         await settle(app, pilot)
         app.open_location(world.member_id)
         await settle(app, pilot)
-        await pilot.press("v")  # a new appreciative visitation on the checklist screen
+        await pilot.press("v")  # a new appreciative visitation: who visits? (none named)
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")  # on the checklist screen
         await settle(app, pilot)
         screen = app.screen
         assert type(screen).__name__ == "ChecklistScreen"

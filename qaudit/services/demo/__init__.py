@@ -28,6 +28,7 @@ from qaudit.domain.models._base import id_of
 from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
 from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
+from qaudit.services.demo.people_on_work import record_demo_people
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
 
@@ -53,6 +54,7 @@ def build_demo(
         closed = select(Assessment).where(Assessment.status == AssessmentStatus.CLOSED)
         for assessment in session.exec(closed):
             assessments.record_verdict(session, assessment)
+        record_demo_people(session)  # who did the work: assessments and cycle steps
         audit.log(session, "demo", "database", None, "qaudit-demo")
     return True
 

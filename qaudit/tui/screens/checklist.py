@@ -55,6 +55,14 @@ class ChecklistScreen(WorkScreen):
         ),
         _b("e", "edit_note", _("Note"), "note", _("Write a note with the selected point")),
         _b(
+            "h",
+            "history",
+            _("History"),
+            "history",
+            _("Who changed this point, when, and what"),
+            show=False,
+        ),
+        _b(
             "right_square_bracket",
             "theme(1)",
             _("Next theme"),
@@ -330,6 +338,11 @@ class ChecklistScreen(WorkScreen):
 
     def action_all_themes(self) -> None:
         self.query_one("#themes", OptionList).highlighted = 0
+
+    def action_history(self) -> None:
+        from qaudit.tui.screens.history import open_history
+
+        open_history(self, self.engine, self.assessment_id, self.current_point_id())
 
     def action_edit_note(self) -> None:
         note = self.query_one("#note", TextArea)

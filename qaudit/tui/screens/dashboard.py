@@ -286,9 +286,9 @@ def read_rows(app: QAuditApp) -> list[DashboardRow]:
         try:
             read, close = dashboard.sqlite_reader(path)
             try:
-                return dashboard.dashboard_rows(read, app.today)
+                return dashboard.sqlite_rows(read, app.today)
             finally:
                 close()
         except sqlite3.Error:
             pass  # no file or no schema yet: the engine creates it
-    return dashboard.dashboard_rows(dashboard.engine_reader(app.engine()), app.today)
+    return dashboard.rows_for(app.engine(), app.today)

@@ -183,11 +183,22 @@ class LocationScreen(WorkScreen):
             self.qapp.open_assessment(int(event.row_key.value))
 
     def action_start(self, kind: str) -> None:
+        if kind == "self_evaluation":  # filled in by the location itself
+            self._start(kind, "")
+            return
+        field = Field("people", _("Who does the work (person ids, e.g. 1,4)"))
+        self.ask(
+            FormDialog(_("Start: who are the auditors, visitors or assessors?"), [field]),
+            lambda values: self._start(kind, values["people"]),
+        )
+
+    def _start(self, kind: str, people: str) -> None:
         from qaudit.domain.enums import AssessmentKind
         from qaudit.services import trajectory
+        from qaudit.services.work_people import parse_ids
 
         new_id = self.act(
-            trajectory.start_assessment,
+            lambda *a, **k: trajectory.start_assessment(*a, people=parse_ids(people), **k),
             self.engine,
             self.location_id,
             AssessmentKind(kind),

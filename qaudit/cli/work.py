@@ -1,0 +1,48 @@
+"""``qaudit assessment start``: a new assessment, with the people who do the work."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from qaudit.cli.common import Context
+from qaudit.i18n import _
+
+KINDS = ("self_evaluation", "audit_visit", "visitation", "cirkel")
+
+
+def register_start(actions: argparse._SubParsersAction) -> None:
+    start = actions.add_parser("start", help=_("start an assessment, with who does the work"))
+    start.add_argument("--location", type=int, required=True, metavar="ID", help=_("location id"))
+    start.add_argument("--kind", choices=KINDS, required=True, help=_("what kind of assessment"))
+    start.add_argument(
+        "--people",
+        default="",
+        metavar="ID,ID",
+        help=_("auditors, peer visitors or assessors (person ids); a Cirkel's team is checked"),
+    )
+    start.add_argument(
+        "--on",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help=_("start date (YYYY-MM-DD, default today)"),
+    )
+    start.set_defaults(handler=start_assessment)
+
+
+def start_assessment(context: Context) -> int:
+    from qaudit.domain.enums import AssessmentKind
+    from qaudit.services import trajectory
+    from qaudit.services.work_people import parse_ids
+
+    args = context.args
+    people = parse_ids(args.people)
+    new_id = trajectory.start_assessment(
+        context.engine(),
+        args.location,
+        AssessmentKind(args.kind),
+        today=args.on or date.today(),
+        people=people,
+    )
+    print(_("Assessment {id} started.").format(id=new_id))
+    return 0
