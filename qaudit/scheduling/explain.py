@@ -54,11 +54,12 @@ def why_not(event: PlannedEvent, names: Names) -> list[str]:
     """One line per constraint that excluded candidates, naming them."""
     if not event.unassigned:
         return []
-    subject = (
-        _("No peer organisation can visit")
-        if event.kind is VISITATION
-        else _("No full team of independent assessors")
-    )
+    if event.assigned:
+        subject = _("No free day for everyone at")
+    elif event.kind is VISITATION:
+        subject = _("No peer organisation can visit")
+    else:
+        subject = _("No full team of independent assessors")
     lines = [
         _("{subject} {location} in {year}:").format(
             subject=subject, location=names.location(event.location_id), year=event.on.year
@@ -88,6 +89,10 @@ _PERSON_CONSTRAINTS = {
     Constraint.UNAVAILABLE,
     Constraint.PERSON_LOAD,
     Constraint.TEAM_INCOMPLETE,
+    Constraint.DOUBLE_BOOKED,
+    Constraint.WEEK_LOAD,
+    Constraint.TRAVEL,
+    Constraint.NO_FREE_DAY,
 }
 
 

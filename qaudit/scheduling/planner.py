@@ -15,6 +15,7 @@ from qaudit.i18n import _
 from qaudit.scheduling.assign import Assigner, Choice
 from qaudit.scheduling.checks import Ledger, organisation_exclusion, person_exclusion
 from qaudit.scheduling.constraints import Constraint
+from qaudit.scheduling.days import schedule_days
 from qaudit.scheduling.model import (
     VISITATION,
     FixedEvent,
@@ -35,8 +36,8 @@ def plan(data: PlanInput) -> Plan:
         if slot.fixed is not None:
             _book_fixed(ledger, slot)
     assigner = Assigner(data, ledger)
-    events = [_event(data, assigner, slot) for slot in slots]
-    return Plan(data.start, data.years, tuple(events), tuple(skipped))
+    events = schedule_days([_event(data, assigner, slot) for slot in slots], data)
+    return Plan(data.start, data.years, events, tuple(skipped))
 
 
 def _slots(data: PlanInput) -> tuple[list[Slot], list[Skipped]]:
