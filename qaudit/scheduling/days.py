@@ -119,8 +119,25 @@ def schedule_days(events: Sequence[PlannedEvent], data: PlanInput) -> tuple[Plan
     spread = _spread_days(diary, data.start, len(overdue))
     for rank, event in enumerate(waiting):
         first = spread[rank] if event.overdue else event.on
-        placed[event.uid] = _place(diary, event, first, region.get(event.location_id, ""))
+        where = region.get(event.location_id, "")
+        kept = _keep_stored_day(diary, event, data.previous_days.get(event.uid), where)
+        placed[event.uid] = kept or _place(diary, event, first, where)
     return tuple(placed[event.uid] for event in events)
+
+
+def _keep_stored_day(
+    diary: Diary, event: PlannedEvent, day: date | None, region: str
+) -> PlannedEvent | None:
+    """The event on the day the stored plan gave it, when that day still holds: re-planning
+    changes as little as it can (every changed day is a calendar update for people)."""
+    if day is None or day < diary.start or not diary.is_working_day(day):
+        return None
+    if not event.overdue and not event.window_start <= day <= event.window_end:
+        return None
+    if any(diary.clashes(p, day, region) is not None for p in event.person_ids):
+        return None
+    diary.book(event.person_ids, day, region)
+    return event if day == event.on else replace(event, on=day)
 
 
 def _spread_days(diary: Diary, start: date, count: int) -> list[date]:

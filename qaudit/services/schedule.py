@@ -35,6 +35,7 @@ from qaudit.services.schedule_inputs import PLANNED_KINDS, event_people, load
 from qaudit.storage import transaction
 
 MAX_YEARS = 30
+HISTORY = (EventStatus.DONE, EventStatus.MISSED)
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,9 @@ def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Ap
         counts: Counter[str] = Counter()
         wanted = set()
         for event in proposal.plan.events:
-            if event.manual:
-                continue
+            held = rows.get(event.uid)
+            if event.manual or (held is not None and held.status in HISTORY):
+                continue  # kept by hand, or history: never re-planned
             wanted.add(event.uid)
             counts[_store(session, rows.get(event.uid), event, people, actor)] += 1
         for row in rows.values():

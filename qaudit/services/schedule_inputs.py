@@ -34,7 +34,7 @@ from qaudit.scheduling import (
     PlanInput,
     PlannerSettings,
 )
-from qaudit.services import locations as location_service
+from qaudit.services.cycle_states import cycle_states
 
 PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
 ASSESSED_KINDS = (AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
@@ -43,7 +43,7 @@ ASSESSED_KINDS = (AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
 def load(session: Session, start: date, years: int, settings: PlannerSettings) -> PlanInput:
     org_of = dict(session.exec(select(Location.id, Location.organisation_id)).all())
     people = event_people(session)
-    fixed, previous = _stored_plan(session, people)
+    fixed, previous, days = _stored_plan(session, people)
     return PlanInput(
         start=start,
         years=years,
@@ -57,6 +57,8 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
         audits=_audits(session, org_of, people),
         fixed=fixed,
         previous=previous,
+        previous_days=days,
+        used_uids=_used_uids(session),
         settings=with_absences(settings, session),
     )
 
@@ -115,10 +117,11 @@ def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[Lo
     for step in session.exec(select(CycleStep).where(CycleStep.status == StepStatus.DONE)):
         done[step.location_id][step.step] = step.completed_on
     history = _history(session)
+    states = cycle_states(session)
     result = []
     for location in session.exec(select(Location).order_by(col(Location.id))):
         lid = location.id or 0
-        state = location_service.cycle_state(session, lid)
+        state = states[lid]
         blocked = gate(Step.VISITATION, state)
         dates = [done[lid].get(int(s)) for s in ROLLOUT_STEPS]
         rollout = max((d for d in dates if d), default=None) if state.rollout_done else None
@@ -181,12 +184,21 @@ def _audits(
     return tuple(audits)
 
 
+def _used_uids(session: Session) -> frozenset[str]:
+    """uids of events that were held or missed: history, never to be re-planned."""
+    done = (EventStatus.DONE, EventStatus.MISSED)
+    return frozenset(
+        session.exec(select(ScheduledEvent.uid).where(col(ScheduledEvent.status).in_(done))).all()
+    )
+
+
 def _stored_plan(
     session: Session, people: dict[int, tuple[int, ...]]
-) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]]]:
-    """The kept (manual) events, and the planner's own stored assignments by uid."""
+) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]], dict[str, date]]:
+    """The kept (manual) events, and the planner's own stored assignments and days by uid."""
     fixed: list[FixedEvent] = []
     previous: dict[str, tuple[int | None, tuple[int, ...]]] = {}
+    days: dict[str, date] = {}
     for e in session.exec(
         select(ScheduledEvent)
         .where(
@@ -203,4 +215,6 @@ def _stored_plan(
             )
         elif not e.manual:
             previous[e.uid] = (e.visiting_organisation_id, assigned)
-    return tuple(fixed), previous
+            if e.planned_on is not None:
+                days[e.uid] = e.planned_on
+    return tuple(fixed), previous, days
