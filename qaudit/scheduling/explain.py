@@ -112,6 +112,11 @@ def _violation(v: Violation, event: PlannedEvent, names: Names) -> str:
     )
 
 
+JSON_CANDIDATES = 20
+"""Excluded candidates listed per constraint in JSON (the total is given): an unassigned
+visitation excludes every organisation of the cooperative, hundreds per event."""
+
+
 def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
     return {
         "uid": event.uid,
@@ -131,7 +136,11 @@ def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
         "person_ids": list(event.person_ids),
         "people": [names.person(p) for p in event.person_ids],
         "unassigned": [
-            {"constraint": x.constraint.value, "candidates": list(x.candidates)}
+            {
+                "constraint": x.constraint.value,
+                "candidates": list(x.candidates[:JSON_CANDIDATES]),
+                "candidates_total": len(x.candidates),
+            }
             for x in event.unassigned
         ],
         "violations": [

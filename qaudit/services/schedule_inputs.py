@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from qaudit.domain.cycle import ROLLOUT_STEPS, gate
@@ -144,19 +145,30 @@ def _history(session: Session) -> dict[int, list[Held]]:
     """Visitations and Cirkels that took place: assessments, and events marked done."""
     history: dict[int, list[Held]] = defaultdict(list)
     linked: set[int] = set()
-    for a in session.exec(select(Assessment).where(col(Assessment.kind).in_(ASSESSED_KINDS))):
-        history[a.location_id].append(
-            Held(EventKind(a.kind.value), a.started_on, a.visiting_organisation_id)
-        )
-        linked.add(a.id or 0)
-    for e in session.exec(
-        select(ScheduledEvent).where(
-            ScheduledEvent.status == EventStatus.DONE, col(ScheduledEvent.kind).in_(PLANNED_KINDS)
-        )
-    ):
-        day = e.planned_on or e.window_start
-        if day and (e.assessment_id is None or e.assessment_id not in linked):
-            history[e.location_id].append(Held(e.kind, day, e.visiting_organisation_id))
+    assessed = sa.select(
+        col(Assessment.id),
+        col(Assessment.location_id),
+        col(Assessment.kind),
+        col(Assessment.started_on),
+        col(Assessment.visiting_organisation_id),
+    ).where(col(Assessment.kind).in_(ASSESSED_KINDS))
+    for aid, location_id, kind, started_on, peer in session.execute(assessed):
+        history[location_id].append(Held(EventKind(AssessmentKind(kind).value), started_on, peer))
+        linked.add(aid)
+    held = sa.select(
+        col(ScheduledEvent.location_id),
+        col(ScheduledEvent.kind),
+        col(ScheduledEvent.planned_on),
+        col(ScheduledEvent.window_start),
+        col(ScheduledEvent.visiting_organisation_id),
+        col(ScheduledEvent.assessment_id),
+    ).where(
+        col(ScheduledEvent.status) == EventStatus.DONE, col(ScheduledEvent.kind).in_(PLANNED_KINDS)
+    )
+    for location_id, kind, planned_on, window_start, peer, assessment_id in session.execute(held):
+        day = planned_on or window_start
+        if day and (assessment_id is None or assessment_id not in linked):
+            history[location_id].append(Held(EventKind(kind), day, peer))
     return history
 
 
@@ -164,23 +176,27 @@ def _audits(
     session: Session, org_of: dict[int | None, int], people: dict[int, tuple[int, ...]]
 ) -> tuple[AuditIn, ...]:
     """Who assessed which organisation when: assessments they led, events they were on."""
+    led = select(
+        col(Assessment.lead_person_id), col(Assessment.location_id), col(Assessment.started_on)
+    ).where(col(Assessment.lead_person_id).is_not(None))
     audits = [
-        AuditIn(a.lead_person_id, org_of[a.location_id], a.started_on)
-        for a in session.exec(select(Assessment).where(col(Assessment.lead_person_id).is_not(None)))
-        if a.lead_person_id is not None
+        AuditIn(person, org_of[location_id], started_on)
+        for person, location_id, started_on in session.exec(led)
+        if person is not None
     ]
-    for e in session.exec(
-        select(ScheduledEvent).where(
-            ScheduledEvent.status == EventStatus.DONE,
-            col(ScheduledEvent.kind) != EventKind.VISITATION,
-        )
-    ):
-        day = e.planned_on or e.window_start
-        audits += [
-            AuditIn(p, org_of[e.location_id], day)
-            for p in people.get(e.id or 0, ())
-            if day is not None
-        ]
+    assessed = select(
+        col(ScheduledEvent.id),
+        col(ScheduledEvent.location_id),
+        col(ScheduledEvent.planned_on),
+        col(ScheduledEvent.window_start),
+    ).where(
+        ScheduledEvent.status == EventStatus.DONE,
+        col(ScheduledEvent.kind) != EventKind.VISITATION,
+    )
+    for event_id, location_id, planned_on, window_start in session.exec(assessed):
+        day = planned_on or window_start
+        if day is not None:
+            audits += [AuditIn(p, org_of[location_id], day) for p in people.get(event_id or 0, ())]
     return tuple(audits)
 
 

@@ -104,3 +104,14 @@ def test_the_cli_records_done_and_missed(engine, coop, db_url, capsys):  # noqa:
     assert "gemist" in capsys.readouterr().out
     assert _rows(engine)[uid].status is EventStatus.MISSED
     assert main(["--database", db_url, "schedule", "done", "nope@qaudit"]) == 1
+
+
+def test_calendar_marks_visit_days_busy(engine, coop, tmp_path):  # noqa: F811
+    import icalendar
+
+    schedule.apply(engine, _propose(engine))
+    out = tmp_path / "plan.ics"
+    schedule.export_ics(engine, out)
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert events and {str(e["TRANSP"]) for e in events} == {"OPAQUE"}
+    assert all(e.decoded("DTSTART").isoweekday() <= 5 for e in events)
