@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlmodel import Session, col
+from sqlalchemy import Table, delete, insert, select, update
+from sqlmodel import Session, SQLModel, col
 
 from qaudit.domain.enums import EventKind, EventStatus
-from qaudit.domain.models import AuditLog, EventAssignment, ScheduledEvent
+from qaudit.domain.models import EventAssignment, ScheduledEvent
 from qaudit.domain.models._base import utcnow
 from qaudit.scheduling import PlannedEvent
 
@@ -94,7 +94,7 @@ def store_plan(
     ]
     counts.update(created=len(created), updated=len(changed), cancelled=len(cancelled))
     if log:
-        session.execute(insert(AuditLog), log)
+        session.connection().execute(insert(_table("auditlog")), log)
     return counts
 
 
@@ -146,16 +146,15 @@ def _insert(session: Session, events: Sequence[PlannedEvent]) -> list[tuple[int,
         }
         for event in events
     ]
-    returned = session.execute(
-        insert(ScheduledEvent).returning(col(ScheduledEvent.id), col(ScheduledEvent.uid)), rows
-    )
+    table = _table("scheduledevent")  # Core, not the ORM's per-row bulk bookkeeping
+    returned = session.connection().execute(insert(table).returning(table.c.id, table.c.uid), rows)
     return [(event_id, by_uid[uid]) for event_id, uid in returned]
 
 
 def _update(session: Session, changed: Sequence[tuple[int, PlannedEvent]]) -> None:
     if changed:
         session.execute(
-            update(ScheduledEvent),
+            update(ScheduledEvent),  # by primary key, executemany
             [
                 {
                     "id": event_id,
@@ -180,7 +179,7 @@ def _replace_people(session: Session, events: Sequence[tuple[int, PlannedEvent]]
         for person in event.person_ids
     ]
     if assignments:
-        session.execute(insert(EventAssignment), assignments)
+        session.connection().execute(insert(_table("eventassignment")), assignments)
 
 
 def _entry(
@@ -199,6 +198,10 @@ def _entry(
             "people": list(event.person_ids),
         },
     }
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
