@@ -39,7 +39,15 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+RICH_ROWS = 500
+"""Tables longer than this are printed as plain aligned columns: rich measures every cell
+of every row (16 s for a 23,000-row plan); plain columns cost one pass."""
+
+
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title: str = "") -> None:
+    if len(rows) > RICH_ROWS:
+        print_plain_table(headers, rows, title)
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -47,6 +55,21 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], title:
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     Console().print(table)
+
+
+def print_plain_table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], title: str = ""
+) -> None:
+    """Aligned columns separated by two spaces, in one pass over the cells."""
+    cells = [[str(h) for h in headers]]
+    cells += [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [title] if title else []
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    lines.insert(2 if title else 1, "  ".join("-" * w for w in widths))
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

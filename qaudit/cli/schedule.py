@@ -1,4 +1,4 @@
-"""``qaudit schedule plan|apply|ics|keep|release``: the cycle planner on the command line."""
+"""``qaudit schedule plan|apply|ics|keep|release|done|missed``: the cycle planner."""
 
 from __future__ import annotations
 
@@ -64,6 +64,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     release = actions.add_parser("release", help=_("hand a manual event back to the planner"))
     release.add_argument("uid", help=_("the event's uid"))
     release.set_defaults(handler=release_command)
+    done = actions.add_parser("done", help=_("record that a planned event took place"))
+    done.add_argument("uid", help=_("the event's uid"))
+    done.add_argument("--assessment", type=int, metavar="ID", help=_("the assessment it was"))
+    done.add_argument("--on", type=_day, metavar="DATE", help=_("the day it took place"))
+    done.set_defaults(handler=done_command)
+    missed = actions.add_parser("missed", help=_("record that a planned event did not take place"))
+    missed.add_argument("uid", help=_("the event's uid"))
+    missed.set_defaults(handler=missed_command)
 
 
 def _horizon(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -229,4 +237,25 @@ def release_command(context: Context) -> int:
 
     schedule.release(context.engine(), context.args.uid)
     print(_("Event {uid} is planned by the planner again.").format(uid=context.args.uid))
+    return 0
+
+
+def done_command(context: Context) -> int:
+    from qaudit.services.schedule_status import mark_done
+
+    args = context.args
+    row = mark_done(context.engine(), args.uid, assessment_id=args.assessment, on=args.on)
+    print(_("Event {uid} took place on {day}.").format(uid=args.uid, day=row.planned_on))
+    return 0
+
+
+def missed_command(context: Context) -> int:
+    from qaudit.services.schedule_status import mark_missed
+
+    mark_missed(context.engine(), context.args.uid)
+    print(
+        _("Event {uid} is recorded as missed; its kind stays due in the next plan.").format(
+            uid=context.args.uid
+        )
+    )
     return 0

@@ -38,6 +38,7 @@ class Assigner:
             }
         )
         self.assessor_pool = Pool({p.id: p.region for p in self.people.values() if p.assessor})
+        self.without_visitors = [o for o in self.organisations if o not in self.visitors]
 
     def _region(self, location: LocationIn) -> str | None:
         return location.region if self.settings.prefer_same_region else None
@@ -72,8 +73,13 @@ class Assigner:
         return tuple(sorted(p.id for p in free[: self.settings.peer_visitors]))
 
     def why_no_peer(self, location: LocationIn, day: date) -> tuple[Exclusion, ...]:
+        """Why every organisation is excluded. Those retired for the year are at their maximum
+        (one shared tuple, so a saturated year costs nothing per event); the others are
+        checked one by one, with those that have no peer visitors at all."""
         excluded: dict[Constraint, list[int]] = {}
-        for candidate in self.organisations.values():
+        full = self.peer_pool.retired(day.year)
+        for oid in sorted([*self.peer_pool.live(day.year), *self.without_visitors]):
+            candidate = self.organisations[oid]
             reason = organisation_exclusion(self.ledger, candidate, location, day.year)
             if reason is None and not self.peer_visitors(
                 candidate.id, location.organisation_id, day
@@ -81,7 +87,7 @@ class Assigner:
                 reason = Constraint.NO_PEER_VISITOR
             if reason is not None:
                 excluded.setdefault(reason, []).append(candidate.id)
-        return _exclusions(excluded)
+        return _exclusions(excluded, {Constraint.ORGANISATION_LOAD: full})
 
     # -- Cirkel assessments ------------------------------------------------------------------
     def team(self, location: LocationIn, day: date, preferred: tuple[int, ...]) -> Choice:
@@ -113,9 +119,13 @@ class Assigner:
         return reason is None
 
     def why_no_team(self, location: LocationIn, day: date) -> tuple[Exclusion, ...]:
+        """Why no full team: assessors retired for the year are at their maximum (one shared
+        tuple); the others are checked one by one."""
         excluded: dict[Constraint, list[int]] = {}
         free: list[int] = []
-        for person in self.people.values():
+        full = self.assessor_pool.retired(day.year)
+        for pid in self.assessor_pool.live(day.year):
+            person = self.people[pid]
             if not person.assessor:
                 continue
             reason = person_exclusion(
@@ -127,7 +137,7 @@ class Assigner:
                 excluded.setdefault(reason, []).append(person.id)
         if free:
             excluded[Constraint.TEAM_INCOMPLETE] = free
-        return _exclusions(excluded)
+        return _exclusions(excluded, {Constraint.PERSON_LOAD: full})
 
 
 def _first(preferred: int, rest: Iterable[int]) -> Iterable[int]:
@@ -135,11 +145,19 @@ def _first(preferred: int, rest: Iterable[int]) -> Iterable[int]:
     yield from (cid for cid in rest if cid != preferred)
 
 
-def _exclusions(excluded: dict[Constraint, list[int]]) -> tuple[Exclusion, ...]:
-    if not excluded:
+def _exclusions(
+    excluded: dict[Constraint, list[int]], shared: dict[Constraint, tuple[int, ...]]
+) -> tuple[Exclusion, ...]:
+    """One exclusion per constraint, in the constraints' order. ``shared`` holds a sorted
+    tuple per constraint that is used as it is when nothing else joins it."""
+    found = {c: tuple(sorted(ids)) for c, ids in excluded.items()}
+    for constraint, ids in shared.items():
+        if ids:
+            joined = found.get(constraint)
+            found[constraint] = tuple(sorted({*joined, *ids})) if joined else ids
+    if not found:
         return (Exclusion(Constraint.NO_CANDIDATES, ()),)
     order = list(Constraint)
     return tuple(
-        Exclusion(c, tuple(sorted(ids)))
-        for c, ids in sorted(excluded.items(), key=lambda kv: order.index(kv[0]))
+        Exclusion(c, ids) for c, ids in sorted(found.items(), key=lambda kv: order.index(kv[0]))
     )

@@ -45,6 +45,11 @@ class Ledger:
             ]
             if peers:
                 ledger.last_peer[location.id] = peers[-1].visiting_organisation_id or 0
+            for held in peers:  # visits already held in the plan's years count towards them
+                if held.on.year >= data.start.year and held.visiting_organisation_id:
+                    ledger.book_visit(
+                        held.visiting_organisation_id, location.organisation_id, held.on.year, ()
+                    )
         return ledger
 
     def book_visit(self, visitor: int, visited: int, year: int, people: tuple[int, ...]) -> None:

@@ -25,6 +25,11 @@ class Constraint(StrEnum):
     PERSON_LOAD = "person_load"
     TEAM_INCOMPLETE = "team_incomplete"
     NO_CANDIDATES = "no_candidates"
+    # days
+    DOUBLE_BOOKED = "double_booked"
+    WEEK_LOAD = "week_load"
+    TRAVEL = "travel_between_regions"
+    NO_FREE_DAY = "no_free_day"
     # kept (manual) events
     ALTERNATION = "alternation"
     TOO_SOON = "too_soon"
@@ -59,6 +64,15 @@ _EXPLANATIONS = {
     Constraint.TEAM_INCOMPLETE: N_("too few independent assessors remain for a full team"),
     Constraint.NO_CANDIDATES: N_(
         "there are no candidates at all (no organisation with peer visitors, or no assessors)"
+    ),
+    Constraint.DOUBLE_BOOKED: N_("already has another event that day"),
+    Constraint.WEEK_LOAD: N_("already has the maximum number of events that week"),
+    Constraint.TRAVEL: N_(
+        "has an event in another region too close to that day to travel between them"
+    ),
+    Constraint.NO_FREE_DAY: N_(
+        "no working day in the window is free for everyone (one event a day, the weekly "
+        "maximum, travel between regions, absences)"
     ),
     Constraint.ALTERNATION: N_("breaks the alternation: the previous event was of the same kind"),
     Constraint.TOO_SOON: N_(

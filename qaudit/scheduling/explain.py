@@ -54,11 +54,12 @@ def why_not(event: PlannedEvent, names: Names) -> list[str]:
     """One line per constraint that excluded candidates, naming them."""
     if not event.unassigned:
         return []
-    subject = (
-        _("No peer organisation can visit")
-        if event.kind is VISITATION
-        else _("No full team of independent assessors")
-    )
+    if event.assigned:
+        subject = _("No free day for everyone at")
+    elif event.kind is VISITATION:
+        subject = _("No peer organisation can visit")
+    else:
+        subject = _("No full team of independent assessors")
     lines = [
         _("{subject} {location} in {year}:").format(
             subject=subject, location=names.location(event.location_id), year=event.on.year
@@ -88,6 +89,10 @@ _PERSON_CONSTRAINTS = {
     Constraint.UNAVAILABLE,
     Constraint.PERSON_LOAD,
     Constraint.TEAM_INCOMPLETE,
+    Constraint.DOUBLE_BOOKED,
+    Constraint.WEEK_LOAD,
+    Constraint.TRAVEL,
+    Constraint.NO_FREE_DAY,
 }
 
 
@@ -105,6 +110,11 @@ def _violation(v: Violation, event: PlannedEvent, names: Names) -> str:
     return _("Kept event {uid}: {who} {explanation}").format(
         uid=event.uid, who=who, explanation=v.constraint.explanation
     )
+
+
+JSON_CANDIDATES = 20
+"""Excluded candidates listed per constraint in JSON (the total is given): an unassigned
+visitation excludes every organisation of the cooperative, hundreds per event."""
 
 
 def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
@@ -126,7 +136,11 @@ def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
         "person_ids": list(event.person_ids),
         "people": [names.person(p) for p in event.person_ids],
         "unassigned": [
-            {"constraint": x.constraint.value, "candidates": list(x.candidates)}
+            {
+                "constraint": x.constraint.value,
+                "candidates": list(x.candidates[:JSON_CANDIDATES]),
+                "candidates_total": len(x.candidates),
+            }
             for x in event.unassigned
         ],
         "violations": [

@@ -57,5 +57,5 @@ def _vevent(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
         vevent.add("description", event.description)
     vevent.add("sequence", event.sequence)
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    vevent.add("transp", "TRANSPARENT")
+    vevent.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")  # a visit day is busy
     return vevent

@@ -15,6 +15,7 @@ from qaudit.i18n import _
 from qaudit.scheduling.assign import Assigner, Choice
 from qaudit.scheduling.checks import Ledger, organisation_exclusion, person_exclusion
 from qaudit.scheduling.constraints import Constraint
+from qaudit.scheduling.days import schedule_days
 from qaudit.scheduling.model import (
     VISITATION,
     FixedEvent,
@@ -35,8 +36,9 @@ def plan(data: PlanInput) -> Plan:
         if slot.fixed is not None:
             _book_fixed(ledger, slot)
     assigner = Assigner(data, ledger)
-    events = [_event(data, assigner, slot) for slot in slots]
-    return Plan(data.start, data.years, tuple(events), tuple(skipped))
+    taken = set(data.used_uids) | {f.uid for f in data.fixed}
+    events = schedule_days([_event(data, assigner, slot, taken) for slot in slots], data)
+    return Plan(data.start, data.years, events, tuple(skipped))
 
 
 def _slots(data: PlanInput) -> tuple[list[Slot], list[Skipped]]:
@@ -76,8 +78,22 @@ def _book_fixed(ledger: Ledger, slot: Slot) -> None:
         ledger.book_cirkel(visited, year, event.person_ids)
 
 
-def _event(data: PlanInput, assigner: Assigner, slot: Slot) -> PlannedEvent:
-    uid = slot.uid(data.settings.uid_domain)
+def _unique(uid: str, taken: set[str]) -> str:
+    """``uid``, or ``name-r2@domain`` (r3, ...) when a held, missed or kept event has it."""
+    candidate, revision = uid, 1
+    name, _sep, domain = uid.partition("@")
+    while candidate in taken:
+        revision += 1
+        candidate = f"{name}-r{revision}@{domain}" if domain else f"{name}-r{revision}"
+    taken.add(candidate)
+    return candidate
+
+
+def _event(data: PlanInput, assigner: Assigner, slot: Slot, taken: set[str]) -> PlannedEvent:
+    if slot.fixed is not None:
+        uid = slot.fixed.uid
+    else:
+        uid = _unique(slot.uid(data.settings.uid_domain), taken)
     if slot.fixed is not None:
         violations = tuple(Violation(c) for c in slot.violations) + _recheck(assigner, slot)
         if slot.kind is VISITATION and slot.fixed.visiting_organisation_id is not None:

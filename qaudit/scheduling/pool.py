@@ -21,10 +21,24 @@ class Pool:
         self._all = sorted(self._region)
         self._rings: dict[tuple[int, str | None], deque[int]] = {}
         self._retired: dict[int, set[int]] = {}
+        self._sorted: dict[int, tuple[int, ...]] = {}
 
     def retire(self, year: int, cid: int) -> None:
         """``cid`` takes nothing more in ``year``."""
         self._retired.setdefault(year, set()).add(cid)
+
+    def retired(self, year: int) -> tuple[int, ...]:
+        """The candidates retired in ``year``, sorted; the same tuple until another retires."""
+        ids = self._retired.get(year, set())
+        cached = self._sorted.get(year)
+        if cached is None or len(cached) != len(ids):
+            cached = self._sorted[year] = tuple(sorted(ids))
+        return cached
+
+    def live(self, year: int) -> list[int]:
+        """Every candidate not retired in ``year``, by id."""
+        ids = self._retired.get(year, set())
+        return [cid for cid in self._all if cid not in ids]
 
     def candidates(self, year: int, region: str | None) -> Iterator[int]:
         """Every candidate that is not retired, at most once: ``region``'s first (if given)."""

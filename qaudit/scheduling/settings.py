@@ -42,8 +42,35 @@ class PlannerSettings:
     uid_domain: str = "qaudit"
     """The right-hand side of the calendar UIDs (``loc12-visitation-3@<uid_domain>``)."""
 
+    working_days: tuple[int, ...] = (1, 2, 3, 4, 5)
+    """ISO weekdays on which events are planned (1 = Monday ... 7 = Sunday)."""
 
-_INTS = ("team_size", "peer_visitors", "max_visits_per_organisation", "independence_years")
+    holiday_country: str = "NL"
+    """Public holidays of this country (ISO code) are no working days; "" for none."""
+
+    extra_holidays: frozenset[date] = frozenset()
+    """Further days without events (e.g. the cooperative's own closing days)."""
+
+    max_events_per_week: int = 3
+    """Events one person takes part in within one ISO week at the most."""
+
+    overdue_spread_weeks: int = 8
+    """Overdue events are spread evenly over this many weeks from the plan's start."""
+
+    travel_days: int = 1
+    """Free days between two events of one person in different regions."""
+
+
+_INTS = (
+    "team_size",
+    "peer_visitors",
+    "max_visits_per_organisation",
+    "independence_years",
+    "max_events_per_week",
+    "overdue_spread_weeks",
+    "travel_days",
+)
+_ZERO_ALLOWED = ("independence_years", "travel_days")
 _BOOLS = ("allow_reciprocal_same_year", "prefer_same_region")
 
 
@@ -66,6 +93,12 @@ def planner_settings(values: Mapping[str, object], source: str = "config.toml") 
             typed[key] = value
         elif key == "unavailable":
             typed[key] = _periods(value, source)
+        elif key == "working_days":
+            typed[key] = _weekdays(value, source)
+        elif key == "extra_holidays":
+            typed[key] = _days(value, source)
+        elif key == "holiday_country":
+            typed[key] = _country(value, source)
         else:
             if not isinstance(value, str) or not value:
                 message = _("{path}: planner.{key}: expected text, got {value!r}")
@@ -74,8 +107,50 @@ def planner_settings(values: Mapping[str, object], source: str = "config.toml") 
     return PlannerSettings(**typed)  # type: ignore[arg-type]
 
 
+def _weekdays(value: object, source: str) -> tuple[int, ...]:
+    if (
+        not isinstance(value, list)
+        or not value
+        or any(isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in value)
+    ):
+        message = _("{path}: planner.working_days: expected a list of weekdays 1–7, got {value!r}")
+        raise QauditError(message.format(path=source, value=value))
+    return tuple(sorted(set(value)))
+
+
+def _days(value: object, source: str) -> frozenset[date]:
+    message = _(
+        "{path}: planner.extra_holidays: expected a list of dates (2027-12-24), got {value!r}"
+    )
+    if not isinstance(value, list):
+        raise QauditError(message.format(path=source, value=value))
+    days = set()
+    for entry in value:
+        if isinstance(entry, date):
+            days.add(entry)
+            continue
+        try:
+            days.add(date.fromisoformat(str(entry)))
+        except ValueError:
+            raise QauditError(message.format(path=source, value=entry)) from None
+    return frozenset(days)
+
+
+def _country(value: object, source: str) -> str:
+    if value == "":
+        return ""
+    import holidays
+
+    if not isinstance(value, str) or value.upper() not in holidays.list_supported_countries():
+        message = _(
+            "{path}: planner.holiday_country: expected a country code such as NL, got {value!r}"
+        )
+        raise QauditError(message.format(path=source, value=value))
+    return value.upper()
+
+
 def _int(value: object, key: str, source: str) -> int:
-    minimum = 0 if key == "independence_years" else 1
+    minimum = 0 if key in _ZERO_ALLOWED else 1
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         message = _("{path}: planner.{key}: expected a whole number ≥ {minimum}, got {value!r}")
         raise QauditError(message.format(path=source, key=key, minimum=minimum, value=value))

@@ -28,11 +28,12 @@ from qaudit.domain.models import (
 from qaudit.domain.privacy import redact
 from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import _
-from qaudit.scheduling import Plan, PlannedEvent, PlannerSettings, plan, planner_settings
+from qaudit.scheduling import Plan, PlannerSettings, plan, planner_settings
 from qaudit.scheduling.explain import Names, kind_label
 from qaudit.scheduling.ics import CalendarEvent, calendar
 from qaudit.services import access, audit
 from qaudit.services.schedule_inputs import PLANNED_KINDS, event_people, load
+from qaudit.services.schedule_store import store_plan
 from qaudit.storage import transaction
 
 MAX_YEARS = 30
@@ -91,84 +92,14 @@ def names(session: Session) -> Names:
 
 def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Applied:
     """Store ``proposal``: the planner's events created or updated by uid, its stale ones
-    cancelled; manual events are left as they are. One transaction."""
+    cancelled; manual, held and missed events are left as they are. One transaction, in
+    bulk statements (``schedule_store``)."""
     with transaction(engine) as session:
         access.require_staff(session)
-        rows = {
-            e.uid: e
-            for e in session.exec(
-                select(ScheduledEvent).where(col(ScheduledEvent.kind).in_(PLANNED_KINDS))
-            )
-        }
-        people = event_people(session)
-        counts: Counter[str] = Counter()
-        wanted = set()
-        for event in proposal.plan.events:
-            if event.manual:
-                continue
-            wanted.add(event.uid)
-            counts[_store(session, rows.get(event.uid), event, people, actor)] += 1
-        for row in rows.values():
-            if not row.manual and row.status is EventStatus.PLANNED and row.uid not in wanted:
-                row.status = EventStatus.CANCELLED
-                session.add(row)
-                audit.log(
-                    session,
-                    "schedule",
-                    "scheduledevent",
-                    row.id,
-                    actor,
-                    uid=row.uid,
-                    status="cancelled",
-                )
-                counts["cancelled"] += 1
-        audit.log(session, "schedule_apply", "schedule", None, actor, **counts)
+        who = actor or audit.current_actor(session)
+        counts = store_plan(session, proposal.plan.events, event_people(session), who)
+        audit.log(session, "schedule_apply", "schedule", None, who, **counts)
     return Applied(**counts)
-
-
-def _store(
-    session: Session,
-    row: ScheduledEvent | None,
-    event: PlannedEvent,
-    people: dict[int, tuple[int, ...]],
-    actor: str | None,
-) -> str:
-    outcome = "updated" if row is not None else "created"
-    if row is None:
-        row = ScheduledEvent(uid=event.uid, location_id=event.location_id, kind=event.kind)
-    values = {
-        "status": EventStatus.PLANNED,
-        "due_year": event.due_year,
-        "window_start": event.window_start,
-        "window_end": event.window_end,
-        "planned_on": event.on,
-        "visiting_organisation_id": event.visiting_organisation_id,
-    }
-    same = all(getattr(row, k) == v for k, v in values.items())
-    if row.id is not None and same and people.get(row.id, ()) == event.person_ids:
-        return "unchanged"
-    for key, value in values.items():
-        setattr(row, key, value)
-    session.add(row)
-    session.flush()
-    session.execute(delete(EventAssignment).where(col(EventAssignment.event_id) == row.id))
-    role = "peer_visitor" if event.kind is EventKind.VISITATION else "assessor"
-    session.add_all(
-        EventAssignment(event_id=row.id or 0, person_id=p, role=role) for p in event.person_ids
-    )
-    action = "schedule" if outcome == "updated" else "schedule_create"
-    audit.log(
-        session,
-        action,
-        "scheduledevent",
-        row.id,
-        actor,
-        uid=row.uid,
-        on=event.on.isoformat(),
-        organisation=event.visiting_organisation_id,
-        people=list(event.person_ids),
-    )
-    return outcome
 
 
 def keep(

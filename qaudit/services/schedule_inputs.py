@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from qaudit.domain.cycle import ROLLOUT_STEPS, gate
@@ -34,7 +35,7 @@ from qaudit.scheduling import (
     PlanInput,
     PlannerSettings,
 )
-from qaudit.services import locations as location_service
+from qaudit.services.cycle_states import cycle_states
 
 PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
 ASSESSED_KINDS = (AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
@@ -43,7 +44,7 @@ ASSESSED_KINDS = (AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
 def load(session: Session, start: date, years: int, settings: PlannerSettings) -> PlanInput:
     org_of = dict(session.exec(select(Location.id, Location.organisation_id)).all())
     people = event_people(session)
-    fixed, previous = _stored_plan(session, people)
+    fixed, previous, days = _stored_plan(session, people)
     return PlanInput(
         start=start,
         years=years,
@@ -57,6 +58,8 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
         audits=_audits(session, org_of, people),
         fixed=fixed,
         previous=previous,
+        previous_days=days,
+        used_uids=_used_uids(session),
         settings=with_absences(settings, session),
     )
 
@@ -115,10 +118,11 @@ def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[Lo
     for step in session.exec(select(CycleStep).where(CycleStep.status == StepStatus.DONE)):
         done[step.location_id][step.step] = step.completed_on
     history = _history(session)
+    states = cycle_states(session)
     result = []
     for location in session.exec(select(Location).order_by(col(Location.id))):
         lid = location.id or 0
-        state = location_service.cycle_state(session, lid)
+        state = states[lid]
         blocked = gate(Step.VISITATION, state)
         dates = [done[lid].get(int(s)) for s in ROLLOUT_STEPS]
         rollout = max((d for d in dates if d), default=None) if state.rollout_done else None
@@ -141,19 +145,30 @@ def _history(session: Session) -> dict[int, list[Held]]:
     """Visitations and Cirkels that took place: assessments, and events marked done."""
     history: dict[int, list[Held]] = defaultdict(list)
     linked: set[int] = set()
-    for a in session.exec(select(Assessment).where(col(Assessment.kind).in_(ASSESSED_KINDS))):
-        history[a.location_id].append(
-            Held(EventKind(a.kind.value), a.started_on, a.visiting_organisation_id)
-        )
-        linked.add(a.id or 0)
-    for e in session.exec(
-        select(ScheduledEvent).where(
-            ScheduledEvent.status == EventStatus.DONE, col(ScheduledEvent.kind).in_(PLANNED_KINDS)
-        )
-    ):
-        day = e.planned_on or e.window_start
-        if day and (e.assessment_id is None or e.assessment_id not in linked):
-            history[e.location_id].append(Held(e.kind, day, e.visiting_organisation_id))
+    assessed = sa.select(
+        col(Assessment.id),
+        col(Assessment.location_id),
+        col(Assessment.kind),
+        col(Assessment.started_on),
+        col(Assessment.visiting_organisation_id),
+    ).where(col(Assessment.kind).in_(ASSESSED_KINDS))
+    for aid, location_id, kind, started_on, peer in session.execute(assessed):
+        history[location_id].append(Held(EventKind(AssessmentKind(kind).value), started_on, peer))
+        linked.add(aid)
+    held = sa.select(
+        col(ScheduledEvent.location_id),
+        col(ScheduledEvent.kind),
+        col(ScheduledEvent.planned_on),
+        col(ScheduledEvent.window_start),
+        col(ScheduledEvent.visiting_organisation_id),
+        col(ScheduledEvent.assessment_id),
+    ).where(
+        col(ScheduledEvent.status) == EventStatus.DONE, col(ScheduledEvent.kind).in_(PLANNED_KINDS)
+    )
+    for location_id, kind, planned_on, window_start, peer, assessment_id in session.execute(held):
+        day = planned_on or window_start
+        if day and (assessment_id is None or assessment_id not in linked):
+            history[location_id].append(Held(EventKind(kind), day, peer))
     return history
 
 
@@ -161,32 +176,45 @@ def _audits(
     session: Session, org_of: dict[int | None, int], people: dict[int, tuple[int, ...]]
 ) -> tuple[AuditIn, ...]:
     """Who assessed which organisation when: assessments they led, events they were on."""
+    led = select(
+        col(Assessment.lead_person_id), col(Assessment.location_id), col(Assessment.started_on)
+    ).where(col(Assessment.lead_person_id).is_not(None))
     audits = [
-        AuditIn(a.lead_person_id, org_of[a.location_id], a.started_on)
-        for a in session.exec(select(Assessment).where(col(Assessment.lead_person_id).is_not(None)))
-        if a.lead_person_id is not None
+        AuditIn(person, org_of[location_id], started_on)
+        for person, location_id, started_on in session.exec(led)
+        if person is not None
     ]
-    for e in session.exec(
-        select(ScheduledEvent).where(
-            ScheduledEvent.status == EventStatus.DONE,
-            col(ScheduledEvent.kind) != EventKind.VISITATION,
-        )
-    ):
-        day = e.planned_on or e.window_start
-        audits += [
-            AuditIn(p, org_of[e.location_id], day)
-            for p in people.get(e.id or 0, ())
-            if day is not None
-        ]
+    assessed = select(
+        col(ScheduledEvent.id),
+        col(ScheduledEvent.location_id),
+        col(ScheduledEvent.planned_on),
+        col(ScheduledEvent.window_start),
+    ).where(
+        ScheduledEvent.status == EventStatus.DONE,
+        col(ScheduledEvent.kind) != EventKind.VISITATION,
+    )
+    for event_id, location_id, planned_on, window_start in session.exec(assessed):
+        day = planned_on or window_start
+        if day is not None:
+            audits += [AuditIn(p, org_of[location_id], day) for p in people.get(event_id or 0, ())]
     return tuple(audits)
+
+
+def _used_uids(session: Session) -> frozenset[str]:
+    """uids of events that were held or missed: history, never to be re-planned."""
+    done = (EventStatus.DONE, EventStatus.MISSED)
+    return frozenset(
+        session.exec(select(ScheduledEvent.uid).where(col(ScheduledEvent.status).in_(done))).all()
+    )
 
 
 def _stored_plan(
     session: Session, people: dict[int, tuple[int, ...]]
-) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]]]:
-    """The kept (manual) events, and the planner's own stored assignments by uid."""
+) -> tuple[tuple[FixedEvent, ...], dict[str, tuple[int | None, tuple[int, ...]]], dict[str, date]]:
+    """The kept (manual) events, and the planner's own stored assignments and days by uid."""
     fixed: list[FixedEvent] = []
     previous: dict[str, tuple[int | None, tuple[int, ...]]] = {}
+    days: dict[str, date] = {}
     for e in session.exec(
         select(ScheduledEvent)
         .where(
@@ -203,4 +231,6 @@ def _stored_plan(
             )
         elif not e.manual:
             previous[e.uid] = (e.visiting_organisation_id, assigned)
-    return tuple(fixed), previous
+            if e.planned_on is not None:
+                days[e.uid] = e.planned_on
+    return tuple(fixed), previous, days

@@ -92,9 +92,11 @@ def test_a_location_without_rollout_is_skipped_with_the_gate_reason():
 def test_kept_event_moves_the_rhythm_and_is_not_moved():
     kept = FixedEvent("kept-1", 1, V, date(2028, 4, 1), 2, (10,))
     result = plan(_coop(fixed=[kept], years=4))
+    # The Cirkel's anniversary, 2029-04-01, is Easter Sunday; Easter Monday follows: the
+    # first working day after it is Tuesday 2029-04-03.
     assert [(e.kind, e.on) for e in result.events][:2] == [
         (V, date(2028, 4, 1)),
-        (C, date(2029, 4, 1)),
+        (C, date(2029, 4, 3)),
     ]
     assert result.events[0].manual and result.events[0].uid == "kept-1"
     assert result.events[0].overdue is False and result.events[0].violations == ()
