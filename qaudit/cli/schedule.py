@@ -46,8 +46,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     apply.add_argument("--yes", action="store_true", help=_("store without asking"))
     apply.set_defaults(handler=apply_command)
     ics = actions.add_parser("ics", help=_("export the stored plan as an iCalendar file"))
+    where = ics.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE.ics", help=_("the file to write"))
+    where.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help=_("with --per-person: the folder for the calendars (and invitations)"),
+    )
     ics.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.ics", help=_("the file to write")
+        "--per-person", action="store_true", help=_("one calendar per person, in --out-dir")
+    )
+    ics.add_argument(
+        "--invitations",
+        action="store_true",
+        help=_("with --per-person: also an e-mail invitation (.eml) per person and event"),
     )
     who = ics.add_mutually_exclusive_group()
     who.add_argument("--person", type=int, metavar="ID", help=_("only this person's events"))
@@ -64,6 +77,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     release = actions.add_parser("release", help=_("hand a manual event back to the planner"))
     release.add_argument("uid", help=_("the event's uid"))
     release.set_defaults(handler=release_command)
+    respond = actions.add_parser("respond", help=_("record a person's answer to an invitation"))
+    respond.add_argument("uid", help=_("the event's uid"))
+    respond.add_argument("--person", type=int, required=True, metavar="ID", help=_("who answers"))
+    respond.add_argument("answer", choices=("accepted", "declined"), help=_("the answer"))
+    respond.set_defaults(handler=respond_command)
+    load = actions.add_parser("load", help=_("planned events per person per month"))
+    load.add_argument(
+        "--months", type=int, default=12, metavar="N", help=_("how many months (default 12)")
+    )
+    load.add_argument("--from", dest="start", type=_day, metavar="DATE", help=_("first month"))
+    add_json_flag(load)
+    load.set_defaults(handler=load_command)
     done = actions.add_parser("done", help=_("record that a planned event took place"))
     done.add_argument("uid", help=_("the event's uid"))
     done.add_argument("--assessment", type=int, metavar="ID", help=_("the assessment it was"))
@@ -202,6 +227,10 @@ def ics_command(context: Context) -> int:
     from qaudit.services import schedule
 
     args = context.args
+    if args.per_person or args.out_dir is not None:
+        return per_person_command(context)
+    if args.invitations:
+        raise Refused(_("--invitations goes with --per-person --out-dir DIR"))
     done = schedule.export_calendar(
         context.engine(), args.out, person_id=args.person, location_id=args.location
     )
@@ -257,5 +286,97 @@ def missed_command(context: Context) -> int:
         _("Event {uid} is recorded as missed; its kind stays due in the next plan.").format(
             uid=context.args.uid
         )
+    )
+    return 0
+
+
+def per_person_command(context: Context) -> int:
+    from qaudit.scheduling.ics import Attendee
+    from qaudit.services.schedule import settings_of
+    from qaudit.services.schedule_people import export_per_person
+
+    args = context.args
+    if not (args.per_person and args.out_dir is not None):
+        raise Refused(_("--per-person and --out-dir DIR go together"))
+    if args.person is not None or args.location is not None:
+        raise Refused(
+            _("--per-person writes everyone's calendar: leave out --person and --location")
+        )
+    planner = settings_of(context.settings)
+    if args.invitations and not planner.organizer_email:
+        raise Refused(
+            _("invitations need a sender: set organizer_email under [planner] in config.toml")
+        )
+    organizer = Attendee(planner.organizer_name, planner.organizer_email)
+    done = export_per_person(
+        context.engine(), args.out_dir, invitations=args.invitations, organizer=organizer
+    )
+    print(
+        _("{calendars} calendars and {invitations} invitations written to {path}.").format(
+            calendars=done.calendars, invitations=done.invitations, path=args.out_dir
+        )
+    )
+    if done.without_email:
+        names = ", ".join(done.without_email)
+        print(
+            _("No invitation for (no e-mail address): {names}").format(names=names), file=sys.stderr
+        )
+    if done.redactions:
+        from qaudit.cli.report import redaction_note
+
+        print(redaction_note(args.out_dir.name, done.redactions), file=sys.stderr)
+    return 0
+
+
+def respond_command(context: Context) -> int:
+    from qaudit.services.schedule_people import respond
+
+    args = context.args
+    respond(context.engine(), args.uid, args.person, args.answer)
+    if args.answer == "declined":
+        message = _("Person {person} declined {uid}; the next plan finds someone else.")
+    else:
+        message = _("Person {person} accepted {uid}.")
+    print(message.format(person=args.person, uid=args.uid))
+    return 0
+
+
+def load_command(context: Context) -> int:
+    from qaudit.services.schedule_people import workload
+
+    args = context.args
+    if not 1 <= args.months <= 60:
+        raise Refused(
+            _("--months must be between 1 and 60, not {months}").format(months=args.months)
+        )
+    rows = workload(context.engine(), start=args.start, months=args.months)
+    if args.json:
+        print_json(
+            [
+                {
+                    "person_id": r.person_id,
+                    "name": r.name,
+                    "max_per_year": r.maximum,
+                    "per_month": r.per_month,
+                    "per_year": {str(y): n for y, n in sorted(r.per_year.items())},
+                    "over_maximum_in": list(r.over),
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    months = list(rows[0].per_month) if rows else []
+    print_table(
+        [_("person"), _("max/year"), *(m[2:] for m in months), _("over in")],
+        [
+            [
+                r.name,
+                r.maximum,
+                *(r.per_month[m] or "" for m in months),
+                ", ".join(map(str, r.over)),
+            ]
+            for r in rows
+        ],
+        title=_("Planned events per person per month"),
     )
     return 0

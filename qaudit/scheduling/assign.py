@@ -44,7 +44,13 @@ class Assigner:
         return location.region if self.settings.prefer_same_region else None
 
     # -- visitations -------------------------------------------------------------------------
-    def peer(self, location: LocationIn, day: date, preferred: int | None) -> Choice:
+    def peer(
+        self,
+        location: LocationIn,
+        day: date,
+        preferred: int | None,
+        declined: frozenset[int] = frozenset(),
+    ) -> Choice:
         year = day.year
         order: Iterable[int] = self.peer_pool.candidates(year, self._region(location))
         if preferred in self.visitors:
@@ -55,18 +61,26 @@ class Assigner:
                 if self.ledger.org_visits[(oid, year)] >= self.settings.max_visits_per_organisation:
                     self.peer_pool.retire(year, oid)
                 continue
-            people = self.peer_visitors(oid, location.organisation_id, day)
+            people = self.peer_visitors(oid, location.organisation_id, day, declined=declined)
             if people:
                 self.ledger.book_visit(oid, location.organisation_id, year, people)
                 self.ledger.last_peer[location.id] = oid
                 return Choice(oid, people)
         return Choice(why_not=self.why_no_peer(location, day))
 
-    def peer_visitors(self, oid: int, visited: int, day: date, counted: int = 0) -> tuple[int, ...]:
+    def peer_visitors(
+        self,
+        oid: int,
+        visited: int,
+        day: date,
+        counted: int = 0,
+        declined: frozenset[int] = frozenset(),
+    ) -> tuple[int, ...]:
         free = [
             p
             for p in self.visitors.get(oid, ())
-            if person_exclusion(self.ledger, p, visited, day, assessor=False, counted=counted)
+            if p.id not in declined
+            and person_exclusion(self.ledger, p, visited, day, assessor=False, counted=counted)
             is None
         ]
         free.sort(key=lambda p: (self.ledger.person_load[(p.id, day.year)], p.id))
@@ -90,13 +104,23 @@ class Assigner:
         return _exclusions(excluded, {Constraint.ORGANISATION_LOAD: full})
 
     # -- Cirkel assessments ------------------------------------------------------------------
-    def team(self, location: LocationIn, day: date, preferred: tuple[int, ...]) -> Choice:
+    def team(
+        self,
+        location: LocationIn,
+        day: date,
+        preferred: tuple[int, ...],
+        declined: frozenset[int] = frozenset(),
+    ) -> Choice:
         size, year, organisation = self.settings.team_size, day.year, location.organisation_id
-        chosen = [p for p in preferred if p in self.people and self._free(p, organisation, day)]
+        chosen = [
+            p
+            for p in preferred
+            if p in self.people and p not in declined and self._free(p, organisation, day)
+        ]
         if len(chosen) != len(preferred) or len(chosen) != size:
             chosen = []
             for pid in self.assessor_pool.candidates(year, self._region(location)):
-                if self._free(pid, organisation, day):
+                if pid not in declined and self._free(pid, organisation, day):
                     chosen.append(pid)
                     if len(chosen) == size:
                         break

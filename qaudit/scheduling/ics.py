@@ -21,6 +21,16 @@ PRODID = f"-//qaudit//Kwaliteit@ planner {__version__}//NL"
 
 
 @dataclass(frozen=True)
+class Attendee:
+    """Someone taking part in an event: name, e-mail and their answer to the invitation."""
+
+    name: str
+    email: str
+    response: str = ""
+    """"" (not yet answered), "accepted" or "declined"."""
+
+
+@dataclass(frozen=True)
 class CalendarEvent:
     uid: str
     on: date
@@ -29,22 +39,48 @@ class CalendarEvent:
     description: str = ""
     sequence: int = 0
     cancelled: bool = False
+    attendees: tuple[Attendee, ...] = ()
 
 
-def calendar(events: Sequence[CalendarEvent], stamp: datetime, name: str = "qaudit") -> bytes:
-    """The VCALENDAR of ``events``; ``stamp`` (UTC) is every event's DTSTAMP."""
+PARTSTAT = {"": "NEEDS-ACTION", "accepted": "ACCEPTED", "declined": "DECLINED"}
+
+
+def calendar(
+    events: Sequence[CalendarEvent],
+    stamp: datetime,
+    name: str = "qaudit",
+    *,
+    organizer: Attendee | None = None,
+) -> bytes:
+    """The VCALENDAR of ``events``; ``stamp`` (UTC) is every event's DTSTAMP. With an
+    ``organizer`` it is an invitation (METHOD:REQUEST, or CANCEL for cancelled events) with
+    ORGANIZER and an ATTENDEE per person, as mail programs expect; else a published plan."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", _method(events, organizer))
     cal.add("x-wr-calname", name)
     for event in sorted(events, key=lambda e: (e.on, e.uid)):
-        cal.add_component(_vevent(event, stamp))
+        cal.add_component(_vevent(event, stamp, organizer))
     return bytes(cal.to_ical())
 
 
-def _vevent(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
+def _method(events: Sequence[CalendarEvent], organizer: Attendee | None) -> str:
+    if organizer is None:
+        return "PUBLISH"
+    return "CANCEL" if events and all(e.cancelled for e in events) else "REQUEST"
+
+
+def _address(person: Attendee) -> icalendar.vCalAddress:
+    address = icalendar.vCalAddress(f"mailto:{person.email}")
+    address.params["cn"] = icalendar.vText(person.name)
+    return address
+
+
+def _vevent(
+    event: CalendarEvent, stamp: datetime, organizer: Attendee | None = None
+) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", stamp)
@@ -58,4 +94,16 @@ def _vevent(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
     vevent.add("sequence", event.sequence)
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     vevent.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")  # a visit day is busy
+    if organizer is not None:
+        vevent.add("organizer", _address(organizer))
+        for person in event.attendees:
+            if not person.email:
+                continue
+            address = _address(person)
+            address.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+            address.params["partstat"] = icalendar.vText(
+                PARTSTAT.get(person.response, "NEEDS-ACTION")
+            )
+            address.params["rsvp"] = icalendar.vText("TRUE")
+            vevent.add("attendee", address, encode=False)
     return vevent

@@ -107,6 +107,8 @@ class PlanInput:
     """uid -> (visiting organisation, people) of the stored plan: kept when still valid."""
     previous_days: Mapping[str, date] = field(default_factory=dict)
     """uid -> the day the stored plan has for it: kept when still free and in its window."""
+    declined: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    """uid -> the people who declined that event: it is planned without them."""
     used_uids: frozenset[str] = frozenset()
     """uids of stored events that were held or missed: a new event never takes one."""
     settings: PlannerSettings = field(default_factory=PlannerSettings)

@@ -102,10 +102,11 @@ def _event(data: PlanInput, assigner: Assigner, slot: Slot, taken: set[str]) -> 
     else:
         violations = ()
         previous_org, previous_people = data.previous.get(uid, (None, ()))
+        declined = data.declined.get(uid, frozenset())
         if slot.kind is VISITATION:
-            choice = assigner.peer(slot.location, slot.on, previous_org)
+            choice = assigner.peer(slot.location, slot.on, previous_org, declined)
         else:
-            choice = assigner.team(slot.location, slot.on, previous_people)
+            choice = assigner.team(slot.location, slot.on, previous_people, declined)
     return PlannedEvent(
         uid=uid,
         location_id=slot.location.id,

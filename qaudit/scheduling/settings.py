@@ -60,6 +60,12 @@ class PlannerSettings:
     travel_days: int = 1
     """Free days between two events of one person in different regions."""
 
+    organizer_name: str = "Kwaliteit@ planning"
+    """Who invitations come from (``schedule ics --invitations``)."""
+
+    organizer_email: str = ""
+    """The address invitations come from and answers go to; required for invitations."""
+
 
 _INTS = (
     "team_size",

@@ -210,7 +210,7 @@ def export_calendar(
             if session.get(Location, location_id) is None:
                 raise NotFound(_("no location with id {id}").format(id=location_id))
         events = calendar_events(session, person_id=person_id, location_id=location_id)
-    events, redactions = _redacted(events)
+    events, redactions = redacted_events(events)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
     try:
         out.write_bytes(data)
@@ -220,7 +220,7 @@ def export_calendar(
     return CalendarExport(len(events), redactions)
 
 
-def _redacted(events: list[CalendarEvent]) -> tuple[list[CalendarEvent], int]:
+def redacted_events(events: list[CalendarEvent]) -> tuple[list[CalendarEvent], int]:
     """The events with personal data in their texts replaced by ``[…]``, and the count."""
     out, count = [], 0
     for event in events:

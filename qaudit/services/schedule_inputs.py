@@ -61,6 +61,7 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
         previous_days=days,
         used_uids=_used_uids(session),
         settings=with_absences(settings, session),
+        declined=_declined(session),
     )
 
 
@@ -70,6 +71,21 @@ def with_absences(settings: PlannerSettings, session: Session) -> PlannerSetting
     for absence in session.exec(select(Absence).order_by(col(Absence.start_date))):
         periods.setdefault(absence.person_id, []).append((absence.start_date, absence.end_date))
     return replace(settings, unavailable={p: tuple(spans) for p, spans in periods.items()})
+
+
+def _declined(session: Session) -> dict[str, frozenset[int]]:
+    """uid -> the people who declined that planned event: the next plan goes without them."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for uid, person in session.exec(
+        select(ScheduledEvent.uid, EventAssignment.person_id)
+        .join(ScheduledEvent, col(EventAssignment.event_id) == col(ScheduledEvent.id))
+        .where(
+            EventAssignment.response == "declined",
+            ScheduledEvent.status == EventStatus.PLANNED,
+        )
+    ):
+        found[uid].add(person)
+    return {uid: frozenset(people) for uid, people in found.items()}
 
 
 def event_people(session: Session) -> dict[int, tuple[int, ...]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -55,6 +55,9 @@ class EventAssignment(SQLModel, table=True):
     event_id: int = fk("scheduledevent.id")
     person_id: int = fk("person.id")
     role: str = "assessor"
+    response: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    """The person's answer to the invitation: "" (none yet), "accepted" or "declined"."""
+    responded_at: datetime | None = None
 
 
 class NetworkMeeting(SQLModel, table=True):
