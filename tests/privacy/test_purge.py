@@ -15,7 +15,7 @@ from qaudit.config import load_settings
 from qaudit.domain.enums import AssessmentKind
 from qaudit.domain.models import Answer, AuditLog, Finding, Interview
 from qaudit.errors import QauditError, Refused
-from qaudit.services import assessments, reports
+from qaudit.services import assessments, audit, reports
 from qaudit.services.privacy import PURGE_ACTION, purge, retention_cutoff
 from qaudit.storage import make_engine, transaction
 from tests.privacy import corpus
@@ -64,10 +64,11 @@ def test_purge_removes_notes_logs_and_reports_still_render(engine, tmp_path: Pat
     with transaction(engine) as s:
         closed_notes = [a.note for a in assessments.answers(s, visit).values()]
         logged = s.exec(select(AuditLog).where(AuditLog.action == PURGE_ACTION)).all()
+        me = audit.current_actor(s)  # the login on PostgreSQL, QAUDIT_ACTOR on SQLite
     assert closed_notes and all("[…]" in n for n in closed_notes)
     assert not [i for i in corpus.PERSONAL[:4] for n in closed_notes if corpus.core(i) in n]
     assert {e.entity_id for e in logged} == set(world.ids.values())
-    assert all(e.detail["retention_months"] == 24 and e.actor == "tester" for e in logged)
+    assert all(e.detail["retention_months"] == 24 and e.actor == me for e in logged)
     written = reports.write_one(engine, "basis-op-orde", visit, tmp_path / "r.docx")
     text = read_docx(written.path).everything
     assert "De interviewnotities zijn op" in text and "bewaartermijn" in text
