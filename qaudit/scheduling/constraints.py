@@ -31,6 +31,9 @@ class Constraint(StrEnum):
     TRAVEL = "travel_between_regions"
     NO_FREE_DAY = "no_free_day"
     # kept (manual) events
+    NOT_PEER_VISITOR = "not_a_peer_visitor_of_the_visitor"
+    NOT_ASSESSOR = "not_an_assessor"
+    LOCATION_NOT_MEMBER = "location_not_member"
     ALTERNATION = "alternation"
     TOO_SOON = "too_soon"
 
@@ -73,6 +76,11 @@ _EXPLANATIONS = {
     Constraint.NO_FREE_DAY: N_(
         "no working day in the window is free for everyone (one event a day, the weekly "
         "maximum, travel between regions, absences)"
+    ),
+    Constraint.NOT_PEER_VISITOR: N_("is not a peer visitor of the visiting organisation"),
+    Constraint.NOT_ASSESSOR: N_("is not an independent assessor"),
+    Constraint.LOCATION_NOT_MEMBER: N_(
+        "takes place while the location's organisation is not a member of the cooperative"
     ),
     Constraint.ALTERNATION: N_("breaks the alternation: the previous event was of the same kind"),
     Constraint.TOO_SOON: N_(

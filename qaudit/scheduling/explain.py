@@ -93,6 +93,8 @@ _PERSON_CONSTRAINTS = {
     Constraint.WEEK_LOAD,
     Constraint.TRAVEL,
     Constraint.NO_FREE_DAY,
+    Constraint.NOT_PEER_VISITOR,
+    Constraint.NOT_ASSESSOR,
 }
 
 

@@ -19,6 +19,7 @@ from qaudit.scheduling.days import schedule_days
 from qaudit.scheduling.model import (
     VISITATION,
     FixedEvent,
+    PersonIn,
     Plan,
     PlanInput,
     PlannedEvent,
@@ -138,8 +139,14 @@ def _recheck(assigner: Assigner, slot: Slot) -> tuple[Violation, ...]:
             )
             if reason is not None:
                 found.append(Violation(reason, visitor.id))
+    home = assigner.organisations.get(visited)
+    if home is not None and not home.member_in(event.on.year):
+        found.append(Violation(Constraint.LOCATION_NOT_MEMBER, visited))
     for pid in event.person_ids:
         person = assigner.people.get(pid)
+        role = _role_violation(event, person)
+        if role is not None:
+            found.append(Violation(role, pid))
         if person is None:
             continue
         assessor = event.kind is not VISITATION
@@ -149,6 +156,22 @@ def _recheck(assigner: Assigner, slot: Slot) -> tuple[Violation, ...]:
     if event.kind is not VISITATION and len(event.person_ids) < assigner.settings.team_size:
         found.append(Violation(Constraint.TEAM_INCOMPLETE))
     return tuple(found)
+
+
+def _role_violation(event: FixedEvent, person: PersonIn | None) -> Constraint | None:
+    """A kept visitation's people must be peer visitors of the visiting organisation; a kept
+    Cirkel's people independent assessors (``person`` is None: neither role)."""
+    if event.kind is VISITATION:
+        if (
+            person is None
+            or not person.peer_visitor
+            or person.organisation_id != event.visiting_organisation_id
+        ):
+            return Constraint.NOT_PEER_VISITOR
+        return None
+    if person is None or not person.assessor:
+        return Constraint.NOT_ASSESSOR
+    return None
 
 
 def _first_day(year: int) -> date:

@@ -146,3 +146,28 @@ def test_holidays_and_weekends_come_from_the_settings() -> None:
     closed = replace(d, settings=replace(d.settings, extra_holidays=frozenset({christmas})))
     assert christmas not in {e.on for e in plan(closed).events}
     assert C in {e.kind for e in plan(d).events}
+
+
+def test_a_kept_event_is_rechecked_for_roles_and_membership() -> None:
+    from qaudit.scheduling import PersonIn
+
+    d = _busy_cooperative(1)
+    outsider = PersonIn(30, "Collega", organisation_id=3, peer_visitor=True)
+    nobody = PersonIn(31, "Geen beoordelaar")
+    lapsed = replace(d.organisations[0], memberships=((date(2015, 1, 1), date(2026, 12, 31)),))
+    d = replace(
+        d,
+        organisations=(lapsed, *d.organisations[1:]),
+        people=(*d.people, outsider, nobody),
+        fixed=(
+            FixedEvent("kept-v", 1, V, date(2027, 3, 3), 2, (30,)),  # a visitor of org 3
+            FixedEvent("kept-c", 1, C, date(2028, 3, 8), None, (31, 20)),  # no assessor
+        ),
+    )
+    events = {e.uid: e for e in plan(d).events}
+    visitation = {(v.constraint, v.subject) for v in events["kept-v"].violations}
+    cirkel = {(v.constraint, v.subject) for v in events["kept-c"].violations}
+    assert (Constraint.NOT_PEER_VISITOR, 30) in visitation
+    assert (Constraint.LOCATION_NOT_MEMBER, 1) in visitation
+    assert (Constraint.NOT_ASSESSOR, 31) in cirkel
+    assert (Constraint.NOT_ASSESSOR, 20) not in cirkel
