@@ -10,8 +10,8 @@ import re
 from datetime import date, datetime
 
 from qaudit.domain.clientvoice_enums import Parameter, Perceived, RespondentGroup
-from qaudit.excel.layout import Column, header_key
-from qaudit.i18n import N_, _, translation
+from qaudit.excel.layout import Column
+from qaudit.i18n import N_, _
 
 FORMAT = "qaudit-feedback/1"
 META_SHEET = "qaudit"
@@ -90,18 +90,28 @@ def perceived_choices() -> list[str]:
     return [p.value if p is not Perceived.NOT_APPLICABLE else "n.v.t." for p in Perceived]
 
 
+_PERCEIVED_BY_WORD = {word: p for p, words in _PERCEIVED_WORDS.items() for word in words}
+
+
+def _word(value: object) -> str:
+    return " ".join(str(value).split()).casefold() if value is not None else ""
+
+
 def parse_group(value: object) -> RespondentGroup | None:
-    text = header_key(str(value)) if value is not None else ""
+    text = _word(value)
     for group, words in _GROUP_WORDS.items():
-        if text in words or text == header_key(group.label):
+        if text in words or text == _word(group.label):
             return group
-    nl = translation("nl")
-    return next((g for g in RespondentGroup if text == header_key(nl.gettext(g.label))), None)
+    return None
 
 
 def parse_perceived(value: object) -> Perceived | None:
-    text = header_key(str(value)) if value is not None else ""
-    return next((p for p, words in _PERCEIVED_WORDS.items() if text in words), None)
+    """``ja`` / ``deels`` / ``nee`` / ``n.v.t.`` (or the English words), in any case."""
+    if isinstance(value, str):
+        found = _PERCEIVED_BY_WORD.get(value.casefold())
+        if found is not None:
+            return found
+    return _PERCEIVED_BY_WORD.get(_word(value))
 
 
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")

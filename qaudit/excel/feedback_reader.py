@@ -8,7 +8,7 @@ cell. Nothing here touches the database: the service decides what is new or chan
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -60,11 +60,15 @@ class _Sheet:
     promises: dict[str, int] = field(default_factory=dict)
 
 
+UnitsFor = Callable[[int | None], Collection[str] | None]
+"""Given the location the template names (None: none), the location's unit names; it may
+refuse the file (another location, no location). None: unit names are not checked."""
+
+
 def read_feedback(
-    path: Path, promise_ids: Collection[str], units: Collection[str] | None, today: date
+    path: Path, promise_ids: Collection[str], units_for: UnitsFor, today: date
 ) -> FeedbackWorkbook:
-    """Parse and check ``path``; ``units`` are the location's unit names (None: not known
-    yet, then unit names are checked by the caller)."""
+    """Parse and check ``path`` whole, or refuse it naming every bad cell."""
     path = Path(path)
     check_workbook_file(path)
     try:
@@ -72,7 +76,7 @@ def read_feedback(
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise _damaged(path) from exc
     try:
-        return _read(path, workbook, frozenset(promise_ids), units, today)
+        return _read(path, workbook, frozenset(promise_ids), units_for, today)
     except QauditError:
         raise
     except Exception as exc:  # read-only mode parses lazily: damage shows up here
@@ -91,11 +95,13 @@ def _read(
     path: Path,
     workbook: Any,
     promise_ids: frozenset[str],
-    units: Collection[str] | None,
+    units_for: UnitsFor,
     today: date,
 ) -> FeedbackWorkbook:
     problems = Problems(path)
     location_id = _meta_location(workbook, problems)
+    problems.raise_if_any()
+    units = units_for(location_id)
     found = _find_sheet(workbook, promise_ids)
     if found is None:
         required = ", ".join(f"“{fl.COLUMN[k].header}”" for k in fl.REQUIRED)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from openpyxl import load_workbook
 from sqlalchemy import Engine, insert, update
 from sqlmodel import Session, col, select
 
@@ -21,10 +20,8 @@ from qaudit.checklists import shipped_catalogue
 from qaudit.domain.clientvoice_enums import Parameter
 from qaudit.domain.models import ClientUnit, ExternalAggregate, FeedbackResponse, utcnow
 from qaudit.errors import QauditError, Refused
-from qaudit.excel import feedback_layout as fl
 from qaudit.excel.feedback_reader import FeedbackRow, read_feedback
 from qaudit.excel.feedback_writer import FeedbackTemplate, write_template
-from qaudit.excel.files import check_workbook_file
 from qaudit.i18n import _
 from qaudit.services import audit, locations
 from qaudit.storage import transaction
@@ -141,26 +138,30 @@ def import_feedback(
     """Check ``path`` whole, then store its new and changed responses (unless ``dry_run``)."""
     path = Path(path)
     today = today or date.today()
-    check_workbook_file(path)
-    location_id = _location_for(path, location_id)
     promise_ids = shipped_catalogue().promises.promise_index.keys()
     with transaction(engine) as session:
-        location = locations.get(session, location_id)
-        unit_ids = {u.name: u.id for u in units(session, location_id)}
-        parsed = read_feedback(path, promise_ids, unit_ids.keys(), today)
-        existing = _existing(session, location_id)
+        chosen: dict[str, Any] = {}
+
+        def units_for(named: int | None) -> list[str]:
+            chosen["location"] = locations.get(session, _location_for(path, named, location_id))
+            chosen["units"] = {u.name: u.id for u in units(session, chosen["location"].id)}
+            return list(chosen["units"])
+
+        parsed = read_feedback(path, promise_ids, units_for, today)
+        location, unit_ids = chosen["location"], chosen["units"]
+        existing = _existing(session, location.id)
         new, changed, unchanged = _sort(parsed.rows, existing, unit_ids)
         result = FeedbackImport(
-            path.name, location_id, location.code, len(new), len(changed), unchanged, dry_run
+            path.name, location.id, location.code, len(new), len(changed), unchanged, dry_run
         )
         if dry_run or not (new or changed):
             return result
-        _write(session, location_id, new, changed)
+        _write(session, location.id, new, changed)
         audit.log(
             session,
             "feedback_import",
             "location",
-            location_id,
+            location.id,
             file=path.name,
             new=len(new),
             updated=len(changed),
@@ -168,32 +169,17 @@ def import_feedback(
     return result
 
 
-def _location_for(path: Path, given: int | None) -> int:
-    """The location of the import: the template's, ``given``, and refused when they differ."""
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # a damaged file: the reader says so in full later
-        raise QauditError(
-            _("{file}: the workbook is damaged or not an Excel workbook").format(file=path.name)
-        ) from exc
-    try:
-        meta: int | None = None
-        if fl.META_SHEET in workbook.sheetnames:
-            for key, value, *_rest in workbook[fl.META_SHEET].iter_rows(
-                max_row=10, max_col=2, values_only=True
-            ):
-                if key == "location_id" and str(value or "").isdigit():
-                    meta = int(str(value))
-    finally:
-        workbook.close()
-    if meta is not None and given is not None and meta != given:
+def _location_for(path: Path, named: int | None, given: int | None) -> int:
+    """The location of the import: the template's (``named``) or ``given``; refused when
+    they differ or when neither is known."""
+    if named is not None and given is not None and named != given:
         raise Refused(
             _(
                 "{file}: the workbook was made for location {theirs}, not {ours}; "
                 "nothing was imported"
-            ).format(file=path.name, theirs=meta, ours=given)
+            ).format(file=path.name, theirs=named, ours=given)
         )
-    location = given if given is not None else meta
+    location = given if given is not None else named
     if location is None:
         raise QauditError(
             _("{file}: the workbook names no location; give --location ID").format(file=path.name)
