@@ -30,6 +30,7 @@ COMMANDS = (
     "qaudit.cli.excel",
     "qaudit.cli.report",
     "qaudit.cli.voice_feedback",
+    "qaudit.cli.voice_register",
 )
 
 

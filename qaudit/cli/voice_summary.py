@@ -82,6 +82,8 @@ def shown(figure: Figure, digits: int = 1) -> str:
 
 
 def _print(result: Summary) -> None:
+    from qaudit.domain.clientvoice import action_check_label
+
     f = result.figures
     where = result.location.code if result.location else _("all locations")
     print(
@@ -106,7 +108,7 @@ def _print(result: Summary) -> None:
                 u.figures.responses,
                 shown(u.figures.nps),
                 u.feedback_actions,
-                _(u.action_check),
+                action_check_label(u.action_check),
             )
             for u in result.units
         ]

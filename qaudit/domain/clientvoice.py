@@ -19,6 +19,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qaudit.i18n import N_, _
+
 Z95 = 1.959964
 _T975 = (  # Student's t, 97.5th percentile, for 1–30 degrees of freedom
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
@@ -163,6 +165,15 @@ def promise_share(t: PromiseTally, min_n: int = 30, target: float | None = None)
 ACTIONS_TOO_FEW = "too_few"
 ACTIONS_IN_RANGE = "in_range"
 ACTIONS_TOO_MANY = "too_many"
+_ACTION_LABELS = {
+    ACTIONS_TOO_FEW: N_("too few"),
+    ACTIONS_IN_RANGE: N_("in range"),
+    ACTIONS_TOO_MANY: N_("too many"),
+}
+
+
+def action_check_label(check: str) -> str:
+    return _(_ACTION_LABELS[check])
 
 
 def action_check(count: int, low: int = 1, high: int = 5) -> str:

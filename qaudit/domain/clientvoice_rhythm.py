@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from qaudit.domain.clientvoice_enums import EvaluationKind
 from qaudit.domain.events import is_overdue
 from qaudit.errors import QauditError
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 DECISION_WEEKS = 6
 MAX_EXTENSION_WEEKS = 4
@@ -127,6 +127,11 @@ QUARTERLY = frozenset({EvaluationKind.STAFF, EvaluationKind.CLIENT_PANEL})
 DUE_OK = "ok"
 DUE_NOW = "due"
 DUE_OVERDUE = "overdue"
+_STATE_LABELS = {DUE_OK: N_("up to date"), DUE_NOW: N_("due now"), DUE_OVERDUE: N_("overdue")}
+
+
+def state_label(state: str) -> str:
+    return _(_STATE_LABELS[state])
 
 
 def period_of(kind: EvaluationKind, day: date) -> Period:
