@@ -6,18 +6,16 @@ then on each kind of evaluation is due in its period (:mod:`qaudit.domain.client
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from qaudit.domain.clientvoice_enums import ActionSource, EvaluationKind
-from qaudit.domain.clientvoice_rhythm import RhythmStatus, rhythm
+from qaudit.domain.clientvoice_rhythm import RhythmStatus
 from qaudit.domain.enums import ActionStatus
-from qaudit.domain.events import as_date
 from qaudit.domain.models import Evaluation, ImprovementAction, Location
 from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import _
@@ -25,9 +23,6 @@ from qaudit.services import audit, locations
 from qaudit.services.voice_feedback import unit_id_by_name
 from qaudit.services.voice_register import check_private
 from qaudit.storage import transaction
-
-Read = Any
-"""``qaudit.services.dashboard.Read``: one SELECT with named parameters, its rows."""
 
 
 def add_evaluation(
@@ -73,45 +68,14 @@ def evaluations(engine: Engine, location_id: int) -> list[Evaluation]:
         )
 
 
-_HELD = "SELECT location_id, kind, held_on FROM evaluation"
-_FIRST_FEEDBACK = "SELECT location_id, MIN(responded_on) FROM feedbackresponse GROUP BY location_id"
-
-
-def rhythms(read: Read, today: date) -> dict[int, list[RhythmStatus]]:
-    """Per location whose rhythm has started: the status of every kind of evaluation.
-
-    Plain SQL through ``read``, so the dashboard can use it before SQLAlchemy is loaded.
-    """
-    held: dict[int, dict[EvaluationKind, list[date]]] = {}
-    since: dict[int, date] = {}
-    for location_id, kind, day in read(_HELD, {}):
-        on = as_date(day)
-        if on is None:
-            continue
-        held.setdefault(location_id, {}).setdefault(EvaluationKind(kind), []).append(on)
-        since[location_id] = min(on, since.get(location_id, on))
-    for location_id, day in read(_FIRST_FEEDBACK, {}):
-        on = as_date(day)
-        if on is not None:
-            since[location_id] = min(on, since.get(location_id, on))
-    return {
-        location_id: rhythm(held.get(location_id, {}), today, start)
-        for location_id, start in since.items()
-    }
-
-
 def rhythm_of(engine: Engine, location_id: int, today: date | None = None) -> list[RhythmStatus]:
     """The rhythm of one location (empty when it has not started)."""
     from qaudit.services.dashboard import engine_reader
+    from qaudit.services.voice_due import rhythms
 
     with transaction(engine) as session:
         locations.get(session, location_id)
     return rhythms(engine_reader(engine), today or date.today()).get(location_id, [])
-
-
-def needing_attention(statuses: Sequence[RhythmStatus]) -> list[RhythmStatus]:
-    """The evaluations that are due now or overdue, overdue first."""
-    return sorted((s for s in statuses if s.state != "ok"), key=lambda s: s.state != "overdue")
 
 
 # --- improvement actions --------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""Pilot test of the Cliëntstem screen (``k`` on a location) and the evaluation on the dashboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clientvoice.support import filled_workbook
+
+from qaudit.domain.clientvoice_enums import EvaluationKind
+from qaudit.services.voice_feedback import add_unit, import_feedback
+from qaudit.services.voice_register import add_complaint
+from qaudit.services.voice_rhythm import add_evaluation
+
+from .conftest import TODAY, settle
+from .test_tui_workflows import SIZE
+
+
+def voice(world, tmp_path) -> None:
+    for name in ("Noord", "Zuid"):
+        add_unit(world.engine, world.member_id, name)
+    book = filled_workbook(world.engine, world.member_id, tmp_path / "f.xlsx")
+    import_feedback(world.engine, book, today=TODAY)
+    add_complaint(world.engine, world.member_id, "K-1", date(2026, 7, 1), promise_id="KB07")
+    add_evaluation(
+        world.engine, world.member_id, EvaluationKind.STAFF, date(2026, 2, 1), today=TODAY
+    )
+
+
+async def test_the_client_voice_screen_shows_figures_complaints_and_rhythm(app, world, tmp_path):
+    voice(world, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        row = next(r for r in app.dashboard_rows if r.id == world.member_id)
+        assert row.evaluation_overdue  # the staff evaluation of 2026-Q2 was not held
+        app.open_location(world.member_id)
+        await settle(app, pilot)
+        await pilot.press("k")
+        await settle(app, pilot)
+        screen = app.screen
+        assert type(screen).__name__ == "ClientVoiceScreen"
+        figures = screen.query_one("#cv-figures")
+        assert figures.row_count == 7
+        nps = str(figures.get_row_at(0)[1])
+        assert nps.startswith("20") and "indicatief" in nps
+        head = str(screen.query_one("#cv-head").render())
+        assert "10" in head and "T01" in head
+        complaints = screen.query_one("#cv-complaints")
+        assert complaints.row_count == 1 and "te laat" in str(complaints.get_row_at(0)[3])
+        rhythm = str(screen.query_one("#cv-rhythm").render())
+        assert "medewerkersevaluatie te laat" in rhythm
+        assert screen.query_one("#cv-units").row_count == 2
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "LocationScreen"
