@@ -13,7 +13,7 @@ from qaudit.i18n import _
 if TYPE_CHECKING:
     from qaudit.services.reports import Written
 
-KINDS = ("basis-op-orde", "visitatie", "cirkel", "advies", "overzicht")
+KINDS = ("basis-op-orde", "visitatie", "cirkel", "advies", "overzicht", "clientervaring")
 """The report kinds (``qaudit.reports.kinds.KINDS``), named here so ``--help`` stays light."""
 
 
@@ -62,6 +62,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--pdf", action="store_true", help=_("also write a PDF copy (needs LibreOffice)")
     )
     add_json_flag(parser)
+    from qaudit.cli.voice_report import add_report_arguments
+
+    add_report_arguments(parser)  # clientervaring: --location, --period
     parser.set_defaults(handler=report_command, report_parser=parser)
 
 
@@ -69,6 +72,10 @@ def report_command(context: Context) -> int:
     from qaudit.services.reports import template_dir_of, write_one, write_reports
 
     args = context.args
+    if args.kind == "clientervaring":
+        from qaudit.cli.voice_report import clientervaring_command
+
+        return clientervaring_command(context)
     parser: argparse.ArgumentParser = args.report_parser
     ids: list[int] = args.assessment or []
     if args.all and ids:
