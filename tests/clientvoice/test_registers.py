@@ -114,3 +114,21 @@ def test_old_actions_get_their_source_from_their_assessment(engine: Engine) -> N
         session.flush()
         session.add(ImprovementAction(location_id=location_id, assessment_id=visit.id, title="Tip"))
     assert [r.source for r in actions(engine, location_id)] == [ActionSource.VISITATION_TIP]
+
+
+def test_the_calendar_export_carries_the_evaluation_rhythm(engine: Engine, tmp_path) -> None:
+    import icalendar
+
+    from qaudit.services.schedule import export_ics
+
+    location_id = location_with_units(engine)
+    today = date.today()
+    add_evaluation(engine, location_id, EvaluationKind.CLIENT, today, today=today)
+    out = tmp_path / "plan.ics"
+    assert export_ics(engine, out, location_id=location_id) == 4
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    uids = {str(e["uid"]) for e in events}
+    assert f"loc{location_id}-evaluation-client-{today.year + 1}@qaudit" in uids
+    client = next(e for e in events if "client-" in str(e["uid"]))
+    assert str(client["summary"]).startswith("cliëntevaluatie: De Linde")
+    assert client.decoded("dtstart") == date(today.year + 1, 12, 31)
