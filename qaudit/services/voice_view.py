@@ -83,3 +83,33 @@ def client_voice(
         tuple(complaints),
         tuple(voice_rhythm.actions(engine, location_id, only_open=True)),
     )
+
+
+def promise_perception(
+    engine: Engine, assessment_id: int, targets: cv.Targets | None = None
+) -> dict[str, cv.Figure]:
+    """For a visitation or Cirkel: per promise, the share of respondents who noticed it kept
+    in the twelve months before the assessment started (empty for other assessments)."""
+    from datetime import timedelta
+
+    from qaudit.checklists import shipped_catalogue
+    from qaudit.domain.clientvoice_summary import figures
+    from qaudit.domain.enums import AssessmentKind
+    from qaudit.domain.models import Assessment
+
+    with transaction(engine) as session:
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None or assessment.kind not in (
+            AssessmentKind.VISITATION,
+            AssessmentKind.CIRKEL,
+        ):
+            return {}
+        end = assessment.started_on
+        rows = voice_summary.response_rows(
+            session, assessment.location_id, end - timedelta(days=365), end
+        )
+    if not rows:
+        return {}
+    ids = shipped_catalogue().promises.promise_index
+    result = figures(rows, ids, targets or cv.Targets())
+    return {p.promise_id: p.kept for p in result.promises if p.kept.n}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 from clientvoice.support import filled_workbook
+from rich.console import Console
 
 from qaudit.domain.clientvoice_enums import EvaluationKind
 from qaudit.services.voice_feedback import add_unit, import_feedback
@@ -52,3 +54,29 @@ async def test_the_client_voice_screen_shows_figures_complaints_and_rhythm(app, 
         await pilot.press("escape")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "LocationScreen"
+
+
+async def test_the_visitation_form_shows_how_clients_perceived_the_promise(app, world, tmp_path):
+    from qaudit.domain.enums import AssessmentKind
+    from qaudit.services import assessments
+    from qaudit.storage import transaction
+
+    voice(world, tmp_path)
+    with transaction(world.engine) as session:
+        visitation = assessments.start(
+            session,
+            world.member_id,
+            AssessmentKind.VISITATION,
+            started_on=date(2026, 9, 1),
+            catalogue=world.catalogue,
+        )
+        visitation_id = visitation.id
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(visitation_id)
+        await settle(app, pilot)
+        console = Console(file=io.StringIO(), width=200)
+        console.print(app.screen.query_one("#detail").content)
+        detail = console.file.getvalue()
+        # KB01 in the year before the visitation: ja 5 of 9 applicable (R01–R08 of 2026)
+        assert "Ervaren door cliënten: KB01 56" in detail and "n=9" in detail

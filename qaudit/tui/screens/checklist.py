@@ -15,6 +15,7 @@ from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
+from qaudit.tui.screens.clientvoice import perception_line, promise_perception
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
 
@@ -110,6 +111,8 @@ class ChecklistScreen(WorkScreen):
         super().__init__()
         self.assessment_id = assessment_id
         self.state: ChecklistState | None = None
+        self.perceived: dict[str, Any] = {}
+        """Per promise: the share of clients who noticed it kept (visitation and Cirkel)."""
         self.commit_seconds: list[float] = []
         """Per answer key: from the key event to the committed answer (for the benchmark)."""
 
@@ -131,6 +134,7 @@ class ChecklistScreen(WorkScreen):
         from qaudit.tui.screens.checklist_state import load_state
 
         self.state = state = self.read(load_state, self.assessment_id)
+        self.perceived = promise_perception(self.qapp, self.assessment_id)  # issue 12
         self.sub_title = state.title
         table = self.query_one("#points", DataTable)
         table.add_column(_("point"), key="id")
@@ -192,6 +196,7 @@ class ChecklistScreen(WorkScreen):
             self.state.results.get(point_id or ""),
             self.state.reference.get(point_id or ""),
             self.state.has_reference,
+            perception_line(point, self.perceived),
         )
         note = self.query_one("#note", TextArea)
         note.load_text(self.state.notes.get(point_id or "", ""))

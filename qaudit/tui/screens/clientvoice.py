@@ -203,3 +203,24 @@ def _rhythm(v: ClientVoiceView) -> Text:
         text.append(f"{status.kind.label} ")
         text.append(f"{state_label(status.state)} ({status.window})   ", style=style)
     return text
+
+
+def promise_perception(app: Any, assessment_id: int) -> dict[str, Figure]:
+    """For the visitation and Cirkel forms: per promise, how clients perceived it."""
+    from qaudit.services.voice_summary import targets_of
+    from qaudit.services.voice_view import promise_perception as perception
+
+    return perception(app.engine(), assessment_id, targets_of(app.settings.clientvoice))
+
+
+def perception_line(point: Any, perceived: dict[str, Figure]) -> Text | None:
+    """``Ervaren door cliënten: KB01 56% (31–78%, n=9)`` for a point about a promise."""
+    promises = [p for p in getattr(point, "promises", ()) or () if p in perceived]
+    if not promises:
+        return None
+    line = Text(_("Perceived by clients") + ": ", style="bold")
+    for promise_id in promises:
+        line.append(f"{promise_id} ")
+        line.append_text(figure_text(perceived[promise_id], 0))
+        line.append(f"  n={perceived[promise_id].n}   ")
+    return line
