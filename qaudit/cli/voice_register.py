@@ -66,6 +66,10 @@ def _complaints(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--open", action="store_true", help=_("only undecided complaints"))
     add_json_flag(listing)
     listing.set_defaults(handler=complaint_list)
+    ack = sub.add_parser("acknowledge", help=_("record that the receipt was confirmed"))
+    ack.add_argument("id", type=int)
+    ack.add_argument("--on", type=_day, required=True, metavar="DATE")
+    ack.set_defaults(handler=complaint_acknowledge)
     extend = sub.add_parser("extend", help=_("extend the decision term (at most 4 weeks)"))
     extend.add_argument("id", type=int)
     extend.add_argument("--weeks", type=int, required=True)
@@ -179,6 +183,14 @@ def complaint_list(context: Context) -> int:
     ]
     headers = ["id", _("location"), _("unit"), _("reference"), _("received"), _("subject")]
     print_table([*headers, _("decision due"), _("outcome"), ""], table)
+    return 0
+
+
+def complaint_acknowledge(context: Context) -> int:
+    from qaudit.services.voice_register import acknowledge_complaint
+
+    acknowledge_complaint(context.engine(), context.args.id, context.args.on)
+    print(_("Complaint {id}: receipt confirmed.").format(id=context.args.id))
     return 0
 
 

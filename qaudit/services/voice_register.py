@@ -130,6 +130,18 @@ def _complaint(session: Session, complaint_id: int) -> Complaint:
     return complaint
 
 
+def acknowledge_complaint(engine: Engine, complaint_id: int, on: date) -> Complaint:
+    """Record when the receipt of the complaint was confirmed to the complainant."""
+    with transaction(engine) as session:
+        complaint = _complaint(session, complaint_id)
+        if on < complaint.received_on:
+            raise QauditError(_("a complaint cannot be acknowledged before it was received"))
+        complaint.acknowledged_on = on
+        session.add(complaint)
+        audit.log(session, "complaint_acknowledge", "complaint", complaint_id, on=on.isoformat())
+    return complaint
+
+
 def extend_complaint(engine: Engine, complaint_id: int, weeks: int, notice_on: date) -> Complaint:
     """Extend the decision term by ``weeks`` (at most four), notified on ``notice_on``."""
     with transaction(engine) as session:

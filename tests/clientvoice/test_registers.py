@@ -66,11 +66,13 @@ def test_complaint_cli_round_trip(
         "2026-01-05",
     ]
     assert main([*add, "--channel", "email", "--promise", "KB11", "--unit", "Zuid"]) == 0
+    assert main([*base, "acknowledge", "1", "--on", "2026-01-07"]) == 0
     assert main([*base, "extend", "1", "--weeks", "5", "--notice", "2026-01-20"]) == 1
     assert "1 tot 4 weken" in capsys.readouterr().err
     assert main([*base, "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0]["decision_due"] == "2026-02-16" and listed[0]["overdue"] is True
+    assert listed[0]["acknowledged"] == "2026-01-07"
     close = [*base, "close", "1", "--decided", "2026-02-10", "--outcome", "partly_upheld"]
     assert main([*close, "--action", "Belrooster herzien", "--owner", "teamleider"]) == 0
     assert main([*base, "list", "--open", "--json"]) == 0
