@@ -51,6 +51,9 @@ async def test_the_client_voice_screen_shows_figures_complaints_and_rhythm(app, 
         rhythm = str(screen.query_one("#cv-rhythm").render())
         assert "medewerkersevaluatie te laat" in rhythm
         assert screen.query_one("#cv-units").row_count == 2
+        await pilot.press("left_square_bracket")  # the year before: no responses
+        await settle(app, pilot)
+        assert "2025: 0" in str(screen.query_one("#cv-head").render())
         await pilot.press("escape")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "LocationScreen"

@@ -46,6 +46,8 @@ class ClientVoiceScreen(WorkScreen):
     BINDINGS = [
         BACK,
         _b("r", "reload", _("Reload"), "reload", _("Read the client's voice again")),
+        _b("[", "year(-1)", _("Year before"), "previous_year", _("Show the year before")),
+        _b("]", "year(1)", _("Year after"), "next_year", _("Show the year after")),
     ]
 
     class Loaded(Message):
@@ -62,6 +64,8 @@ class ClientVoiceScreen(WorkScreen):
         super().__init__()
         self.location_id = location_id
         self.view: ClientVoiceView | None = None
+        self.year: int | None = None
+        """The year shown (None: the current one)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,12 +99,15 @@ class ClientVoiceScreen(WorkScreen):
 
     @work(thread=True, exclusive=True, group="clientvoice")
     def load(self) -> None:
+        from qaudit.domain.clientvoice_rhythm import Period
         from qaudit.services.voice_summary import targets_of
         from qaudit.services.voice_view import client_voice
 
         try:
             targets = targets_of(self.qapp.settings.clientvoice)
-            view = client_voice(self.engine, self.location_id, targets, today=self.qapp.today)
+            period = Period(self.year) if self.year is not None else None
+            today = self.qapp.today
+            view = client_voice(self.engine, self.location_id, targets, period, today)
             self.post_message(self.Loaded(view))
         except Exception as error:  # shown to the user; the app stays usable
             self.post_message(self.Failed(error))
@@ -162,6 +169,12 @@ class ClientVoiceScreen(WorkScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_year(self, step: int) -> None:
+        year = (self.year or self.qapp.today.year) + step
+        if year <= self.qapp.today.year:
+            self.year = year
+            self.load()
 
 
 def _trend(v: ClientVoiceView) -> Text:
