@@ -11,7 +11,7 @@ from rich.console import Console
 from qaudit.domain.clientvoice_enums import EvaluationKind
 from qaudit.services.voice_feedback import add_unit, import_feedback
 from qaudit.services.voice_register import add_complaint
-from qaudit.services.voice_rhythm import add_evaluation
+from qaudit.services.voice_rhythm import add_evaluation, evaluations
 
 from .conftest import TODAY, settle
 from .test_tui_workflows import SIZE
@@ -51,6 +51,13 @@ async def test_the_client_voice_screen_shows_figures_complaints_and_rhythm(app, 
         rhythm = str(screen.query_one("#cv-rhythm").render())
         assert "medewerkersevaluatie te laat" in rhythm
         assert screen.query_one("#cv-units").row_count == 2
+        await pilot.press("e", "ctrl+s")  # a client evaluation held today
+        await settle(app, pilot)
+        held = evaluations(world.engine, world.member_id)
+        assert [(e.kind, e.held_on) for e in held][-1] == (EvaluationKind.CLIENT, TODAY)
+        await pilot.press("c", "tab", *"K-9", "ctrl+s")  # a complaint received today
+        await settle(app, pilot)
+        assert screen.query_one("#cv-complaints").row_count == 2
         await pilot.press("left_square_bracket")  # the year before: no responses
         await settle(app, pilot)
         assert "2025: 0" in str(screen.query_one("#cv-head").render())

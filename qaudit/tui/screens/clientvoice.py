@@ -46,6 +46,8 @@ class ClientVoiceScreen(WorkScreen):
     BINDINGS = [
         BACK,
         _b("r", "reload", _("Reload"), "reload", _("Read the client's voice again")),
+        _b("e", "evaluation", _("Evaluation"), "evaluation", _("Record a held evaluation")),
+        _b("c", "complaint", _("Complaint"), "complaint", _("Record a complaint (a reference)")),
         _b("[", "year(-1)", _("Year before"), "previous_year", _("Show the year before")),
         _b("]", "year(1)", _("Year after"), "next_year", _("Show the year after")),
     ]
@@ -169,6 +171,68 @@ class ClientVoiceScreen(WorkScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def reload(self) -> None:
+        self.load()
+
+    def action_evaluation(self) -> None:
+        from qaudit.domain.clientvoice_enums import EvaluationKind
+        from qaudit.services.voice_rhythm import add_evaluation
+        from qaudit.tui.screens.form import Field, FormDialog
+
+        kinds = [(k.label, k.value) for k in EvaluationKind]
+        fields = [
+            Field("kind", _("Kind"), "select", EvaluationKind.CLIENT.value, kinds),
+            Field("held", _("Held on"), "date", self.qapp.today, required=True),
+            Field("participants", _("Participants"), "int", 0),
+        ]
+
+        def save(values: dict[str, Any]) -> None:
+            kind = EvaluationKind(values["kind"])
+            self.act(
+                add_evaluation,
+                self.engine,
+                self.location_id,
+                kind,
+                values["held"],
+                values["participants"],
+                today=self.qapp.today,
+            )
+
+        self.ask(FormDialog(_("A held evaluation"), fields), save)
+
+    def action_complaint(self) -> None:
+        from qaudit.checklists import shipped_catalogue
+        from qaudit.domain.clientvoice_enums import Channel
+        from qaudit.services.voice_register import add_complaint
+        from qaudit.tui.screens.form import Field, FormDialog
+
+        promises = [(_("no promise"), "")] + [
+            (f"{p.id} {p.title}", p.id) for p in shipped_catalogue().promises.promises
+        ]
+        fields = [
+            Field("reference", _("Complainant's reference (never a name)"), required=True),
+            Field("received", _("Received on"), "date", self.qapp.today, required=True),
+            Field("channel", _("Channel"), "select", Channel.EMAIL.value,
+                  [(c.label, c.value) for c in Channel]),
+            Field("promise", _("About promise"), "select", "", promises),
+            Field("summary", _("Summary"), "area"),
+        ]  # fmt: skip
+
+        def save(values: dict[str, Any]) -> None:
+            self.act(
+                add_complaint,
+                self.engine,
+                self.location_id,
+                values["reference"],
+                values["received"],
+                channel=Channel(values["channel"]),
+                promise_id=values["promise"] or None,
+                summary=values["summary"],
+                today=self.qapp.today,
+            )
+
+        self.ask(FormDialog(_("A complaint"), fields), save)
 
     def action_year(self, step: int) -> None:
         year = (self.year or self.qapp.today.year) + step
