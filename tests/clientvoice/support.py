@@ -47,12 +47,16 @@ def location_with_units(engine: Engine, code: str = "ZN1") -> int:
 
 
 def filled_workbook(
-    engine: Engine, location_id: int, out: Path, rows: Sequence[tuple[object, ...]] = ROWS
+    engine: Engine,
+    location_id: int,
+    out: Path,
+    rows: Sequence[tuple[object, ...]] = ROWS,
+    sheet_name: str = "Antwoorden",
 ) -> Path:
     """The product's own template, filled in as a location would (promises KB01 and KB02)."""
     write_feedback_template(engine, out, location_id)
     workbook = openpyxl.load_workbook(out)
-    sheet = workbook["Antwoorden"]
+    sheet = workbook[sheet_name]
     for number, row in enumerate(rows, start=2):
         *fields, kb01, kb02, comment = row
         for column, value in enumerate(fields, start=1):

@@ -179,3 +179,15 @@ def test_cli_refuses_a_file_without_a_location(
     assert main(["--database", db_url, "feedback", "template", "--out", str(out)]) == 0
     assert main(["--database", db_url, "feedback", "import", str(out)]) == 1
     assert "geef --location" in capsys.readouterr().err
+
+
+def test_an_english_workbook_imports_in_dutch(engine: Engine, tmp_path: Path) -> None:
+    from qaudit.i18n import set_language
+
+    location_id = location_with_units(engine)
+    set_language("en")
+    book = filled_workbook(engine, location_id, tmp_path / "en.xlsx", sheet_name="Responses")
+    assert openpyxl.load_workbook(book)["Responses"]["A1"].value == "Respondent reference"
+    set_language("nl")
+    result = import_feedback(engine, book, today=TODAY)
+    assert (result.new, count(engine)) == (10, 10)
