@@ -34,6 +34,8 @@ async def test_the_client_voice_screen_shows_figures_complaints_and_rhythm(app, 
         await settle(app, pilot)
         row = next(r for r in app.dashboard_rows if r.id == world.member_id)
         assert row.evaluation_overdue  # the staff evaluation of 2026-Q2 was not held
+        status = str(app.screen.query_one("#status").render())
+        assert "1 met een evaluatie te laat" in status
         app.open_location(world.member_id)
         await settle(app, pilot)
         await pilot.press("k")

@@ -180,6 +180,9 @@ class DashboardScreen(Screen[None]):
         late = sum(r.evaluation_overdue for r in self.rows)
         if late:
             status.append(_("{n} with an evaluation overdue").format(n=late))
+        due = sum(bool(r.evaluations) and not r.evaluation_overdue for r in self.rows)
+        if due:
+            status.append(_("{n} with an evaluation due").format(n=due))
         if self.step is not None:
             from qaudit.domain.enums import Step
 
