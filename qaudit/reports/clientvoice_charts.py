@@ -64,8 +64,8 @@ def _colour(ok: bool | None) -> int:
 def _dashed_h(draw: ImageDraw.ImageDraw, y: int, x0: int, x1: int, label: str) -> None:
     for x in range(x0, x1, 18):
         draw.line((x, y, min(x + 9, x1), y), fill=INK, width=3)
-    if label:
-        draw.text((x1, y - 6), label, fill=INK, font=_font(22, bold=True), anchor="rb")
+    if label:  # at the left end: the columns' value labels are on the right
+        draw.text((x0 + 8, y - 6), label, fill=INK, font=_font(22, bold=True), anchor="lb")
 
 
 def _dashed_v(draw: ImageDraw.ImageDraw, x: int, y0: int, y1: int, label: str) -> None:
@@ -101,20 +101,26 @@ def nps_trend(
                 (middle - half, y0, middle + half, max(y1, y0 + 2)), fill=_colour(column.ok)
             )
             _whisker_v(draw, middle, column, y)
-            value_y = y(column.value) + (-10 if column.value >= 0 else 10)
-            anchor = "mb" if column.value >= 0 else "mt"
-            draw.text(
-                (middle, value_y),
-                f"{column.value:.0f}",
-                fill=INK,
-                font=_font(24, bold=True),
-                anchor=anchor,
-            )
+            _value_label(draw, middle, column, y)
         draw.text((middle, height - bottom + 16), column.label, fill=INK, font=font, anchor="mt")
         if column.note:
             draw.text((middle, height - bottom + 48), column.note, fill=INK, font=font, anchor="mt")
     _dashed_h(draw, y(target), left, right, target_label)
     return ChartImage(_png(image), 160, description)
+
+
+def _value_label(
+    draw: ImageDraw.ImageDraw, x: int, column: Value, y: Callable[[float], int]
+) -> None:
+    """The value above the column (or below a negative one), clear of its whisker."""
+    assert column.value is not None
+    up = column.value >= 0
+    end = column.high if up else column.low
+    at = y(max(column.value, end) if up else min(column.value, end)) if end is not None else None
+    at = at if at is not None else y(column.value)
+    text = f"{column.value:.0f}"
+    font = _font(24, bold=True)
+    draw.text((x, at - 8 if up else at + 8), text, fill=INK, font=font, anchor="mb" if up else "mt")
 
 
 def _whisker_v(draw: ImageDraw.ImageDraw, x: int, column: Value, y: Callable[[float], int]) -> None:
