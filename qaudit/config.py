@@ -34,6 +34,26 @@ class PrivacySettings(BaseModel):
     ``qaudit privacy purge`` removes older ones."""
 
 
+class ClientVoiceSettings(BaseModel):
+    """Targets of the client's voice, the ``[clientvoice]`` table (defaults: seed 002)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    nps_target: float = Field(default=80.0, ge=-100, le=100)
+    """The NPS a location aims to exceed (points, −100 to 100)."""
+    satisfaction_target: float = Field(default=4.5, ge=1, le=5)
+    """The mean overall satisfaction (1–5) to exceed."""
+    parameter_target: float = Field(default=4.5, ge=1, le=5)
+    """The mean (1–5) each of the six parameters should exceed."""
+    promise_target: float = Field(default=80.0, ge=0, le=100)
+    """The share (percent) of respondents who should notice a promise kept."""
+    min_responses: int = Field(default=30, ge=1)
+    """Below this many responses a figure is indicative only."""
+    actions_min: int = Field(default=1, ge=0)
+    actions_max: int = Field(default=5, ge=0)
+    """Improvement actions from feedback per unit and period (seed 002: 1–5)."""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -62,6 +82,10 @@ class Settings(BaseModel):
 
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     """Privacy rules, the ``[privacy]`` table: ``retention_months`` (24)."""
+    clientvoice: ClientVoiceSettings = Field(default_factory=ClientVoiceSettings)
+    """Targets of the client's voice, the ``[clientvoice]`` table: ``nps_target`` (80),
+    ``satisfaction_target`` (4.5), ``parameter_target`` (4.5), ``promise_target`` (80 %),
+    ``min_responses`` (30), ``actions_min`` / ``actions_max`` (1 / 5)."""
 
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
@@ -78,6 +102,7 @@ EXPECTED = {
     "keys": N_("a table of binding id = keys"),
     "planner": N_("a table [planner]"),
     "privacy": N_("a table [privacy] with retention_months = a whole number of months (1-1200)"),
+    "clientvoice": N_("a table [clientvoice] of targets (numbers)"),
 }
 
 
@@ -115,6 +140,7 @@ def _problem(path: Path, error: ValidationError) -> str:
     if first["type"] == "extra_forbidden":
         nested = top == "privacy" and len(first["loc"]) > 1
         known = PrivacySettings.model_fields if nested else Settings.model_fields
+        known = ClientVoiceSettings.model_fields if top == "clientvoice" else Settings.model_fields
         return unknown_key(str(path), key, known)
     expected = _(EXPECTED[top]) if top in EXPECTED else first["msg"]
     message = _("{path}: {key}: expected {expected}, got {value!r}")

@@ -32,6 +32,7 @@ CONTENT_PARTS = ("word/document.xml", "word/header", "word/footer")
 
 from report_text.basis import basis
 from report_text.board import advice, overview
+from report_text.clientvoice import clientvoice
 from report_text.promises import cirkel, visitation
 from report_text.sections import privacy_note
 
@@ -71,6 +72,12 @@ TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
         advice,
         ("Kwaliteitsadvies", "Quality advice"),
         ("{{ location.name }} · Kwaliteitsadvies", "{{ location.name }} · Quality advice"),
+        False,
+    ),
+    "clientervaring": (
+        clientvoice,
+        ("Cliëntervaring", "Client experience"),
+        ("{{ location.name }} · Cliëntervaring", "{{ location.name }} · Client experience"),
         False,
     ),
     "overzicht": (

@@ -29,6 +29,14 @@ FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 AREAS: dict[str, tuple[str, ...]] = {
+    "clientvoice": (  # issue 12; first, so its modules under reports/ and tui/ land here
+        "domain/clientvoice",
+        "excel/feedback_",
+        "cli/voice",
+        "services/voice",
+        "reports/clientvoice",
+        "tui/screens/clientvoice",
+    ),
     "tui": ("tui/",),
     "reports": ("reports/", "cli/report.py", "services/reports.py"),
     "excel": ("excel/", "cli/excel.py", "services/excel.py"),

@@ -32,6 +32,8 @@ COMMANDS = (
     "qaudit.cli.privacy",
     "qaudit.cli.access",
     "qaudit.cli.history",
+    "qaudit.cli.voice_feedback",
+    "qaudit.cli.voice_register",
 )
 
 

@@ -28,7 +28,8 @@ def register(commands: argparse._SubParsersAction) -> None:
             "overzicht (the whole cooperative, no assessment)."
         ),
     )
-    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    kinds = (*KINDS, "clientervaring")  # clientervaring: a location, see cli/voice_report.py
+    parser.add_argument("kind", choices=kinds, metavar="KIND", help=" | ".join(kinds))
     parser.add_argument(
         "--assessment",
         type=int,
@@ -62,6 +63,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--pdf", action="store_true", help=_("also write a PDF copy (needs LibreOffice)")
     )
     add_json_flag(parser)
+    from qaudit.cli.voice_report import add_report_arguments
+
+    add_report_arguments(parser)  # clientervaring: --location, --period
     parser.set_defaults(handler=report_command, report_parser=parser)
 
 
@@ -69,6 +73,10 @@ def report_command(context: Context) -> int:
     from qaudit.services.reports import template_dir_of, write_one, write_reports
 
     args = context.args
+    if args.kind == "clientervaring":
+        from qaudit.cli.voice_report import clientervaring_command
+
+        return clientervaring_command(context)
     parser: argparse.ArgumentParser = args.report_parser
     ids: list[int] = args.assessment or []
     if args.all and ids:

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from qaudit.domain.clientvoice_rhythm import DUE_OVERDUE, RhythmStatus
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import EventKind, Step, StepStatus
 from qaudit.domain.events import as_date, due_on, is_overdue
 from qaudit.domain.verdict import Outcome
+from qaudit.services import voice_due
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 """Run one SELECT with named parameters and return its rows."""
@@ -44,6 +46,12 @@ class DashboardRow:
     next_due: date | None
     overdue: bool
     people: tuple[str, ...]
+    evaluations: tuple[RhythmStatus, ...] = ()
+    """Evaluations of the client's voice that are due or overdue, overdue first."""
+
+    @property
+    def evaluation_overdue(self) -> bool:
+        return any(e.state == DUE_OVERDUE for e in self.evaluations)
 
     def matches(self, text: str) -> bool:
         """Case-insensitive search over code, name, organisation, city and people."""
@@ -61,6 +69,7 @@ def dashboard_rows(
     events = _next_events(read, today)
     people = _assigned_people(read)
     first = CycleState().current_step  # a location without recorded steps
+    rhythms = voice_due.rhythms(read, today)
     rows = []
     for loc_id, code, name, org, city, region in read(_LOCATIONS, {}):
         if visible is not None and loc_id not in visible:
@@ -82,6 +91,7 @@ def dashboard_rows(
                 due,
                 overdue,
                 tuple(sorted(people.get(loc_id, ()))),
+                tuple(voice_due.needing_attention(rhythms.get(loc_id, []))),
             )
         )
     return rows

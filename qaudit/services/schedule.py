@@ -210,6 +210,10 @@ def export_calendar(
             if session.get(Location, location_id) is None:
                 raise NotFound(_("no location with id {id}").format(id=location_id))
         events = calendar_events(session, person_id=person_id, location_id=location_id)
+        if person_id is None:  # issue 12: the evaluation rhythm (nobody is assigned to it)
+            from qaudit.services.voice_calendar import evaluation_events
+
+            events += evaluation_events(session, location_id, date.today())
     events, redactions = redacted_events(events)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
     try:

@@ -32,7 +32,7 @@ def test_file_then_environment(tmp_path: Path) -> None:
     "content, message",
     [
         ("language = ", "not valid TOML"),
-        ('colour = "red"\n', "colour: unknown setting; known: database_url"),
+        ('colour = "red"\n', "colour: unknown setting; known: clientvoice, database_url"),
         ('langauge = "en"\n', "langauge: unknown setting; did you mean language?"),
         ("database_url = 5\n", "database_url: expected text (a database URL), got 5"),
         ('keys = "n"\n', "keys: expected a table of binding id = keys"),

@@ -12,6 +12,7 @@ from qaudit.domain.models.assessment import (
     Recommendation,
 )
 from qaudit.domain.models.audit import AuditLog
+from qaudit.domain.models.clientvoice import *  # noqa: F403  (issue 12: the client's voice)
 from qaudit.domain.models.cycle import (
     CycleStep,
     EventAssignment,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from qaudit.domain.clientvoice_enums import ActionSource
 from qaudit.domain.enums import (
     ActionStatus,
     AssessmentKind,
@@ -99,7 +100,8 @@ class Recommendation(SQLModel, table=True):
 
 
 class ImprovementAction(SQLModel, table=True):
-    """An improvement action with an owner and a deadline (from a visit or a promise)."""
+    """An improvement action with an owner and a deadline, from any source (visit, promise,
+    client feedback, complaint, suggestion; ``source``, issue 12)."""
 
     id: int | None = Field(default=None, primary_key=True)
     location_id: int = fk("location.id")
@@ -109,3 +111,11 @@ class ImprovementAction(SQLModel, table=True):
     owner: str = ""
     deadline: date | None = None
     status: ActionStatus = enum_field(ActionStatus, default=ActionStatus.OPEN)
+    source: ActionSource | None = enum_field(ActionSource, default=None, nullable=True)
+    """Where it comes from; None on rows older than issue 12 (see ``action_source``)."""
+    unit_id: int | None = fk("clientunit.id", nullable=True)
+    origin_id: int | None = None
+    """The complaint or suggestion it follows from (by ``source``), if any."""
+    effect_measure: str = text_field()
+    """The measurement that should show its effect."""
+    created_on: date | None = None

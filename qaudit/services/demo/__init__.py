@@ -28,6 +28,7 @@ from qaudit.domain.models._base import id_of
 from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
 from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
+from qaudit.services.demo.clientvoice import add_client_voice
 from qaudit.services.demo.people_on_work import record_demo_people
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
@@ -90,6 +91,7 @@ def _populate(b: Builder) -> None:
             )
         )
         STAGES[stage](b, location, people)
+    add_client_voice(b.session, b.today)  # issue 12: feedback, complaints, actions, evaluations
     memberships = {
         index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
     }

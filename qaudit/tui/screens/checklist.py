@@ -15,6 +15,7 @@ from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
+from qaudit.tui.screens.clientvoice import perception_line, promise_perception
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
 
@@ -120,6 +121,8 @@ class ChecklistScreen(WorkScreen):
         self.state: ChecklistState | None = None
         self.note_draft: tuple[str, str] | None = None
         """A note held back by the privacy gate to be rewritten: (point id, text)."""
+        self.perceived: dict[str, Any] = {}
+        """Per promise: the share of clients who noticed it kept (visitation and Cirkel)."""
         self.commit_seconds: list[float] = []
         """Per answer key: from the key event to the committed answer (for the benchmark)."""
 
@@ -141,6 +144,7 @@ class ChecklistScreen(WorkScreen):
         from qaudit.tui.screens.checklist_state import load_state
 
         self.state = state = self.read(load_state, self.assessment_id)
+        self.perceived = promise_perception(self.qapp, self.assessment_id)  # issue 12
         self.sub_title = state.title
         table = self.query_one("#points", DataTable)
         table.add_column(_("point"), key="id")
@@ -202,6 +206,7 @@ class ChecklistScreen(WorkScreen):
             self.state.results.get(point_id or ""),
             self.state.reference.get(point_id or ""),
             self.state.has_reference,
+            perception_line(point, self.perceived),
         )
         note = self.query_one("#note", TextArea)
         draft = self.note_draft if self.note_draft and self.note_draft[0] == point_id else None

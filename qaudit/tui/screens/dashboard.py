@@ -162,7 +162,7 @@ class DashboardScreen(Screen[None]):
             if (not text or r.matches(text))
             and (self.step is None or int(r.step) == self.step)
             and (self.person is None or self.person in r.people)
-            and (not self.overdue or r.overdue)
+            and (not self.overdue or r.overdue or r.evaluation_overdue)
         ]
 
     def refill(self) -> None:
@@ -177,6 +177,12 @@ class DashboardScreen(Screen[None]):
                 shown=len(shown), total=len(self.rows), overdue=overdue
             )
         ]
+        late = sum(r.evaluation_overdue for r in self.rows)
+        if late:
+            status.append(_("{n} with an evaluation overdue").format(n=late))
+        due = sum(bool(r.evaluations) and not r.evaluation_overdue for r in self.rows)
+        if due:
+            status.append(_("{n} with an evaluation due").format(n=due))
         if self.step is not None:
             from qaudit.domain.enums import Step
 
@@ -256,6 +262,8 @@ def _cells(row: DashboardRow) -> tuple[Any, ...]:
     if row.overdue:
         due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
     kind = _event_label(row.next_kind.value) if row.next_kind else ""
+    if row.evaluations and (row.next_kind is None or (row.evaluation_overdue and not row.overdue)):
+        kind, due = _evaluation_cells(row)  # the client's voice: an evaluation is due
     cells = (
         row.code,
         row.name,
@@ -267,6 +275,14 @@ def _cells(row: DashboardRow) -> tuple[Any, ...]:
         due,
     )
     return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+
+
+def _evaluation_cells(row: DashboardRow) -> tuple[str, Text | str]:
+    first = row.evaluations[0]
+    due: Text | str = fmt.day(first.due_on)
+    if first.state == "overdue":
+        due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
+    return first.kind.label, due
 
 
 def _event_label(kind: str) -> str:

@@ -93,6 +93,13 @@ class LocationScreen(WorkScreen):
             "focus_next",
             _("Move between the steps and the assessments"),
         ),
+        _b(
+            "k",
+            "clientvoice",
+            _("Client's voice"),
+            "clientvoice",
+            _("Feedback, complaints, actions and evaluations of this location (Cliëntstem)"),
+        ),
     ]
     PALETTE = (
         ("start('self_evaluation')", N_("New self-evaluation"), N_("Start a self-evaluation here")),
@@ -212,6 +219,11 @@ class LocationScreen(WorkScreen):
         from qaudit.tui.screens.rollout import RolloutScreen
 
         self.app.push_screen(RolloutScreen(self.location_id))
+
+    def action_clientvoice(self) -> None:
+        from qaudit.tui.screens.clientvoice import ClientVoiceScreen
+
+        self.app.push_screen(ClientVoiceScreen(self.location_id))
 
     def action_step(self, status: str) -> None:
         from qaudit.domain.enums import StepStatus

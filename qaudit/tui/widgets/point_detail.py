@@ -26,7 +26,9 @@ class PointDetail(Static):
         answer: Result | None,
         reference: Result | None,
         has_reference: bool,
+        extra: Text | None = None,
     ) -> None:
+        """``extra``: a last line, e.g. how clients perceived the point's promise."""
         if point is None:
             self.update(_("No point matches this filter."))
             return
@@ -51,4 +53,6 @@ class PointDetail(Static):
             if answer is not None and reference is not None and answer is not reference:
                 differs = _("differs from the self-evaluation")
                 parts.append(Text("≠ " + differs, style="bold yellow"))
+        if extra is not None:
+            parts.extend((Text(""), extra))
         self.update(Group(*parts))
