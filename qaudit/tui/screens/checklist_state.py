@@ -117,7 +117,7 @@ class ChecklistState:
 
 def load_state(session: Session, assessment_id: int) -> ChecklistState:
     from qaudit.domain.enums import AssessmentStatus
-    from qaudit.services import assessments, checklists, locations
+    from qaudit.services import assessments, checklists, locations, snapshots
 
     assessment = assessments.get(session, assessment_id)
     spec = checklists.spec_of_assessment(session, assessment)
@@ -127,11 +127,11 @@ def load_state(session: Session, assessment_id: int) -> ChecklistState:
     }
     reference: dict[str, Result] = {}
     if assessment.reference_assessment_id is not None:
-        reference = {
-            k: v
-            for k, v in assessments.results(session, assessment.reference_assessment_id).items()
-            if v is not Result.NOT_ASSESSED
-        }
+        kept = snapshots.reference_results(session, assessment)
+        live = kept if kept is not None else None
+        if live is None:
+            live = assessments.results(session, assessment.reference_assessment_id)
+        reference = {k: v for k, v in live.items() if v is not Result.NOT_ASSESSED}
     location = locations.get(session, assessment.location_id)
     title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
     return ChecklistState(

@@ -1,0 +1,292 @@
+"""Saving one field of one answer: only what changed, and only over what the person saw.
+
+A save names the field (result, note or evidence), the new value and the version of the
+answer it was based on. When someone else changed that field since, nothing is written and
+:class:`AnswerConflict` says what they wrote, who and when; the person then keeps theirs
+(saving again based on the conflict's version) or takes the other.
+
+Answering and closing take the same lock on the assessment (PostgreSQL: ``SELECT ... FOR
+UPDATE`` on its row; SQLite: ``BEGIN IMMEDIATE``), so no answer gets in after a close.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Engine, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, select
+
+from qaudit.domain.enums import AssessmentStatus, Result
+from qaudit.domain.models import Answer, Assessment, utcnow
+from qaudit.errors import NotFound, Refused
+from qaudit.i18n import N_, _
+from qaudit.services import audit, checklists
+from qaudit.storage import transaction
+
+NOTIFY_CHANNEL = "qaudit_answers"
+"""PostgreSQL: every committed answer change notifies this channel with the assessment id."""
+
+
+class AnswerField(StrEnum):
+    RESULT = "result"
+    NOTE = "note"
+    EVIDENCE = "evidence"
+
+    @property
+    def label(self) -> str:
+        return _(_FIELD_LABELS[self])
+
+
+_FIELD_LABELS = {
+    AnswerField.RESULT: N_("answer"),
+    AnswerField.NOTE: N_("note"),
+    AnswerField.EVIDENCE: N_("evidence"),
+}
+
+Value = Result | str
+EMPTY: dict[AnswerField, Value] = {
+    AnswerField.RESULT: Result.NOT_ASSESSED,
+    AnswerField.NOTE: "",
+    AnswerField.EVIDENCE: "",
+}
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The answer's state after a save: its new version, who changed it and when."""
+
+    point_id: str
+    field: AnswerField
+    value: Value
+    version: int
+    changed_by: str
+    changed_at: datetime
+    changed: bool
+    """False when the value was already there (nothing written)."""
+
+
+class AnswerConflict(Refused):
+    """Someone else changed this field after the version the save was based on."""
+
+    def __init__(
+        self,
+        point_id: str,
+        field: AnswerField,
+        mine: Value,
+        theirs: Value,
+        who: str,
+        when: datetime,
+        version: int,
+    ) -> None:
+        self.point_id, self.field, self.mine, self.theirs = point_id, field, mine, theirs
+        self.who, self.when, self.version = who, when, version
+        message = _(
+            "point {point}: {who} changed the {field} at {when} to {theirs!r}; "
+            "yours ({mine!r}) was not saved"
+        )
+        super().__init__(
+            message.format(
+                point=point_id,
+                who=who or "?",
+                field=field.label,
+                when=f"{when:%Y-%m-%d %H:%M:%S}",
+                theirs=shown(theirs),
+                mine=shown(mine),
+            )
+        )
+
+
+def shown(value: Value) -> str:
+    return value.label if isinstance(value, Result) else value
+
+
+def save(
+    engine: Engine,
+    assessment_id: int,
+    point_id: str,
+    field: AnswerField,
+    value: Value,
+    *,
+    based_on: int | None = None,
+    actor: str | None = None,
+    person_id: int | None = None,
+) -> Saved:
+    """Save one field in its own transaction: committed when this returns."""
+    with transaction(engine) as session:
+        return save_in(
+            session,
+            assessment_id,
+            point_id,
+            field,
+            value,
+            based_on=based_on,
+            actor=actor,
+            person_id=person_id,
+        )
+
+
+def save_in(
+    session: Session,
+    assessment_id: int,
+    point_id: str,
+    field: AnswerField,
+    value: Value,
+    *,
+    based_on: int | None = None,
+    actor: str | None = None,
+    person_id: int | None = None,
+) -> Saved:
+    """Save one field inside the caller's transaction. ``based_on=None``: no check."""
+    assessment = lock_open(session, assessment_id)
+    check_point(session, assessment, point_id)
+    who = actor or audit.current_actor()
+    answer = _select_row(session, assessment_id, point_id)
+    if answer is None:
+        if value == EMPTY[field]:
+            return Saved(point_id, field, value, 0, "", utcnow(), False)
+        answer = _insert_row(session, assessment_id, point_id)
+    current = getattr(answer, field.value)
+    field_version = getattr(answer, f"{field.value}_version")
+    if current == value:
+        return _saved(answer, field, False)
+    if based_on is not None and field_version > based_on:
+        raise AnswerConflict(
+            point_id,
+            field,
+            value,
+            current,
+            answer.changed_by,
+            answer.answered_at,
+            answer.version,
+        )
+    answer.version += 1
+    setattr(answer, field.value, value)
+    setattr(answer, f"{field.value}_version", answer.version)
+    answer.changed_by = who
+    answer.answered_at = utcnow()
+    if field is AnswerField.RESULT and person_id is not None:
+        answer.answered_by_id = person_id
+    session.add(answer)
+    audit.log(
+        session,
+        field.value if field is not AnswerField.RESULT else "answer",
+        "assessment",
+        assessment_id,
+        who,
+        point=point_id,
+        field=field.value,
+        before=None if field_version == 0 else _stored(current),
+        after=_stored(value),
+        version=answer.version,
+    )
+    _notify(session, assessment_id)
+    return _saved(answer, field, True)
+
+
+def _stored(value: Value) -> str:
+    return value.value if isinstance(value, Result) else value
+
+
+def _saved(answer: Answer, field: AnswerField, changed: bool) -> Saved:
+    return Saved(
+        answer.point_id,
+        field,
+        getattr(answer, field.value),
+        answer.version,
+        answer.changed_by,
+        answer.answered_at,
+        changed,
+    )
+
+
+def lock_open(session: Session, assessment_id: int) -> Assessment:
+    """The open assessment, locked until the end of the transaction; refused when closed."""
+    lock(session, assessment_id)
+    assessment = session.exec(
+        select(Assessment)
+        .where(Assessment.id == assessment_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+    if assessment is None:
+        raise NotFound(_("no assessment with id {id}").format(id=assessment_id))
+    ensure_open(assessment)
+    return assessment
+
+
+def lock(session: Session, assessment_id: int) -> None:
+    """SQLite: take the database's write lock now (the row lock is the SELECT FOR UPDATE)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    raw = connection.connection.driver_connection
+    if raw is not None and not raw.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def ensure_open(assessment: Assessment) -> None:
+    if assessment.status is AssessmentStatus.CLOSED:
+        message = _(
+            "assessment {id} is closed: its answers are locked "
+            "(start a new assessment to change them)"
+        )
+        raise Refused(message.format(id=assessment.id))
+
+
+def check_point(session: Session, assessment: Assessment, point_id: str) -> None:
+    spec = checklists.spec_of_assessment(session, assessment)
+    if point_id not in spec.point_index:
+        message = _("checklist '{id}' {version} has no point '{point}'")
+        raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
+
+
+def _insert_row(session: Session, assessment_id: int, point_id: str) -> Answer:
+    """A new empty answer row (version 0) for the point.
+
+    Two first answers at the same moment do not collide: the insert does nothing when the
+    row is there already (and the assessment lock serialises writers anyway).
+    """
+    dialect = session.connection().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(Answer)
+        .values(
+            assessment_id=assessment_id,
+            point_id=point_id,
+            result=Result.NOT_ASSESSED,
+            note="",
+            evidence="",
+            answered_at=utcnow(),
+            version=0,
+            result_version=0,
+            note_version=0,
+            evidence_version=0,
+            changed_by="",
+        )
+        .on_conflict_do_nothing(index_elements=["assessment_id", "point_id"])
+    )
+    session.connection().execute(statement)
+    created = _select_row(session, assessment_id, point_id)
+    assert created is not None
+    return created
+
+
+def _select_row(session: Session, assessment_id: int, point_id: str) -> Answer | None:
+    return session.exec(
+        select(Answer)
+        .where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def _notify(session: Session, assessment_id: int) -> None:
+    """PostgreSQL: tell listeners (delivered at commit, dropped on rollback)."""
+    if session.connection().dialect.name == "postgresql":
+        session.connection().execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": NOTIFY_CHANNEL, "payload": str(assessment_id)},
+        )
