@@ -14,18 +14,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Engine, text
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine, Table, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from qaudit.domain.enums import AssessmentStatus, Result
-from qaudit.domain.models import Answer, Assessment, utcnow
+from qaudit.domain.models import Answer, Assessment, ChecklistVersion, utcnow
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import N_, _
 from qaudit.services import audit, checklists
 from qaudit.storage import transaction
+
+ANSWER: Table = Answer.__table__  # type: ignore[attr-defined]
+ASSESSMENT: Table = Assessment.__table__  # type: ignore[attr-defined]
+VERSION: Table = ChecklistVersion.__table__  # type: ignore[attr-defined]
 
 NOTIFY_CHANNEL = "qaudit_answers"
 """PostgreSQL: every committed answer change notifies this channel with the assessment id."""
@@ -140,37 +146,61 @@ def save_in(
     actor: str | None = None,
     person_id: int | None = None,
 ) -> Saved:
-    """Save one field inside the caller's transaction. ``based_on=None``: no check."""
-    assessment = lock_open(session, assessment_id)
-    check_point(session, assessment, point_id)
+    """Save one field inside the caller's transaction. ``based_on=None``: no check.
+
+    Plain SQL statements (no ORM objects): this runs for every key press.
+    """
+    connection = session.connection()
+    _lock_and_check(session, assessment_id, point_id)
     who = actor or audit.current_actor()
-    answer = _select_row(session, assessment_id, point_id)
-    if answer is None:
-        if value == EMPTY[field]:
-            return Saved(point_id, field, value, 0, "", utcnow(), False)
-        answer = _insert_row(session, assessment_id, point_id)
-    current = getattr(answer, field.value)
-    field_version = getattr(answer, f"{field.value}_version")
+    row = connection.execute(
+        sa.select(
+            ANSWER.c.id,
+            ANSWER.c[field.value],
+            ANSWER.c[f"{field.value}_version"],
+            ANSWER.c.version,
+            ANSWER.c.changed_by,
+            ANSWER.c.answered_at,
+        ).where(ANSWER.c.assessment_id == assessment_id, ANSWER.c.point_id == point_id)
+    ).first()
+    if row is None and value == EMPTY[field]:
+        return Saved(point_id, field, value, 0, "", utcnow(), False)
+    row_id, current, field_version, version, changed_by, changed_at = row or (
+        None,
+        EMPTY[field],
+        0,
+        0,
+        "",
+        utcnow(),
+    )
     if current == value:
-        return _saved(answer, field, False)
+        return Saved(point_id, field, value, version, changed_by, changed_at, False)
     if based_on is not None and field_version > based_on:
-        raise AnswerConflict(
-            point_id,
-            field,
-            value,
-            current,
-            answer.changed_by,
-            answer.answered_at,
-            answer.version,
-        )
-    answer.version += 1
-    setattr(answer, field.value, value)
-    setattr(answer, f"{field.value}_version", answer.version)
-    answer.changed_by = who
-    answer.answered_at = utcnow()
+        raise AnswerConflict(point_id, field, value, current, changed_by, changed_at, version)
+    now = utcnow()
+    changes = {
+        field.value: value,
+        f"{field.value}_version": version + 1,
+        "version": version + 1,
+        "changed_by": who,
+        "answered_at": now,
+    }
     if field is AnswerField.RESULT and person_id is not None:
-        answer.answered_by_id = person_id
-    session.add(answer)
+        changes["answered_by_id"] = person_id
+    if row_id is None:
+        if not _insert(connection, assessment_id, point_id, changes):  # someone was first
+            return save_in(
+                session,
+                assessment_id,
+                point_id,
+                field,
+                value,
+                based_on=based_on,
+                actor=actor,
+                person_id=person_id,
+            )
+    else:
+        connection.execute(update(ANSWER).where(ANSWER.c.id == row_id).values(**changes))
     audit.log(
         session,
         field.value if field is not AnswerField.RESULT else "answer",
@@ -181,26 +211,42 @@ def save_in(
         field=field.value,
         before=None if field_version == 0 else _stored(current),
         after=_stored(value),
-        version=answer.version,
+        version=version + 1,
     )
     _notify(session, assessment_id)
-    return _saved(answer, field, True)
+    return Saved(point_id, field, value, version + 1, who, now, True)
+
+
+def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> None:
+    """Lock the assessment, refuse it when closed, and the point when its checklist lacks it."""
+    lock(session, assessment_id)
+    found = (
+        session.connection()
+        .execute(
+            sa.select(ASSESSMENT.c.status, VERSION.c.id, VERSION.c.content_hash)
+            .join(VERSION, VERSION.c.id == ASSESSMENT.c.checklist_version_id)
+            .where(ASSESSMENT.c.id == assessment_id)
+            .with_for_update(of=ASSESSMENT)
+        )
+        .first()
+    )
+    if found is None:
+        raise NotFound(_("no assessment with id {id}").format(id=assessment_id))
+    status, version_id, content_hash = found
+    if AssessmentStatus(status) is AssessmentStatus.CLOSED:
+        raise Refused(_closed(assessment_id))
+    spec = checklists.cached(content_hash)
+    if spec is None:
+        stored = session.get(ChecklistVersion, version_id)
+        assert stored is not None  # guaranteed by the foreign key
+        spec = checklists.spec_of(stored)
+    if point_id not in spec.point_index:
+        message = _("checklist '{id}' {version} has no point '{point}'")
+        raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
 
 
 def _stored(value: Value) -> str:
     return value.value if isinstance(value, Result) else value
-
-
-def _saved(answer: Answer, field: AnswerField, changed: bool) -> Saved:
-    return Saved(
-        answer.point_id,
-        field,
-        getattr(answer, field.value),
-        answer.version,
-        answer.changed_by,
-        answer.answered_at,
-        changed,
-    )
 
 
 def lock_open(session: Session, assessment_id: int) -> Assessment:
@@ -230,57 +276,43 @@ def lock(session: Session, assessment_id: int) -> None:
 
 def ensure_open(assessment: Assessment) -> None:
     if assessment.status is AssessmentStatus.CLOSED:
-        message = _(
-            "assessment {id} is closed: its answers are locked "
-            "(start a new assessment to change them)"
-        )
-        raise Refused(message.format(id=assessment.id))
+        raise Refused(_closed(assessment.id))
 
 
-def check_point(session: Session, assessment: Assessment, point_id: str) -> None:
-    spec = checklists.spec_of_assessment(session, assessment)
-    if point_id not in spec.point_index:
-        message = _("checklist '{id}' {version} has no point '{point}'")
-        raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
-
-
-def _insert_row(session: Session, assessment_id: int, point_id: str) -> Answer:
-    """A new empty answer row (version 0) for the point.
-
-    Two first answers at the same moment do not collide: the insert does nothing when the
-    row is there already (and the assessment lock serialises writers anyway).
-    """
-    dialect = session.connection().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(Answer)
-        .values(
-            assessment_id=assessment_id,
-            point_id=point_id,
-            result=Result.NOT_ASSESSED,
-            note="",
-            evidence="",
-            answered_at=utcnow(),
-            version=0,
-            result_version=0,
-            note_version=0,
-            evidence_version=0,
-            changed_by="",
-        )
-        .on_conflict_do_nothing(index_elements=["assessment_id", "point_id"])
+def _closed(assessment_id: int | None) -> str:
+    message = _(
+        "assessment {id} is closed: its answers are locked (start a new assessment to change them)"
     )
-    session.connection().execute(statement)
-    created = _select_row(session, assessment_id, point_id)
-    assert created is not None
-    return created
+    return message.format(id=assessment_id)
 
 
-def _select_row(session: Session, assessment_id: int, point_id: str) -> Answer | None:
-    return session.exec(
-        select(Answer)
-        .where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
-        .execution_options(populate_existing=True)
-    ).first()
+def _insert(
+    connection: Connection, assessment_id: int, point_id: str, changes: dict[str, Any]
+) -> bool:
+    """The first change of a point: a new row (the other fields empty, at version 0).
+
+    Two first answers at the same moment do not collide: the assessment lock serialises
+    them, and the insert does nothing (False) when the row is there already.
+    """
+    row = {
+        "assessment_id": assessment_id,
+        "point_id": point_id,
+        "result": Result.NOT_ASSESSED,
+        "note": "",
+        "evidence": "",
+        "result_version": 0,
+        "note_version": 0,
+        "evidence_version": 0,
+        **changes,
+    }
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(ANSWER)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=["assessment_id", "point_id"])
+        .returning(ANSWER.c.id)
+    )
+    return connection.execute(statement).scalar() is not None
 
 
 def _notify(session: Session, assessment_id: int) -> None:

@@ -1,0 +1,123 @@
+"""Many auditors on one database: commit times, the UI's wait, and a two-writer-plus-closer race.
+
+    answer_commit_service_median_ms   SQLite: one answer saved and committed (service call)
+    answer_commit_pg_median_ms        the same on PostgreSQL
+    answer_ui_blocked_pg_ms           PostgreSQL: median time the caller waits to enqueue one
+                                      answer in the write queue (outbox written, not sent)
+    concurrent_lost_updates           two writers and a closer, on each database: accepted
+    answers_after_close               saves that were lost, and saves accepted after the close
+
+PostgreSQL figures only when QAUDIT_TEST_POSTGRES_URL is set (a private schema is made and
+dropped). The race runs in separate processes (tests/answering/race.py).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from timing import rounded
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("QAUDIT_TEST_POSTGRES_URL", "")
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A migrated private schema on the test server, dropped afterwards."""
+    from sqlalchemy import text
+
+    from qaudit.services.database import open_database
+    from qaudit.storage import make_engine
+
+    schema = f"bench_i10_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    try:
+        open_database(url).dispose()
+        yield url
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def commit_ms(url: str, count: int) -> float:
+    """Median milliseconds of one answer saved and committed by the service."""
+    from qaudit.domain.enums import Result
+    from qaudit.services import answering, assessments, checklists
+    from qaudit.services.answering import AnswerField
+    from qaudit.storage import make_engine, transaction
+
+    sys.path.insert(0, str(ROOT))
+    from tests.answering.race import new_assessment
+
+    assessment_id = new_assessment(url)
+    engine = make_engine(url)
+    with transaction(engine) as session:
+        spec = checklists.spec_of_assessment(session, assessments.get(session, assessment_id))
+    times = []
+    for point in spec.points[:count]:
+        start = time.perf_counter()
+        answering.save(engine, assessment_id, point.id, AnswerField.RESULT, Result.PARTLY)
+        times.append(time.perf_counter() - start)
+    engine.dispose()
+    return statistics.median(times[1:]) * 1000
+
+
+def race(url: str, trials: int) -> tuple[int, int, int]:
+    """Lost updates, answers after close and exceptions over ``trials`` races."""
+    sys.path.insert(0, str(ROOT))
+    from tests.answering.race import Race
+
+    with Race(url) as running:
+        outcomes = [running.trial(delay=0.1 + 0.1 * i, seed=100 * i) for i in range(trials)]
+    return (
+        sum(o.lost_updates for o in outcomes),
+        sum(o.answers_after_close + (0 if o.verdict_matches else 1) for o in outcomes),
+        sum(o.exceptions for o in outcomes),
+    )
+
+
+def figures(quick: bool) -> dict[str, float]:
+    from qaudit.services.database import open_database
+
+    count, trials = (30, 1) if quick else (200, 5)
+    result: dict[str, float] = {}
+    lost = after = errors = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'race.db'}"
+        open_database(url).dispose()
+        result["answer_commit_service_median_ms"] = rounded(commit_ms(url, count), 2)
+        lost, after, errors = race(url, trials)
+    if POSTGRES_URL:
+        with postgres_schema() as url:
+            result["answer_commit_pg_median_ms"] = rounded(commit_ms(url, count), 2)
+            result |= ui_blocked(url, count)
+            pg = race(url, trials)
+        lost, after, errors = lost + pg[0], after + pg[1], errors + pg[2]
+    result["concurrent_lost_updates"] = lost
+    result["answers_after_close"] = after
+    result["concurrent_exceptions"] = errors
+    return result
+
+
+def ui_blocked(url: str, count: int) -> dict[str, float]:
+    """Filled in once the write queue exists (see qaudit/services/write_queue.py)."""
+    return {}
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(figures("--quick" in sys.argv), indent=2))
