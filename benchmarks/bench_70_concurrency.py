@@ -113,8 +113,39 @@ def figures(quick: bool) -> dict[str, float]:
 
 
 def ui_blocked(url: str, count: int) -> dict[str, float]:
-    """Filled in once the write queue exists (see qaudit/services/write_queue.py)."""
-    return {}
+    """Median time ``WriteQueue.submit`` holds the caller (the UI thread) on PostgreSQL.
+
+    The sending thread runs meanwhile, as in the app; all answers must arrive.
+    """
+    from qaudit.domain.enums import Result
+    from qaudit.services import assessments, checklists
+    from qaudit.services.answering import AnswerField
+    from qaudit.services.outbox import Outbox
+    from qaudit.services.write_queue import WriteQueue
+    from qaudit.storage import make_engine, transaction
+
+    sys.path.insert(0, str(ROOT))
+    from tests.answering.race import new_assessment
+
+    assessment_id = new_assessment(url)
+    engine = make_engine(url)
+    with transaction(engine) as session:
+        spec = checklists.spec_of_assessment(session, assessments.get(session, assessment_id))
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        queue = WriteQueue(engine, Outbox(Path(tmp) / "outbox.db")).start()
+        for point in spec.points[:count]:
+            start = time.perf_counter()
+            queue.submit(assessment_id, point.id, AnswerField.RESULT, Result.PARTLY, based_on=0)
+            times.append(time.perf_counter() - start)
+            time.sleep(0.002)  # a fast auditor still takes a moment per key
+        assert queue.wait_idle(60), "the queued answers did not arrive"
+        queue.stop()
+        queue.outbox.close()
+    with transaction(engine) as session:
+        assert len(assessments.results(session, assessment_id)) == count
+    engine.dispose()
+    return {"answer_ui_blocked_pg_ms": rounded(statistics.median(times) * 1000, 3)}
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from qaudit.checklists import Catalogue, ChecklistSpec, shipped_catalogue
@@ -18,6 +19,8 @@ from qaudit.i18n import _
 from qaudit.services import answering, audit, checklists, snapshots
 from qaudit.services.answering import AnswerField
 from qaudit.storage import transaction
+
+T = TypeVar("T")
 
 
 def get(session: Session, assessment_id: int) -> Assessment:
@@ -143,8 +146,27 @@ def unanswered(session: Session, assessment: Assessment) -> int:
 
 def close(engine: Engine, assessment_id: int, *, actor: str | None = None) -> Assessment:
     """Close an assessment: from now on its answers are locked."""
-    with transaction(engine) as session:
-        return close_in(session, assessment_id, actor=actor)
+
+    def work() -> Assessment:
+        with transaction(engine) as session:
+            return close_in(session, assessment_id, actor=actor)
+
+    return retry_when_locked(work)
+
+
+def retry_when_locked(work: Callable[[], T], attempts: int = 6) -> T:
+    """Run ``work`` again when SQLite reports its database locked.
+
+    SQLite's lock is not a queue: busy writers can starve a close past the busy timeout.
+    Answers keep being accepted until the close is through, so trying again is safe.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def close_in(session: Session, assessment_id: int, *, actor: str | None = None) -> Assessment:
