@@ -1,7 +1,8 @@
 """Two writers and a closer on one assessment, each in its own process.
 
-Writer "result" answers points, writer "note" writes notes on the same points, each save
-based on the version it just read (a conflict is re-read and tried again); a third process
+Writer "result" answers points, writer "note" writes notes on the same points and answers
+some too, each save based on the version it just read (a conflict, when the other changed
+that field in between, is counted and the writer goes on); a third process
 closes the assessment meanwhile. Afterwards :func:`judge` counts what went wrong: saves
 that were accepted but are not in the database (lost updates), saves accepted after the
 close returned (answers after close), exceptions, and whether the recorded verdict is the
@@ -69,13 +70,13 @@ def writer(engine: Engine, assessment_id: int, field_name: str, seed: int) -> di
     from qaudit.services.answering import AnswerConflict, AnswerField
     from qaudit.storage import transaction
 
-    field = AnswerField(field_name)
+    own = AnswerField(field_name)
     with transaction(engine) as session:
         spec = checklists.spec_of_assessment(session, assessments.get(session, assessment_id))
     points = [p.id for p in spec.points][:40]
     rng = random.Random(seed)
     accepted: list[list[Any]] = []
-    out: dict[str, Any] = {"field": field_name, "conflicts": 0, "errors": [], "refused": False}
+    out: dict[str, Any] = {"conflicts": 0, "errors": [], "refused": False}
     deadline = time.monotonic() + 60
     for number in range(100_000):
         if time.monotonic() > deadline:
@@ -83,6 +84,9 @@ def writer(engine: Engine, assessment_id: int, field_name: str, seed: int) -> di
             break
         time.sleep(0.002)  # the fastest typist is a hundred times slower
         point = rng.choice(points)
+        # The note writer answers now and then too: both then change one field, and a save
+        # based on what it read a moment ago meets the other's newer answer (a conflict).
+        field = AnswerField.RESULT if rng.random() < 0.3 else own
         value: Result | str = (
             Result(rng.choice(RESULTS)) if field is AnswerField.RESULT else f"n{seed}-{number}"
         )
@@ -107,7 +111,9 @@ def writer(engine: Engine, assessment_id: int, field_name: str, seed: int) -> di
             out["errors"].append(repr(exc))
             break
         if saved.changed:
-            accepted.append([point, str(value), saved.version, started, time.monotonic()])
+            accepted.append(
+                [point, field.value, _text(value), saved.version, started, time.monotonic()]
+            )
     out["accepted"] = accepted
     return out
 
@@ -216,19 +222,20 @@ def judge(
         ).all()
     engine.dispose()
     lost = 0
-    for report in writers:
-        last: dict[str, tuple[int, str]] = {}
-        versions: set[tuple[str, int]] = set()
-        for point, value, version, _started, _ended in report["accepted"]:
-            if (point, version) in versions:
-                lost += 1  # two accepted saves cannot both have made the same version
-            versions.add((point, version))
-            if version > last.get(point, (0, ""))[0]:
-                last[point] = (version, value)
-        for point, (_version, value) in last.items():
-            stored = rows.get(point)
-            if stored is None or _text(getattr(stored, report["field"])) != value:
-                lost += 1
+    versions: set[tuple[str, int]] = set()
+    last: dict[tuple[str, str], tuple[int, str]] = {}
+    for point, field, value, version, _started, _ended in (
+        entry for report in writers for entry in report["accepted"]
+    ):
+        if (point, version) in versions:
+            lost += 1  # two accepted saves cannot both have made the same version
+        versions.add((point, version))
+        if version > last.get((point, field), (0, ""))[0]:
+            last[(point, field)] = (version, value)
+    for (point, field), (_version, value) in last.items():
+        stored = rows.get(point)
+        if stored is None or _text(getattr(stored, field)) != value:
+            lost += 1  # the newest accepted save of this field is not what is stored
     close_ids = [entry_id for entry_id, action in logged if action == "close"]
     after = sum(
         1
@@ -236,7 +243,7 @@ def judge(
         if action != "close" and close_ids and entry_id > close_ids[0]
     )
     after += sum(
-        1 for report in writers for entry in report["accepted"] if entry[3] > close["returned"]
+        1 for report in writers for entry in report["accepted"] if entry[4] > close["returned"]
     )
     exceptions = len(close["errors"]) + sum(len(r["errors"]) for r in writers)
     exceptions += sum(1 for r in writers if not r["refused"])  # each must end at the close
