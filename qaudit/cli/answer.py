@@ -24,13 +24,13 @@ RESULTS = {
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("answer", help=_("answer one point of an open assessment"))
-    parser.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
+    parser.add_argument("assessment_id", type=record_id, metavar="ASSESSMENT_ID")
     parser.add_argument("point_id", metavar="POINT_ID")
     parser.add_argument("result", choices=tuple(RESULTS), metavar="RESULT", help=_results_help())
     parser.add_argument("--note", metavar="TEXT", help=_("the note with the answer"))
     parser.add_argument(
         "--based-on",
-        type=int,
+        type=version_number,
         metavar="VERSION",
         help=_("refuse when someone changed the point after this version (see the output)"),
     )
@@ -39,11 +39,35 @@ def register(commands: argparse._SubParsersAction) -> None:
     assessment = commands.choices["assessment"]
     actions = next(a for a in assessment._actions if isinstance(a, argparse._SubParsersAction))
     close = actions.add_parser("close", help=_("close an assessment: its answers are locked"))
-    close.add_argument("id", type=int, metavar="ID")
+    close.add_argument("id", type=record_id, metavar="ID")
     close.add_argument(
         "--yes", action="store_true", help=_("close without asking, even with unanswered points")
     )
     close.set_defaults(handler=close_assessment)
+
+
+MAX_ID = 2**31 - 1
+"""The largest id either database stores (PostgreSQL's INTEGER)."""
+
+
+def record_id(text: str) -> int:
+    """An id as typed: a whole number from 1 up to what the database can store."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_ID:
+        message = _("not an id: {text!r} (a whole number from 1 to {max})")
+        raise argparse.ArgumentTypeError(message.format(text=text, max=MAX_ID))
+    return number
+
+
+def version_number(text: str) -> int:
+    """A version as printed by ``qaudit answer`` (0: the point had no answer)."""
+    if text.isdigit() and int(text) <= MAX_ID:
+        return int(text)
+    message = _("not a version: {text!r} (a whole number from 0)")
+    raise argparse.ArgumentTypeError(message.format(text=text))
 
 
 def _results_help() -> str:

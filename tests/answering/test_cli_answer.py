@@ -91,3 +91,24 @@ def test_close_of_an_unknown_assessment_exits_1(
 ) -> None:
     assert main(["--database", db_url, "assessment", "close", "4242", "--yes"]) == 1
     assert "4242" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["answer", "99999999999999999999", "A.01", "voldoet"],
+        ["answer", "-1", "A.01", "voldoet"],
+        ["answer", "1", "A.01", "misschien"],
+        ["answer", "1", "A.01", "voldoet", "--based-on", "x"],
+        ["assessment", "close", "0"],
+    ],
+)
+def test_malformed_arguments_are_usage_errors_without_a_traceback(
+    db_url: str, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--database", db_url, *args])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "fout: argument" in err
