@@ -102,6 +102,7 @@ class WriteQueue:
     def start(self) -> WriteQueue:
         """Start sending (also what an earlier session left in the outbox)."""
         if self._thread is None:
+            self._stop.clear()
             self._thread = threading.Thread(target=self._run, name="qaudit-writes", daemon=True)
             self._thread.start()
             self._wake.set()

@@ -9,6 +9,7 @@ after that frame. Any other database is read through the engine by a worker.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 from concurrent.futures import Future
@@ -87,6 +88,7 @@ class QAuditApp(App[None]):
         self.queue_listeners: list[Any] = []
         """Screens told what became of each answer sent through the write queue."""
         self._queue: WriteQueue | None = None
+        self._queue_lock = threading.Lock()
         self.prefetched: Future[list[Any]] | None = None
         """The dashboard rows, being read from a SQLite file since the app was made."""
         if self.sqlite_path is not None:
@@ -123,12 +125,13 @@ class QAuditApp(App[None]):
 
     def write_queue(self) -> WriteQueue | None:
         """On a central (PostgreSQL) database: the queue answers leave the UI through."""
-        if self._queue is None and self.engine().dialect.name == "postgresql":
-            from qaudit.services.outbox import Outbox
-            from qaudit.services.write_queue import WriteQueue
+        with self._queue_lock:
+            if self._queue is None and self.engine().dialect.name == "postgresql":
+                from qaudit.services.outbox import Outbox
+                from qaudit.services.write_queue import WriteQueue
 
-            self._queue = WriteQueue(self.engine(), Outbox(), self._queue_news).start()
-        return self._queue
+                self._queue = WriteQueue(self.engine(), Outbox(), self._queue_news).start()
+            return self._queue
 
     def wait_for_writes(self, timeout: float = 30.0) -> bool:
         """Wait until every queued answer reached the database (True), or the timeout."""
@@ -136,8 +139,21 @@ class QAuditApp(App[None]):
 
     def _queue_news(self, update: Update) -> None:
         """From the sending thread: pass the news to the screens on the UI thread."""
-        with contextlib.suppress(RuntimeError):  # closing: the outbox keeps what is unsent
-            self.call_from_thread(self._tell_screens, update)
+        self.post_from_thread(self._tell_screens, update)
+
+    def post_from_thread(self, callback: Any, *args: Any) -> None:
+        """Run ``callback`` on the UI thread soon, without waiting for it (the UI may be
+        waiting for this very thread, e.g. for the queue to empty before a close)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return  # closing: the outbox keeps what is unsent
+
+        async def run() -> None:
+            with self._context():  # as call_from_thread does, without waiting for it
+                callback(*args)
+
+        with contextlib.suppress(RuntimeError):
+            asyncio.run_coroutine_threadsafe(run(), loop)
 
     def _tell_screens(self, update: Update) -> None:
         for listener in list(self.queue_listeners):
@@ -187,8 +203,22 @@ class QAuditApp(App[None]):
         background, so the first action that writes finds it ready."""
         try:
             self.engine()
+            self._send_leftovers()
         except Exception as error:
             self.call_from_thread(self.report_error, error)
+
+    def _send_leftovers(self) -> None:
+        """Answers an earlier session could not send wait in the outbox: send them now."""
+        if self.engine().dialect.name != "postgresql":
+            return
+        from qaudit.services.outbox import Outbox
+        from qaudit.services.write_queue import database_key
+
+        waiting = Outbox().count(database_key(self.engine()))
+        if waiting:
+            self.write_queue()
+            message = _("{count} answers from an earlier session are being sent.")
+            self.call_from_thread(self.notify, message.format(count=waiting))
 
     def action_help(self) -> None:
         from qaudit.tui.screens.help import HelpScreen

@@ -61,3 +61,46 @@ async def test_a_conflicting_answer_is_shown_and_the_auditor_chooses(app, world,
         await settle(app, pilot)
         assert results(world, world.visit_id) == {"A.01": kept}
         assert screen.state.results["A.01"] is kept
+
+
+async def test_answers_left_from_an_earlier_session_are_sent_at_start(app, world):
+    if world.engine.dialect.name != "postgresql":
+        pytest.skip("the write queue is for a central PostgreSQL database")
+    from qaudit.services.outbox import Outbox
+    from qaudit.services.write_queue import database_key
+
+    Outbox().put(
+        database_key(world.engine),
+        world.visit_id,
+        "B.02",
+        AnswerField.RESULT,
+        Result.NOT_APPLICABLE,
+        0,
+        "bram",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert await until(pilot, lambda: app._queue is not None)
+        drain()
+        assert results(world, world.visit_id) == {"B.02": Result.NOT_APPLICABLE}
+
+
+async def test_quitting_with_answers_waiting_asks_first(app, world):
+    if world.engine.dialect.name != "postgresql":
+        pytest.skip("the write queue is for a central PostgreSQL database")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.visit_id)
+        await settle(app, pilot)
+        app.write_queue().stop()  # as if the server could not be reached
+        await pilot.press("1")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1" in app.screen.question
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog) and app.is_running
+        app.write_queue().start()
+        drain()
+        assert results(world, world.visit_id) == {"A.01": Result.COMPLIANT}

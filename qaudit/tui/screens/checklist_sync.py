@@ -9,7 +9,6 @@ and are shown where they are, without moving the cursor, with who gave them.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -180,8 +179,7 @@ class AnswerSync:
     # -- what others do --------------------------------------------------------------------
 
     def _live_from_thread(self, answers: dict[str, AnswerView]) -> None:
-        with contextlib.suppress(RuntimeError):  # the app is closing
-            self.qapp.call_from_thread(self.take_live, answers)
+        self.qapp.post_from_thread(self.take_live, answers)
 
     def take_live(self, answers: dict[str, AnswerView]) -> None:
         """Show the answers others gave, where they are; the cursor stays."""
