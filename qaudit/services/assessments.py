@@ -133,7 +133,9 @@ def record_answer(
             session, assessment_id, point_id, field, value, actor=actor, person_id=person_id
         )
     found = session.exec(
-        select(Answer).where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
+        select(Answer)
+        .where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
+        .execution_options(populate_existing=True)  # saved by plain SQL just now
     ).first()
     return found or Answer(assessment_id=assessment_id, point_id=point_id, result=result)
 
