@@ -13,6 +13,7 @@ dropped). The race runs in separate processes (tests/answering/race.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import sys
@@ -75,13 +76,13 @@ def commit_ms(url: str, count: int) -> float:
     return statistics.median(times[1:]) * 1000
 
 
-def race(url: str, trials: int) -> tuple[int, int, int]:
-    """Lost updates, answers after close and exceptions over ``trials`` races."""
-    sys.path.insert(0, str(ROOT))
-    from tests.answering.race import Race
-
-    with Race(url) as running:
-        outcomes = [running.trial(delay=0.1 + 0.1 * i, seed=100 * i) for i in range(trials)]
+def race(running: object, url: str, trials: int) -> tuple[int, int, int]:
+    """Lost updates, answers after close (or a recorded verdict that is not that of the
+    stored answers) and exceptions over ``trials`` races on ``url``."""
+    outcomes = [
+        running.trial(delay=0.1 + 0.1 * i, seed=100 * i, url=url)  # type: ignore[attr-defined]
+        for i in range(trials)
+    ]
     return (
         sum(o.lost_updates for o in outcomes),
         sum(o.answers_after_close + (0 if o.verdict_matches else 1) for o in outcomes),
@@ -92,20 +93,23 @@ def race(url: str, trials: int) -> tuple[int, int, int]:
 def figures(quick: bool) -> dict[str, float]:
     from qaudit.services.database import open_database
 
-    count, trials = (30, 1) if quick else (200, 5)
+    sys.path.insert(0, str(ROOT))
+    from tests.answering.race import Race
+
+    count, trials = (20, 1) if quick else (200, 5)
     result: dict[str, float] = {}
-    lost = after = errors = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         url = f"sqlite:///{Path(tmp) / 'race.db'}"
         open_database(url).dispose()
+        pg_url = stack.enter_context(postgres_schema()) if POSTGRES_URL else ""
+        running = stack.enter_context(Race(url))  # three processes, for both databases
         result["answer_commit_service_median_ms"] = rounded(commit_ms(url, count), 2)
-        lost, after, errors = race(url, trials)
-    if POSTGRES_URL:
-        with postgres_schema() as url:
-            result["answer_commit_pg_median_ms"] = rounded(commit_ms(url, count), 2)
-            result |= ui_blocked(url, count)
-            pg = race(url, trials)
-        lost, after, errors = lost + pg[0], after + pg[1], errors + pg[2]
+        lost, after, errors = race(running, url, trials)
+        if pg_url:
+            result["answer_commit_pg_median_ms"] = rounded(commit_ms(pg_url, count), 2)
+            result |= ui_blocked(pg_url, count)
+            pg = race(running, pg_url, trials)
+            lost, after, errors = lost + pg[0], after + pg[1], errors + pg[2]
     result["concurrent_lost_updates"] = lost
     result["answers_after_close"] = after
     result["concurrent_exceptions"] = errors

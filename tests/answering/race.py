@@ -8,7 +8,7 @@ that were accepted but are not in the database (lost updates), saves accepted af
 close returned (answers after close), exceptions, and whether the recorded verdict is the
 one of the stored answers. Used by tests/answering/test_race.py and the benchmark.
 
-    python -m tests.answering.race result|note|closer URL   (then "go ID SEED|DELAY" lines)
+    python -m tests.answering.race result|note|closer   (then "go URL ID SEED|DELAY" lines)
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ class Race:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.procs = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.answering.race", role, url],
+                [sys.executable, "-m", "tests.answering.race", role],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -171,16 +171,20 @@ class Race:
             raise AssertionError(f"race process died: {proc.stderr.read()}")
         return line
 
-    def trial(self, delay: float, seed: int) -> Outcome:
-        """One race on a new assessment: the writers start, the closer after ``delay``."""
-        assessment_id = new_assessment(self.url)
+    def trial(self, delay: float, seed: int, url: str | None = None) -> Outcome:
+        """One race on a new assessment: the writers start, the closer after ``delay``.
+
+        ``url``: another database than the one the race was made for (same processes).
+        """
+        url = url or self.url
+        assessment_id = new_assessment(url)
         orders = (f"{seed}", f"{seed + 1}", f"{delay}")
         for proc, order in zip(self.procs, orders, strict=True):
             assert proc.stdin is not None
-            proc.stdin.write(f"go {assessment_id} {order}\n")
+            proc.stdin.write(f"go {url} {assessment_id} {order}\n")
             proc.stdin.flush()
         reports = [json.loads(self._line(proc)) for proc in self.procs]
-        return judge(self.url, assessment_id, reports[:2], reports[2])
+        return judge(url, assessment_id, reports[:2], reports[2])
 
     def close(self) -> None:
         for proc in self.procs:
@@ -264,20 +268,22 @@ def _text(value: Any) -> str:
 def main(argv: list[str]) -> None:
     from qaudit.storage import make_engine
 
-    role, url = argv
-    engine = make_engine(url)
+    role = argv[0]
+    engines: dict[str, Engine] = {}
     print("ready", flush=True)
     for line in sys.stdin:
         words = line.split()
         if not words or words[0] != "go":
             break
-        assessment_id = int(words[1])
+        url, assessment_id = words[1], int(words[2])
+        engine = engines.get(url) or engines.setdefault(url, make_engine(url))
         if role == "closer":
-            report = closer(engine, assessment_id, float(words[2]))
+            report = closer(engine, assessment_id, float(words[3]))
         else:
-            report = writer(engine, assessment_id, role, int(words[2]))
+            report = writer(engine, assessment_id, role, int(words[3]))
         print(json.dumps(report), flush=True)
-    engine.dispose()
+    for engine in engines.values():
+        engine.dispose()
 
 
 if __name__ == "__main__":
