@@ -234,7 +234,7 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         if point_id is None or self.state is None or self.state.closed:
             return
         pressed = self.qapp.last_key_time or get_time()
-        if self.save_field(point_id, AnswerField.RESULT, Result(value), remember=True):
+        if self.save_field(point_id, AnswerField.RESULT, Result(value), True, detail=False):
             self.commit_seconds.append(get_time() - pressed)  # read by the benchmark
             if not self._advance(point_id):
                 self._show_detail()

@@ -70,8 +70,14 @@ class AnswerSync:
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save_field(self, point_id: str, field: AnswerField, value: Value, remember: bool) -> bool:
-        """Save one field of one point over the version this screen has seen."""
+    def save_field(
+        self, point_id: str, field: AnswerField, value: Value, remember: bool, detail: bool = True
+    ) -> bool:
+        """Save one field of one point over the version this screen has seen.
+
+        ``detail=False``: the caller moves on at once (an answer key), so the point's detail
+        is not drawn again first.
+        """
         from qaudit.services import answering
 
         state = self.state
@@ -106,7 +112,7 @@ class AnswerSync:
         if remember:
             state.undo.append((point_id, field, before))
         state.set_value(point_id, field, value)
-        self._after_change(point_id, point_id == self.current_point_id())
+        self._after_change(point_id, detail and point_id == self.current_point_id())
         self._saved(
             _("✔ saved {time} · {point}: {value}").format(
                 time=datetime.now().strftime("%H:%M:%S"), point=point_id, value=shown(value)
