@@ -73,7 +73,7 @@ def writer(engine: Engine, assessment_id: int, field_name: str, seed: int) -> di
     own = AnswerField(field_name)
     with transaction(engine) as session:
         spec = checklists.spec_of_assessment(session, assessments.get(session, assessment_id))
-    points = [p.id for p in spec.points][:40]
+    points = [p.id for p in spec.points][:12]  # few: the writers meet on the same points
     rng = random.Random(seed)
     accepted: list[list[Any]] = []
     out: dict[str, Any] = {"conflicts": 0, "errors": [], "refused": False}

@@ -11,7 +11,7 @@ def test_two_writers_and_a_closer_lose_nothing_and_nothing_gets_in_after_the_clo
     db_url: str,
 ) -> None:
     with Race(db_url) as race:
-        outcomes = [race.trial(delay=0.05 + 0.1 * t, seed=1000 * t) for t in range(TRIALS)]
+        outcomes = [race.trial(delay=0.3 + 0.2 * t, seed=1000 * t) for t in range(TRIALS)]
     assert sum(o.accepted for o in outcomes) > 0  # the writers did race the closer
     assert [o.lost_updates for o in outcomes] == [0] * TRIALS
     assert [o.answers_after_close for o in outcomes] == [0] * TRIALS
