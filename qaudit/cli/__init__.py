@@ -34,6 +34,7 @@ COMMANDS = (
     "qaudit.cli.history",
     "qaudit.cli.voice_feedback",
     "qaudit.cli.voice_register",
+    "qaudit.cli.answer",
 )
 
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from qaudit.checklists import Catalogue, ChecklistSpec, shipped_catalogue
 from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Result
 from qaudit.domain.models import Answer, Assessment, Location, utcnow
 from qaudit.domain.verdict import Verdict, verdict
-from qaudit.errors import NotFound, Refused
+from qaudit.errors import NotFound
 from qaudit.i18n import _
-from qaudit.services import access, audit, checklists
+from qaudit.services import answering, audit, checklists, snapshots
+from qaudit.services.answering import AnswerField
 from qaudit.storage import transaction
+
+T = TypeVar("T")
 
 
 def get(session: Session, assessment_id: int) -> Assessment:
@@ -75,13 +79,7 @@ def results(session: Session, assessment_id: int) -> dict[str, Result]:
     return {point_id: Result(result) for point_id, result in rows}
 
 
-def ensure_open(assessment: Assessment) -> None:
-    if assessment.status is AssessmentStatus.CLOSED:
-        message = _(
-            "assessment {id} is closed: its answers are locked "
-            "(start a new assessment to change them)"
-        )
-        raise Refused(message.format(id=assessment.id))
+ensure_open = answering.ensure_open
 
 
 def give_answer(
@@ -120,54 +118,70 @@ def record_answer(
     person_id: int | None = None,
     actor: str | None = None,
 ) -> Answer:
-    """Record one answer inside the caller's transaction (imports group many)."""
-    access.require_assessment(session, assessment_id, write=True)
-    assessment = get(session, assessment_id)
-    ensure_open(assessment)
-    spec = checklists.spec_of_assessment(session, assessment)
-    if point_id not in spec.point_index:
-        message = _("checklist '{id}' {version} has no point '{point}'")
-        raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
-    answer = session.exec(
-        select(Answer).where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
-    ).first()
-    before = answer.result.value if answer else None
-    if answer is None:
-        answer = Answer(assessment_id=assessment_id, point_id=point_id, result=result)
-    answer.result = result
+    """Record one answer inside the caller's transaction (imports group many).
+
+    Each given field is saved on its own (see :mod:`qaudit.services.answering`), with no
+    version check: the caller says what the point's fields are to be now.
+    """
+    changes: list[tuple[AnswerField, Result | str]] = [(AnswerField.RESULT, result)]
     if note is not None:
-        answer.note = note
+        changes.append((AnswerField.NOTE, note))
     if evidence is not None:
-        answer.evidence = evidence
-    answer.answered_by_id = person_id
-    answer.answered_at = utcnow()
-    session.add(answer)
-    audit.log(
-        session,
-        "answer",
-        "assessment",
-        assessment_id,
-        actor,
-        point=point_id,
-        before=before,
-        after=result.value,
-    )
-    return answer
+        changes.append((AnswerField.EVIDENCE, evidence))
+    for field, value in changes:
+        answering.save_in(
+            session, assessment_id, point_id, field, value, actor=actor, person_id=person_id
+        )
+    found = session.exec(
+        select(Answer)
+        .where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
+        .execution_options(populate_existing=True)  # saved by plain SQL just now
+    ).first()
+    return found or Answer(assessment_id=assessment_id, point_id=point_id, result=result)
+
+
+def unanswered(session: Session, assessment: Assessment) -> int:
+    """How many points of the assessment have no answer yet."""
+    spec, answered = spec_and_results(session, assessment)
+    return sum(1 for p in spec.points if not answered.get(p.id, Result.NOT_ASSESSED).answered)
 
 
 def close(engine: Engine, assessment_id: int, *, actor: str | None = None) -> Assessment:
     """Close an assessment: from now on its answers are locked."""
-    with transaction(engine) as session:
-        return close_in(session, assessment_id, actor=actor)
+
+    def work() -> Assessment:
+        with transaction(engine) as session:
+            return close_in(session, assessment_id, actor=actor)
+
+    return retry_when_locked(work)
+
+
+def retry_when_locked(work: Callable[[], T], attempts: int = 6) -> T:
+    """Run ``work`` again when SQLite reports its database locked.
+
+    SQLite's lock is not a queue: busy writers can starve a close past the busy timeout.
+    Answers keep being accepted until the close is through, so trying again is safe.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def close_in(session: Session, assessment_id: int, *, actor: str | None = None) -> Assessment:
-    """Close an assessment inside the caller's transaction."""
-    assessment = get(session, assessment_id)
-    ensure_open(assessment)
+    """Close an assessment inside the caller's transaction.
+
+    It waits for answers being saved (the same lock), judges the stored answers and keeps
+    the self-evaluation it was compared with, so its verdict and differences stay as closed.
+    """
+    assessment = answering.lock_open(session, assessment_id)
     assessment.status = AssessmentStatus.CLOSED
     assessment.closed_at = utcnow()
     judged = record_verdict(session, assessment)
+    snapshots.take(session, assessment)
     audit.log(session, "close", "assessment", assessment_id, actor, outcome=judged.outcome.value)
     return assessment
 

@@ -50,6 +50,11 @@ def register(session: Session, spec: ChecklistSpec) -> ChecklistVersion:
 _parsed: dict[str, ChecklistSpec] = {}
 
 
+def cached(content_hash: str) -> ChecklistSpec | None:
+    """The spec with this content hash if this process parsed it already."""
+    return _parsed.get(content_hash)
+
+
 def spec_of(version: ChecklistVersion) -> ChecklistSpec:
     """The spec stored in ``version`` (parsed once per process; versions never change)."""
     spec = _parsed.get(version.content_hash)

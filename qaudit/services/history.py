@@ -15,7 +15,9 @@ from qaudit.domain.models.access import Login
 from qaudit.services import access, assessments
 from qaudit.storage import transaction
 
-_HIDDEN = {"point"}
+_HIDDEN = {"point", "field", "version"}
+"""Shown elsewhere: the point has its column, the field labels the change (answer versions
+are for conflict checks, not for people)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def describe(detail: dict[str, Any]) -> str:
         if key.endswith("before"):
             stem = key[: -len("before")]
             after = detail.get(stem + "after")
-            label = stem.rstrip("_")
+            label = stem.rstrip("_") or _field_label(detail.get("field"))
             arrow = f"{_shown(value)} → {_shown(after)}"
             parts.append(f"{label}: {arrow}" if label else arrow)
         else:
@@ -61,6 +63,11 @@ def describe(detail: dict[str, Any]) -> str:
 
 
 _RESULTS = {r.value: r for r in Result}
+
+
+def _field_label(field: object) -> str:
+    """A note or evidence change names its field; an answer's own result needs no label."""
+    return "" if field in (None, "result") else str(field)
 
 
 def _shown(value: object) -> str:

@@ -6,6 +6,7 @@ database. Every function reads inside the caller's session and changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -53,7 +54,7 @@ from qaudit.reports.data import (
     Place,
     RecommendationRow,
 )
-from qaudit.services import access, checklists, privacy, work_people
+from qaudit.services import access, checklists, privacy, snapshots, work_people
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 HISTORY_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
@@ -82,6 +83,18 @@ def assessment_data(session: Session, assessment: Assessment) -> AssessmentData:
         quality_advice=assessment.quality_advice or "",
         people=_people_of(session, assessment),
     )
+
+
+def reference_data(
+    session: Session, assessment: Assessment, reference: Assessment
+) -> AssessmentData:
+    """The reference as the assessment compared with it: kept at the close once closed."""
+    data = assessment_data(session, reference)
+    kept = snapshots.reference_answers(session, assessment)
+    if kept is None:
+        return data
+    answers = {point: AnswerRow(*answer) for point, answer in kept.items()}
+    return dataclasses.replace(data, answers=answers)
 
 
 def _people_of(session: Session, assessment: Assessment) -> tuple[str, ...]:
@@ -130,7 +143,7 @@ def assessment_report(
         else Place(""),
         today=today,
         current_step=current_step(session, location.id),
-        reference=assessment_data(session, reference) if reference else None,
+        reference=reference_data(session, assessment, reference) if reference else None,
         interviews=_interviews(session, assessment.id),
         findings=_findings(session, assessment.id),
         recommendations=_recommendations(session, assessment.id),

@@ -214,6 +214,10 @@ def close_visit(engine: Engine, assessment_id: int, *, today: date) -> Verdict:
     A sufficient audit visit completes step 4; a visitation or Cirkel assessment completes
     its step when the cycle's gates allow it.
     """
+    return assessments.retry_when_locked(lambda: _close_visit(engine, assessment_id, today))
+
+
+def _close_visit(engine: Engine, assessment_id: int, today: date) -> Verdict:
     with transaction(engine) as session:
         access.require_assessment(session, assessment_id, write=True)
         visit = assessments.close_in(session, assessment_id)

@@ -9,6 +9,8 @@ after that frame. Any other database is read through the engine by a worker.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 from concurrent.futures import Future
 from datetime import date
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qaudit.checklists import Catalogue
+    from qaudit.services.write_queue import Update, WriteQueue
 
 
 class QAuditApp(App[None]):
@@ -82,6 +85,10 @@ class QAuditApp(App[None]):
         self.last_key_time: float | None = None
         self.last_output: Path | None = None
         """The last report or workbook written by a worker."""
+        self.queue_listeners: list[Any] = []
+        """Screens told what became of each answer sent through the write queue."""
+        self._queue: WriteQueue | None = None
+        self._queue_lock = threading.Lock()
         self.prefetched: Future[list[Any]] | None = None
         """The dashboard rows, being read from a SQLite file since the app was made."""
         if self.sqlite_path is not None:
@@ -116,6 +123,65 @@ class QAuditApp(App[None]):
                 self._engine = open_database(self.database_url)
             return self._engine
 
+    def write_queue(self) -> WriteQueue | None:
+        """On a central (PostgreSQL) database: the queue answers leave the UI through."""
+        with self._queue_lock:
+            if self._queue is None and self.engine().dialect.name == "postgresql":
+                from qaudit.services.outbox import Outbox
+                from qaudit.services.write_queue import WriteQueue
+
+                self._queue = WriteQueue(self.engine(), Outbox(), self._queue_news).start()
+            return self._queue
+
+    def wait_for_writes(self, timeout: float = 30.0) -> bool:
+        """Wait until every queued answer reached the database (True), or the timeout."""
+        return self._queue is None or self._queue.pending() == 0 or self._queue.wait_idle(timeout)
+
+    def _queue_news(self, update: Update) -> None:
+        """From the sending thread: pass the news to the screens on the UI thread."""
+        self.post_from_thread(self._tell_screens, update)
+
+    def post_from_thread(self, callback: Any, *args: Any) -> None:
+        """Run ``callback`` on the UI thread soon, without waiting for it (the UI may be
+        waiting for this very thread, e.g. for the queue to empty before a close)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return  # closing: the outbox keeps what is unsent
+
+        async def run() -> None:
+            with self._context():  # as call_from_thread does, without waiting for it
+                callback(*args)
+
+        with contextlib.suppress(RuntimeError):
+            asyncio.run_coroutine_threadsafe(run(), loop)
+
+    def _tell_screens(self, update: Update) -> None:
+        for listener in list(self.queue_listeners):
+            listener(update)
+
+    async def action_quit(self) -> None:
+        """Quit; when answers still wait for the database, say so first."""
+        waiting = self._queue.pending() if self._queue is not None else 0
+        if not waiting:
+            self.exit()
+            return
+        from qaudit.tui.screens.form import ConfirmDialog
+
+        question = _(
+            "{count} answers have not reached the database yet. They are kept on this "
+            "computer and sent the next time qaudit starts. Quit now?"
+        ).format(count=waiting)
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(question), leave)
+
+    def on_unmount(self) -> None:
+        if self._queue is not None:
+            self._queue.stop()
+
     def get_catalogue(self) -> Catalogue:
         if self.catalogue is None:
             from qaudit.checklists import shipped_catalogue
@@ -137,8 +203,22 @@ class QAuditApp(App[None]):
         background, so the first action that writes finds it ready."""
         try:
             self.engine()
+            self._send_leftovers()
         except Exception as error:
             self.call_from_thread(self.report_error, error)
+
+    def _send_leftovers(self) -> None:
+        """Answers an earlier session could not send wait in the outbox: send them now."""
+        if self.engine().dialect.name != "postgresql":
+            return
+        from qaudit.services.outbox import Outbox
+        from qaudit.services.write_queue import database_key
+
+        waiting = Outbox().count(database_key(self.engine()))
+        if waiting:
+            self.write_queue()
+            message = _("{count} answers from an earlier session are being sent.")
+            self.call_from_thread(self.notify, message.format(count=waiting))
 
     def action_help(self) -> None:
         from qaudit.tui.screens.help import HelpScreen

@@ -137,12 +137,25 @@ def world(engine: Engine, mini_catalogue: Catalogue) -> World:
 def app(world: World):
     from qaudit.tui.app import QAuditApp
 
-    return QAuditApp(Settings(), engine=world.engine, catalogue=world.catalogue, today=TODAY)
+    made = QAuditApp(Settings(), engine=world.engine, catalogue=world.catalogue, today=TODAY)
+    RUNNING[:] = [made]
+    return made
+
+
+RUNNING: list = []
+"""The app under test: on PostgreSQL its answers go through a write queue."""
+
+
+def drain() -> None:
+    """Wait until the app's queued answers are in the database (PostgreSQL)."""
+    for running in RUNNING:
+        assert running.wait_for_writes(30)
 
 
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen catch up (never a sleep); twice, because the
     engine's warm-up worker starts only after the first populated frame."""
     for _ in range(2):
+        assert app.wait_for_writes(30)
         await app.workers.wait_for_complete()
         await pilot.pause()

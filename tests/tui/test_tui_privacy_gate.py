@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from qaudit.domain.models import Answer, AuditLog, Interview
+from qaudit.services import audit
 from qaudit.services.privacy import CONFIRM_ACTION
 from qaudit.storage import transaction
 from qaudit.tui.screens.privacy_gate import PrivacyDialog
@@ -68,7 +69,8 @@ async def test_confirmed_text_is_saved_and_the_confirmation_logged(app, world):
         await settle(app, pilot)
         assert [i.notes for i in interviews(world)] == [PERSONAL]
         (entry,) = confirmations(world)
-        assert entry.actor == "tester"
+        with transaction(world.engine) as session:
+            assert entry.actor == audit.current_actor(session)  # the login on PostgreSQL
         assert (entry.entity, entry.entity_id) == ("assessment", world.visit_id)
         assert entry.detail["kinds"] == ["birth_date", "name", "phone"]
         assert entry.detail["count"] == 3

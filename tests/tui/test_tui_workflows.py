@@ -9,13 +9,14 @@ from qaudit.domain.models import Assessment, CycleStep, Finding, Interview
 from qaudit.services import assessments
 from qaudit.storage import transaction
 
-from .conftest import settle
+from .conftest import drain, settle
 
 SIZE = (160, 45)
 
 
 def results(world, assessment_id: int) -> dict[str, Result]:
     """The answered points (an undone answer is stored as "not yet assessed")."""
+    drain()
     with transaction(world.engine) as s:
         found = assessments.results(s, assessment_id)
     return {k: v for k, v in found.items() if v is not Result.NOT_ASSESSED}

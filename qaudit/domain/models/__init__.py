@@ -30,6 +30,7 @@ from qaudit.domain.models.organisation import (
     RoleAssignment,
 )
 from qaudit.domain.models.rollout import PromiseTranslation, TrainingSession, VisibilityItem
+from qaudit.domain.models.snapshot import ReferenceAnswer
 
 __all__ = [
     "Absence",
@@ -51,6 +52,7 @@ __all__ = [
     "Person",
     "PromiseTranslation",
     "Recommendation",
+    "ReferenceAnswer",
     "RoleAssignment",
     "ScheduledEvent",
     "TrainingSession",

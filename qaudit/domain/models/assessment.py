@@ -71,6 +71,15 @@ class Answer(SQLModel, table=True):
     evidence: str = text_field()
     answered_by_id: int | None = fk("person.id", nullable=True)
     answered_at: datetime = Field(default_factory=utcnow)
+    """When the point last changed (result, note or evidence)."""
+    version: int = 1
+    """Goes up by one with every change; a save names the version it was based on."""
+    result_version: int = 0
+    note_version: int = 0
+    evidence_version: int = 0
+    """The version at which that field last changed (0: never set)."""
+    changed_by: str = ""
+    """Who made the last change (the audit log has every one, with before and after)."""
 
 
 class Interview(SQLModel, table=True):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual._time import get_time
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
+from qaudit.tui.screens.checklist_sync import AnswerSync
 from qaudit.tui.screens.clientvoice import perception_line, promise_perception
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
@@ -31,7 +32,7 @@ FILTER_LABELS = {
 _b = binding_maker("checklist")
 
 
-class ChecklistScreen(WorkScreen):
+class ChecklistScreen(AnswerSync, WorkScreen):
     AUTO_FOCUS = "#points"
     BINDINGS = [
         BACK,
@@ -158,6 +159,11 @@ class ChecklistScreen(WorkScreen):
         self._show_progress()
         self._saved(_("locked: closed") if state.closed else _("every answer is saved at once"))
         table.focus()
+        if not state.closed:
+            self.start_sync()
+
+    def on_unmount(self) -> None:
+        self.stop_sync()
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -183,7 +189,7 @@ class ChecklistScreen(WorkScreen):
 
     def _cells(self, point: Any) -> list[Any]:
         assert self.state is not None
-        cells = [point.id, fmt.result(self.state.results.get(point.id))]
+        cells = [point.id, self._answer_cell(point.id)]
         if self.state.has_reference:
             cells.append(fmt.result(self.state.reference.get(point.id)))
         cells += ["⚑" if point.critical else "", point.text[:70]]
@@ -238,53 +244,30 @@ class ChecklistScreen(WorkScreen):
 
     def action_answer(self, value: str) -> None:
         from qaudit.domain.enums import Result
+        from qaudit.services.answering import AnswerField
 
         point_id = self.current_point_id()
-        if point_id is None or self.state is None:
+        if point_id is None or self.state is None or self.state.closed:
             return
         pressed = self.qapp.last_key_time or get_time()
-        if self._commit(point_id, Result(value), remember=True, detail=False):
+        if self.save_field(point_id, AnswerField.RESULT, Result(value), True, detail=False):
             self.commit_seconds.append(get_time() - pressed)  # read by the benchmark
             if not self._advance(point_id):
                 self._show_detail()
 
-    def _commit(
-        self,
-        point_id: str,
-        result: Any,
-        *,
-        remember: bool,
-        note: str | None = None,
-        detail: bool = True,
-    ) -> bool:
-        """Commit one answer (in its own transaction, now), then show only what changed."""
-        from qaudit.services import assessments
-
+    def _answer_cell(self, point_id: str) -> Any:
+        """The answer, and what is going on with it: saving, waiting, or who else gave it."""
         assert self.state is not None
-        before = (self.state.results.get(point_id), self.state.notes.get(point_id, ""))
-        answer = self.qapp.call_service(
-            assessments.give_answer, self.engine, self.assessment_id, point_id, result, note=note
-        )
-        if answer is None:
-            self._saved(_("NOT saved"))
-            return False
-        if remember:
-            self.state.undo.append((point_id, *before))
-        self.state.record(point_id, answer.result, answer.note)
-        self._after_change(point_id, detail)
-        self._saved(
-            _("✔ saved {time} · {point}: {result}").format(
-                time=datetime.now().strftime("%H:%M:%S"), point=point_id, result=answer.result.label
-            )
-        )
-        return True
+        text = fmt.result(self.state.results.get(point_id))
+        mark = self.state.marks.get(point_id)
+        return Text.assemble(text, (f" · {mark}", "italic")) if mark else text
 
     def _after_change(self, point_id: str, detail: bool) -> None:
         """The answered row, its theme's and the overall progress; the detail if asked."""
         assert self.state is not None
         table = self.query_one("#points", DataTable)
         if point_id in table.rows:
-            table.update_cell(point_id, "answer", fmt.result(self.state.results.get(point_id)))
+            table.update_cell(point_id, "answer", self._answer_cell(point_id))
         themes = self.query_one("#themes", OptionList)
         index = self.state.theme_position(point_id)
         themes.replace_option_prompt_at_index(0, self.state.all_label())
@@ -306,13 +289,12 @@ class ChecklistScreen(WorkScreen):
         return False
 
     def action_undo(self) -> None:
-        from qaudit.domain.enums import Result
-
+        """Save the value from before the last change, unless someone changed it since."""
         if not self.state or not self.state.undo:
             self.notify(_("Nothing to undo."))
             return
-        point_id, result, note = self.state.undo.pop()
-        if self._commit(point_id, result or Result.NOT_ASSESSED, remember=False, note=note):
+        point_id, which, before = self.state.undo.pop()
+        if self.save_field(point_id, which, before, remember=False):
             self._fill_points(select=point_id)
             self._saved(_("↶ undone · {point}").format(point=point_id))
 
@@ -369,7 +351,7 @@ class ChecklistScreen(WorkScreen):
             self.query_one("#points", DataTable).focus()
 
     def _save_note(self) -> None:
-        from qaudit.domain.enums import Result
+        from qaudit.services.answering import AnswerField
 
         point_id = self.current_point_id()
         if point_id is None or self.state is None:
@@ -377,7 +359,6 @@ class ChecklistScreen(WorkScreen):
         text = self.query_one("#note", TextArea).text
         if text == self.state.notes.get(point_id, ""):
             return
-        result = self.state.results.get(point_id) or Result.NOT_ASSESSED
         from qaudit.tui.screens.privacy_gate import guard_free_text
 
         def rewrite() -> None:  # the unsaved text stays in the editor, to be rewritten
@@ -388,7 +369,7 @@ class ChecklistScreen(WorkScreen):
 
         def save() -> None:
             self.note_draft = None
-            self._commit(point_id, result, remember=True, note=text)
+            self.save_field(point_id, AnswerField.NOTE, text, remember=True)
 
         guard_free_text(
             self.app,
@@ -429,10 +410,11 @@ class ChecklistScreen(WorkScreen):
             from qaudit.tui.screens.checklist_state import load_state
 
             fresh = self.read(load_state, self.assessment_id)
-            fresh.theme_index, fresh.filter, fresh.undo = (
+            fresh.theme_index, fresh.filter, fresh.undo, fresh.marks = (
                 self.state.theme_index,
                 self.state.filter,
                 self.state.undo,
+                self.state.marks,
             )
             self.state = fresh
             self._refresh_themes()

@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 from qaudit.domain.enums import Result
 from qaudit.domain.scoring import tally
+from qaudit.services.answering import AnswerField
 from qaudit.tui import format as fmt
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sqlmodel import Session
 
     from qaudit.checklists import ChecklistSpec, Point
+    from qaudit.services.live import AnswerView
 
 FILTERS = ("all", "unanswered", "critical", "not_compliant", "differs")
 
@@ -32,14 +36,52 @@ class ChecklistState:
     theme_index: int = -1
     """-1: all themes; else the index of the theme shown."""
     filter: str = "all"
-    undo: list[tuple[str, Result | None, str]] = field(default_factory=list)
+    undo: list[tuple[str, AnswerField, Result | str]] = field(default_factory=list)
+    """(point, field, the value before): undone by saving that value again."""
+    versions: dict[str, int] = field(default_factory=dict)
+    """The version of each answer this screen has seen; saves are based on it."""
+    marks: dict[str, str] = field(default_factory=dict)
+    """What the answer column adds: a save's state, or who else answered."""
 
     def record(self, point_id: str, result: Result, note: str) -> None:
+        self.set_result(point_id, result)
+        self.notes[point_id] = note
+
+    def set_result(self, point_id: str, result: Result) -> None:
         if result is Result.NOT_ASSESSED:
             self.results.pop(point_id, None)
         else:
             self.results[point_id] = result
-        self.notes[point_id] = note
+
+    def value(self, point_id: str, which: AnswerField) -> Result | str:
+        if which is AnswerField.RESULT:
+            return self.results.get(point_id, Result.NOT_ASSESSED)
+        return self.notes.get(point_id, "") if which is AnswerField.NOTE else ""
+
+    def set_value(self, point_id: str, which: AnswerField, value: Result | str) -> None:
+        if isinstance(value, Result):
+            self.set_result(point_id, value)
+        elif which is AnswerField.NOTE:
+            self.notes[point_id] = value
+
+    def seen(self, point_id: str, version: int) -> None:
+        self.versions[point_id] = max(version, self.versions.get(point_id, 0))
+
+    def merge(self, answers: Mapping[str, AnswerView], busy: set[str], me: str) -> list[str]:
+        """Take in answers others gave (newer than seen; not the points being saved here).
+
+        The ids of the points whose answer or note changed elsewhere.
+        """
+        changed = []
+        for point_id, view in answers.items():
+            if point_id in busy or view.version <= self.versions.get(point_id, 0):
+                continue
+            self.record(point_id, view.result, view.note)
+            self.versions[point_id] = view.version
+            if view.changed_by != me:
+                self.marks[point_id] = view.changed_by
+            changed.append(point_id)
+        return changed
 
     def keep(self, point: Point) -> bool:
         answer = self.results.get(point.id)
@@ -117,7 +159,7 @@ class ChecklistState:
 
 def load_state(session: Session, assessment_id: int) -> ChecklistState:
     from qaudit.domain.enums import AssessmentStatus
-    from qaudit.services import assessments, checklists, locations
+    from qaudit.services import assessments, checklists, locations, snapshots
 
     assessment = assessments.get(session, assessment_id)
     spec = checklists.spec_of_assessment(session, assessment)
@@ -127,11 +169,11 @@ def load_state(session: Session, assessment_id: int) -> ChecklistState:
     }
     reference: dict[str, Result] = {}
     if assessment.reference_assessment_id is not None:
-        reference = {
-            k: v
-            for k, v in assessments.results(session, assessment.reference_assessment_id).items()
-            if v is not Result.NOT_ASSESSED
-        }
+        kept = snapshots.reference_results(session, assessment)
+        live = kept if kept is not None else None
+        if live is None:
+            live = assessments.results(session, assessment.reference_assessment_id)
+        reference = {k: v for k, v in live.items() if v is not Result.NOT_ASSESSED}
     location = locations.get(session, assessment.location_id)
     title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
     return ChecklistState(
@@ -142,6 +184,7 @@ def load_state(session: Session, assessment_id: int) -> ChecklistState:
         {k: a.note for k, a in rows.items()},
         reference,
         assessment.reference_assessment_id is not None,
+        versions={k: a.version for k, a in rows.items()},
     )
 
 

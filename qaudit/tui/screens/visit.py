@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from qaudit.errors import QauditError
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 from qaudit.tui.labels import ACTION_STATUS, FINDING_KINDS, GROUPS, label
@@ -320,10 +321,22 @@ class VisitScreen(WorkScreen):
     def action_close_visit(self) -> None:
         from qaudit.services import visits
 
+        if not self.qapp.wait_for_writes(5):
+            self.qapp.report_error(
+                QauditError(
+                    _("Answers are still waiting for the database; close when they are in.")
+                )
+            )
+            return
+        self.reload()  # judge what is stored now
         outcome = self.record.verdict.outcome.label
         question = _("Close this visit? Its answers are locked; the verdict is: {outcome}.").format(
             outcome=outcome
         )
+        overall = self.record.verdict.score.overall
+        if overall.total > overall.answered:
+            unanswered = _("{count} points have no answer yet.")
+            question += "\n" + unanswered.format(count=overall.total - overall.answered)
 
         def close(yes: bool) -> None:
             if (

@@ -1,7 +1,7 @@
 """logins and access
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-28
 
 Logins mapped to people, grants of roles with a scope, the people doing each assessment;
@@ -18,7 +18,7 @@ from alembic import op
 from qaudit.storage import security
 
 revision: str = '0005'
-down_revision: str | None = '0003'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
