@@ -18,6 +18,7 @@ from qaudit.domain.models.cycle import (
     NetworkMeeting,
     ScheduledEvent,
 )
+from qaudit.domain.models.network import GoodPractice, NetworkConsent, SharedPractice
 from qaudit.domain.models.organisation import (
     Absence,
     ConflictOfInterest,
@@ -39,11 +40,13 @@ __all__ = [
     "CycleStep",
     "EventAssignment",
     "Finding",
+    "GoodPractice",
     "ImprovementAction",
     "Interview",
     "Location",
     "Membership",
     "NetworkAttendance",
+    "NetworkConsent",
     "NetworkMeeting",
     "Organisation",
     "Person",
@@ -51,6 +54,7 @@ __all__ = [
     "Recommendation",
     "RoleAssignment",
     "ScheduledEvent",
+    "SharedPractice",
     "TrainingSession",
     "VisibilityItem",
     "utcnow",
