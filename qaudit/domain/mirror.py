@@ -9,7 +9,8 @@ and says why.
 Definitions (also in the README):
 
 - **as of year Y** a location's value of a metric is its most recent value in the years
-  Y-1..Y (``WINDOW``: visitations and Cirkels alternate, so each is held every two years);
+  Y-2..Y (``WINDOW``: visitations and Cirkels alternate, so each comes every two years, and
+  the full Basis op orde audit is older still when the Cirkel has re-checked it since);
 - **quartiles** are computed by linear interpolation between the order statistics
   ("inclusive" method: Excel ``QUARTILE.INC``, numpy's default, Hyndman & Fan type 7): for n
   sorted values x[0..n-1] the p-quantile is at position h = (n-1)·p, i.e.
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 MIN_GROUP = 5
-WINDOW = 2
+WINDOW = 3
 GROUPS = ("all", "size", "region")
 VERDICT = "verdict"
 TREND_METRICS = ("basis:overall", VERDICT, "cirkel:overall", "visitation:overall")

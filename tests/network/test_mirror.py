@@ -31,7 +31,7 @@ def loc(
     )
 
 
-# As of 2026 (window 2025-2026): A..E in 2026, F in 2025 (its 2023 value is too old),
+# As of 2026 (window 2024-2026): A..E in 2026, F in 2025 (its older 2023 value is not used),
 # G only in 2023: left out. basis:T01 as of 2026 is then 50, 60, 70, 80, 90, 100.
 FIXTURE = [
     loc(1, "large", "Noord", {2026: 50}, y2022=False, y2024=True, y2026=True),
@@ -84,7 +84,7 @@ def test_verdict_history_and_trend() -> None:
     assert seen.metrics[0].own == pytest.approx(200 / 3)
     assert seen.metrics[0].groups[0].suppressed  # only one location has verdicts
     assert seen.verdicts == ((2022, False), (2024, True), (2026, True))
-    # 2025: only location 6 has a value in 2024-2025, so no median; 2026: median 75
+    # 2025: only locations 6 and 7 have a value in 2023-2025, so no median
     assert [(p.year, p.own, p.median) for p in seen.trends["basis:overall"]] == [
         (2025, None, None),
         (2026, None, None),
@@ -103,7 +103,8 @@ def test_trend_of_a_theme_against_the_yearly_median() -> None:
 
 def test_helpers() -> None:
     assert as_of({2024: 1.0, 2026: 3.0}, 2027) == 3.0
-    assert as_of({2024: 1.0}, 2026) is None
+    assert as_of({2024: 1.0}, 2026) == 1.0
+    assert as_of({2023: 1.0}, 2026) is None
     assert percentile_rank([10, 20, 20, 30], 20) == 50.0
     assert [size_class(n) for n in (40, 60, 119, 120)] == ["small", "medium", "medium", "large"]
 
