@@ -68,7 +68,7 @@ def member_figures(
     ids = [loc.id for loc in members]
     values: dict[int, dict[str, dict[int, float]]] = {i: {} for i in ids if i is not None}
     verdicts: dict[int, dict[int, bool]] = {i: {} for i in values}
-    _add_assessments(session, values, verdicts)
+    _add_assessments(session, values, verdicts, catalogue or shipped_catalogue())
     for source in CLIENT_SOURCES:
         for location_id, metrics in source(session).items():
             for metric, by_year in metrics.items():
@@ -92,6 +92,7 @@ def _add_assessments(
     session: Session,
     values: dict[int, dict[str, dict[int, float]]],
     verdicts: dict[int, dict[int, bool]],
+    catalogue: Catalogue,
 ) -> None:
     found = session.exec(
         select(Assessment)

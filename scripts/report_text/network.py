@@ -92,8 +92,8 @@ def spiegel(b: Builder) -> None:
     )
     b.heading(("Eerdere oordelen", "Earlier verdicts"), 2)
     b.bullets(
-        "v in verdicts",
-        "{{ v.year }}: {{ v.label }}",
+        "d in verdicts",
+        "{{ d.year }}: {{ d.label }}",
         ("Nog geen oordeel.", "No verdict yet."),
     )
     b.heading(("Zo is gerekend", "How this was calculated"), 2)
@@ -200,8 +200,8 @@ def netwerk(b: Builder) -> None:
             ("Deelnemers", "Participants"),
             ("Locaties", "Locations"),
         ],
-        "m in meetings",
-        ["{{ m.date }}", "{{ m.theme }}", "{{ m.host }}", "{{ m.attendees }}", "{{ m.locations }}"],
+        "e in meetings",
+        ["{{ e.date }}", "{{ e.theme }}", "{{ e.host }}", "{{ e.attendees }}", "{{ e.locations }}"],
         [4, 7, 3, 3, 3],
     )
     b.tag("{%p else %}")

@@ -176,10 +176,11 @@ def _strengths(b: Builder, visitation_id: int | None, number: int) -> None:
 
 
 def _readiness_scan(b: Builder) -> None:
-    """The location that postponed its decision filled in the readiness scan with its board."""
+    """The location that postponed its decision is filling in the readiness scan with its
+    board (still open: it is redone before the decision is taken again)."""
     location = b.session.exec(select(Location).where(Location.code == "L02")).one()
     day = b.today - timedelta(days=130)
-    scan = add_assessment(b, location, AssessmentKind.READINESS_SCAN, day, closed=True)
+    scan = add_assessment(b, location, AssessmentKind.READINESS_SCAN, day, closed=False)
     add_answers(b, scan, b.spec("readiness"), 1.0, "weak")
 
 
