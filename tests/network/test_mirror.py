@@ -119,3 +119,27 @@ def test_nothing_identifies_another_location() -> None:
     for other in FIXTURE[1:]:
         assert f"key={other.key}" not in text
     assert "key=" not in text
+
+
+def test_the_comparison_reads_the_demo_on_every_database(engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import select
+
+    from qaudit.domain.models import Location
+    from qaudit.services import mirror as service
+    from qaudit.services.demo import build_demo
+    from qaudit.storage import transaction
+
+    build_demo(engine)
+    with transaction(engine) as s:
+        codes = {loc.code: loc.id for loc in s.exec(select(Location))}
+        figures = service.member_figures(s)
+        seen = service.location_mirror(s, codes["L13"])
+        west = service.location_mirror(s, codes["L25"])
+    assert len(figures.locations) == seen.members == 24
+    overall = next(m for m in seen.mirror.metrics if m.metric == "basis:overall")
+    assert overall.own is not None and overall.groups[0].distribution is not None
+    assert overall.groups[0].distribution.n >= 5
+    assert next(m for m in west.mirror.metrics if m.metric == "basis:overall").groups[2].suppressed
+    assert [p.year for p in seen.mirror.trends["basis:overall"]] == sorted(
+        {p.year for p in seen.mirror.trends["basis:overall"]}
+    )

@@ -215,7 +215,7 @@ class LocationScreen(WorkScreen):
 
         row = self.selected_step()
         if row is not None:
-            self.act(
+            warnings = self.act(
                 trajectory.set_step,
                 self.engine,
                 self.location_id,
@@ -223,6 +223,8 @@ class LocationScreen(WorkScreen):
                 StepStatus(status),
                 on=self.qapp.today,
             )
+            if warnings:  # completing step 2 with a dimension of the readiness scan below
+                self.notify("\n".join(warnings), severity="warning", timeout=15)
 
     def action_decision(self) -> None:
         from qaudit.domain.enums import MtDecision, Step, StepStatus
