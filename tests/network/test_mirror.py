@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine
 
 from qaudit.domain.mirror import (
     Distribution,
@@ -121,7 +122,7 @@ def test_nothing_identifies_another_location() -> None:
     assert "key=" not in text
 
 
-def test_the_comparison_reads_the_demo_on_every_database(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_comparison_reads_the_demo_on_every_database(engine: Engine) -> None:
     from sqlmodel import select
 
     from qaudit.domain.models import Location
