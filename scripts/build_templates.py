@@ -33,6 +33,7 @@ CONTENT_PARTS = ("word/document.xml", "word/header", "word/footer")
 from report_text.basis import basis
 from report_text.board import advice, overview
 from report_text.clientvoice import clientvoice
+from report_text.network import netwerk, spiegel
 from report_text.promises import cirkel, visitation
 from report_text.sections import privacy_note
 
@@ -85,6 +86,18 @@ TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
         ("Overzicht van de coöperatie", "Cooperative overview"),
         ("Coöperatie Kwaliteit@ · Overzicht", "Cooperative Kwaliteit@ · Overview"),
         True,
+    ),
+    "spiegel": (
+        spiegel,
+        ("Spiegelrapport", "Mirror report"),
+        ("{{ location.name }} · Spiegelrapport", "{{ location.name }} · Mirror report"),
+        True,
+    ),
+    "netwerk": (
+        netwerk,
+        ("Lerend netwerk", "Learning network"),
+        ("Coöperatie Kwaliteit@ · Lerend netwerk", "Cooperative Kwaliteit@ · Learning network"),
+        False,
     ),
 }
 

@@ -8,18 +8,31 @@ from qaudit.checklists.catalogue import (
 )
 from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.loader import load_file
-from qaudit.checklists.spec import ChecklistSpec, Point, Promise, PromiseSetSpec, Spec, Theme
+from qaudit.checklists.spec import (
+    ChecklistSpec,
+    Dimension,
+    Point,
+    Promise,
+    PromiseSetSpec,
+    ReadinessSpec,
+    Spec,
+    Theme,
+    checklist_from_json,
+)
 
 __all__ = [
     "Catalogue",
     "ChecklistError",
     "ChecklistSpec",
+    "Dimension",
     "Point",
     "Problem",
     "Promise",
     "PromiseSetSpec",
+    "ReadinessSpec",
     "Spec",
     "Theme",
+    "checklist_from_json",
     "load_catalogue",
     "load_file",
     "shipped_catalogue",

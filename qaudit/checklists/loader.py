@@ -12,13 +12,14 @@ from pydantic_core import ErrorDetails
 
 from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.source import Source, read_source
-from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, Spec
+from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, ReadinessSpec, Spec
 from qaudit.i18n import _
 
-_KINDS: dict[str, type[ChecklistSpec] | type[PromiseSetSpec]] = {
+_KINDS: dict[str, type[ChecklistSpec] | type[ReadinessSpec] | type[PromiseSetSpec]] = {
     "basis": ChecklistSpec,
     "visitation": ChecklistSpec,
     "cirkel": ChecklistSpec,
+    "readiness": ReadinessSpec,
     "promises": PromiseSetSpec,
 }
 

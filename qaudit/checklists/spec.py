@@ -8,11 +8,13 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from qaudit.i18n import _
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-ChecklistKind = Literal["basis", "visitation", "cirkel"]
+ChecklistKind = Literal["basis", "visitation", "cirkel", "readiness"]
 EvidenceKind = Literal["document", "record_sample", "observation", "interview", "system"]
 Group = Literal["residents", "staff", "family", "management"]
 
@@ -93,6 +95,41 @@ class ChecklistSpec(_Versioned):
     @cached_property
     def theme_of(self) -> dict[str, Theme]:
         return {p.id: theme for theme in self.themes for p in theme.points}
+
+
+class Dimension(_Strict):
+    """A dimension of a readiness scan: one theme, its threshold and the advice on it."""
+
+    theme: Id
+    threshold_percent: float = Field(ge=0, le=100)
+    advice_below: Text
+    advice_met: Text
+
+
+class ReadinessSpec(ChecklistSpec):
+    """The readiness scan (gereedheidsscan) before step 2: themes are its dimensions."""
+
+    kind: Literal["readiness"]
+    dimensions: list[Dimension] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_dimension_per_theme(self) -> Self:
+        themes = [t.id for t in self.themes]
+        named = [d.theme for d in self.dimensions]
+        if sorted(themes) != sorted(named):
+            message = _("dimensions must name every theme exactly once (themes: {themes})")
+            raise ValueError(message.format(themes=", ".join(themes)))
+        return self
+
+    @cached_property
+    def dimension_of(self) -> dict[str, Dimension]:
+        return {d.theme: d for d in self.dimensions}
+
+
+def checklist_from_json(text: str, kind: str) -> ChecklistSpec:
+    """A stored checklist spec (JSON) as the model of its kind."""
+    model = ReadinessSpec if kind == "readiness" else ChecklistSpec
+    return model.model_validate_json(text)
 
 
 class Promise(_Strict):

@@ -35,6 +35,7 @@ COMMANDS = (
     "qaudit.cli.voice_feedback",
     "qaudit.cli.voice_register",
     "qaudit.cli.answer",
+    "qaudit.cli.network",
 )
 
 

@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _summary(spec: Spec) -> dict[str, object]:
-    from qaudit.checklists import ChecklistSpec
+    from qaudit.checklists import ChecklistSpec, ReadinessSpec
 
     row: dict[str, object] = {
         "id": spec.id,
@@ -47,6 +47,17 @@ def _summary(spec: Spec) -> dict[str, object]:
             "points": len(spec.points),
             "critical": sum(p.critical for p in spec.points),
         }
+        if isinstance(spec, ReadinessSpec):
+            themes = {t.id: t for t in spec.themes}
+            row["dimensions"] = [
+                {
+                    "id": d.theme,
+                    "title": themes[d.theme].title,
+                    "statements": len(themes[d.theme].points),
+                    "threshold_percent": d.threshold_percent,
+                }
+                for d in spec.dimensions
+            ]
     else:
         row |= {"promises": len(spec.promises)}
     return row

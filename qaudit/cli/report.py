@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 KINDS = ("basis-op-orde", "visitatie", "cirkel", "advies", "overzicht")
 """The report kinds (``qaudit.reports.kinds.KINDS``), named here so ``--help`` stays light."""
+NETWORK_KINDS = ("spiegel", "netwerk")
+"""The learning network's reports (``qaudit.services.network_reports``): no assessment."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,8 +30,8 @@ def register(commands: argparse._SubParsersAction) -> None:
             "overzicht (the whole cooperative, no assessment)."
         ),
     )
-    kinds = (*KINDS, "clientervaring")  # clientervaring: a location, see cli/voice_report.py
-    parser.add_argument("kind", choices=kinds, metavar="KIND", help=" | ".join(kinds))
+    choices = (*KINDS, *NETWORK_KINDS, "clientervaring")  # clientervaring: cli/voice_report.py
+    parser.add_argument("kind", choices=choices, metavar="KIND", help=" | ".join(choices))
     parser.add_argument(
         "--assessment",
         type=int,
@@ -65,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json_flag(parser)
     from qaudit.cli.voice_report import add_report_arguments
 
-    add_report_arguments(parser)  # clientervaring: --location, --period
+    add_report_arguments(parser)  # spiegel and clientervaring: --location; --period
     parser.set_defaults(handler=report_command, report_parser=parser)
 
 
@@ -78,6 +80,10 @@ def report_command(context: Context) -> int:
 
         return clientervaring_command(context)
     parser: argparse.ArgumentParser = args.report_parser
+    if args.kind in NETWORK_KINDS:
+        return network_report(context, parser)
+    if args.location is not None:
+        parser.error(_("--location is for the spiegel and clientervaring reports"))
     ids: list[int] = args.assessment or []
     if args.all and ids:
         parser.error(_("give --all or --assessment, not both"))
@@ -112,6 +118,38 @@ def report_command(context: Context) -> int:
             )
     if args.json:
         print_json([_as_json(w) for w in written])
+    return 0
+
+
+def network_report(context: Context, parser: argparse.ArgumentParser) -> int:
+    from qaudit.services import network_reports
+    from qaudit.services.reports import template_dir_of
+
+    args = context.args
+    if args.assessment or args.all or args.out_dir is not None:
+        parser.error(
+            _("the {kind} report takes --out FILE.docx, not assessments").format(kind=args.kind)
+        )
+    if args.out is None:
+        parser.error(_("give --out FILE.docx"))
+    options = {
+        "template_dir": args.template or template_dir_of(context.settings),
+        "pdf": args.pdf,
+    }
+    if args.kind == "spiegel":
+        if args.location is None:
+            parser.error(_("the spiegel report needs --location ID"))
+        path = network_reports.write_spiegel(context.engine(), args.location, args.out, **options)
+    else:
+        if args.location is not None:
+            parser.error(_("the netwerk report covers the whole network: leave out --location"))
+        path = network_reports.write_netwerk(context.engine(), args.out, **options)
+    if args.json:
+        print_json([{"kind": args.kind, "path": str(path)}])
+    else:
+        print(path)
+        if args.pdf:
+            print(path.with_suffix(".pdf"))
     return 0
 
 

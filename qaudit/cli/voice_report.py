@@ -19,7 +19,7 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
         "--location",
         type=int,
         metavar="ID",
-        help=_("for clientervaring: the location (see 'qaudit location list')"),
+        help=_("for spiegel and clientervaring: the location (see 'qaudit location list')"),
     )
     parser.add_argument(
         "--period",

@@ -84,6 +84,7 @@ class AssessmentKind(StrEnum):
     AUDIT_VISIT = "audit_visit"
     VISITATION = "visitation"
     CIRKEL = "cirkel"
+    READINESS_SCAN = "readiness_scan"
 
     @property
     def label(self) -> str:
@@ -92,7 +93,8 @@ class AssessmentKind(StrEnum):
     @property
     def checklist_kind(self) -> str:
         """The kind of checklist file this assessment is made with."""
-        return {"visitation": "visitation", "cirkel": "cirkel"}.get(self.value, "basis")
+        kinds = {"visitation": "visitation", "cirkel": "cirkel", "readiness_scan": "readiness"}
+        return kinds.get(self.value, "basis")
 
 
 _KIND_LABELS = {
@@ -100,6 +102,7 @@ _KIND_LABELS = {
     AssessmentKind.AUDIT_VISIT: N_("audit visit"),
     AssessmentKind.VISITATION: N_("appreciative visitation"),
     AssessmentKind.CIRKEL: N_("Cirkel van Kwaliteit@ assessment"),
+    AssessmentKind.READINESS_SCAN: N_("readiness scan"),
 }
 
 

@@ -32,6 +32,8 @@ class Outcome(StrEnum):
         """The outcome in the words of the checklist's kind (a visitation judges promises)."""
         if checklist_kind == "visitation":
             return _(_VISITATION_LABELS[self])
+        if checklist_kind == "readiness":
+            return _(_READINESS_LABELS[self])
         return self.label
 
 
@@ -44,6 +46,12 @@ _VISITATION_LABELS = {
     Outcome.SUFFICIENT: N_("promises kept and perceivable"),
     Outcome.INSUFFICIENT: N_("promises not yet kept everywhere"),
     Outcome.INCOMPLETE: N_("not all points assessed yet"),
+}
+
+_READINESS_LABELS = {
+    Outcome.SUFFICIENT: N_("readiness scan complete"),
+    Outcome.INSUFFICIENT: N_("readiness scan complete"),
+    Outcome.INCOMPLETE: N_("not all statements answered yet"),
 }
 
 _TEMPLATES = {

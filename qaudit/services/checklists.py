@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from qaudit.checklists import ChecklistSpec
+from qaudit.checklists import ChecklistSpec, checklist_from_json
 from qaudit.domain.models import Assessment, ChecklistVersion
 from qaudit.errors import Refused
 from qaudit.i18n import _
@@ -59,7 +59,8 @@ def spec_of(version: ChecklistVersion) -> ChecklistSpec:
     """The spec stored in ``version`` (parsed once per process; versions never change)."""
     spec = _parsed.get(version.content_hash)
     if spec is None:
-        spec = _parsed[version.content_hash] = ChecklistSpec.model_validate_json(version.spec_json)
+        spec = checklist_from_json(version.spec_json, version.kind)
+        _parsed[version.content_hash] = spec
     return spec
 
 

@@ -15,7 +15,7 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, MtDecision, St
 from qaudit.domain.models import Assessment, CycleStep, Membership, Organisation, Person
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError, Refused
-from qaudit.services import access, assessments, audit, locations, work_people
+from qaudit.services import access, assessments, audit, locations, readiness, work_people
 from qaudit.storage import transaction
 
 KIND_STEP = {
@@ -23,6 +23,7 @@ KIND_STEP = {
     AssessmentKind.AUDIT_VISIT: Step.BASIS,
     AssessmentKind.VISITATION: Step.VISITATION,
     AssessmentKind.CIRKEL: Step.CIRKEL,
+    AssessmentKind.READINESS_SCAN: Step.MT_SESSION,
 }
 
 
@@ -157,12 +158,30 @@ def set_step(
     on: date,
     decision: MtDecision | None = None,
     notes: str | None = None,
-) -> None:
+) -> tuple[str, ...]:
+    """Start or complete a step; completing step 2 returns (and records) readiness warnings."""
     with transaction(engine) as session:
         access.require_location(session, location_id, write=True)
+        warnings: tuple[str, ...] = ()
+        if step is Step.MT_SESSION and status is StepStatus.DONE:
+            scan = readiness.result_of(session, location_id)
+            warnings = scan.warnings if scan is not None else ()
+        if warnings:
+            kept = notes if notes is not None else _existing_notes(session, location_id, step)
+            notes = "\n".join([kept, *warnings]).strip()
         locations.set_step(
             session, location_id, step, status, on=on, decision=decision, notes=notes
         )
+        if warnings:
+            audit.log(session, "readiness_warning", "location", location_id, warnings=warnings)
+        return warnings
+
+
+def _existing_notes(session: Session, location_id: int, step: Step) -> str:
+    row = session.exec(
+        select(CycleStep).where(CycleStep.location_id == location_id, CycleStep.step == int(step))
+    ).first()
+    return row.notes if row is not None else ""
 
 
 def record_membership(

@@ -136,7 +136,7 @@ def test_demo_create_only_then_listing(capsys: pytest.CaptureFixture[str]) -> No
     url = f"sqlite:///{path}"
     assert main(["--database", url, "location", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 12
+    assert len(rows) == 26  # twelve at every stage, fourteen network members with history
     assert (
         main(["--database", url, "assessment", "list", "--location", str(rows[5]["id"]), "--json"])
         == 0

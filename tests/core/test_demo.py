@@ -26,7 +26,7 @@ def test_demo_covers_every_stage_of_the_cycle(engine: Engine) -> None:
     with transaction(engine) as session:
         rows = locations.list_locations(session)
         steps = Counter(row.step for row in rows)
-        assert len(rows) == 12
+        assert len(rows) == 26  # twelve at every stage, fourteen network members with history
         assert steps[Step.INTAKE] == 1
         assert steps[Step.BASIS] >= 3
         outcomes = {row.code: locations.basis_outcome(session, row.id) for row in rows}

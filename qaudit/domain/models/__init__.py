@@ -20,6 +20,7 @@ from qaudit.domain.models.cycle import (
     NetworkMeeting,
     ScheduledEvent,
 )
+from qaudit.domain.models.network import GoodPractice, NetworkConsent, SharedPractice
 from qaudit.domain.models.organisation import (
     Absence,
     ConflictOfInterest,
@@ -42,11 +43,13 @@ __all__ = [
     "CycleStep",
     "EventAssignment",
     "Finding",
+    "GoodPractice",
     "ImprovementAction",
     "Interview",
     "Location",
     "Membership",
     "NetworkAttendance",
+    "NetworkConsent",
     "NetworkMeeting",
     "Organisation",
     "Person",
@@ -55,6 +58,7 @@ __all__ = [
     "ReferenceAnswer",
     "RoleAssignment",
     "ScheduledEvent",
+    "SharedPractice",
     "TrainingSession",
     "VisibilityItem",
     "utcnow",

@@ -66,7 +66,11 @@ class NetworkMeeting(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     held_on: date
     topic: str
+    """The meeting's theme."""
     notes: str = text_field()
+    host_location_id: int | None = fk("location.id", nullable=True)
+    shared: str = text_field()
+    """What was shared (no resident names)."""
 
 
 class NetworkAttendance(SQLModel, table=True):
@@ -75,3 +79,5 @@ class NetworkAttendance(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = fk("networkmeeting.id")
     location_id: int = fk("location.id")
+    attendees: int = Field(default=1, ge=1)
+    """How many people came from this location."""

@@ -29,6 +29,7 @@ from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
 from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
 from qaudit.services.demo.clientvoice import add_client_voice
+from qaudit.services.demo.network import add_network
 from qaudit.services.demo.people_on_work import record_demo_people
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
@@ -103,3 +104,4 @@ def _populate(b: Builder) -> None:
                 start_date=date(2021 + index % 3, 1 + index, 1),
             )
         )
+    add_network(b)

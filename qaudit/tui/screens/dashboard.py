@@ -60,6 +60,13 @@ class DashboardScreen(Screen[None]):
             tooltip=_("Read the dashboard from the database again"),
         ),
         Binding(
+            "n",
+            "network",
+            _("Network"),
+            id="dashboard.network",
+            tooltip=_("The learning network: meetings and good practices (step 10)"),
+        ),
+        Binding(
             "escape",
             "clear",
             _("Clear"),
@@ -205,6 +212,11 @@ class DashboardScreen(Screen[None]):
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.qapp.open_location(int(event.row_key.value))
+
+    def action_network(self) -> None:
+        from qaudit.tui.screens.network import NetworkScreen
+
+        self.app.push_screen(NetworkScreen())
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

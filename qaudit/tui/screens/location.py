@@ -52,6 +52,13 @@ class LocationScreen(WorkScreen):
             _("Record a Cirkel van Kwaliteit@ assessment (step 9)"),
         ),
         _b(
+            "g",
+            "start('readiness_scan')",
+            _("Readiness scan"),
+            "readiness_scan",
+            _("Fill in the readiness scan with the board, before the MT decision (step 2)"),
+        ),
+        _b(
             "p",
             "rollout",
             _("Promises"),
@@ -231,7 +238,7 @@ class LocationScreen(WorkScreen):
 
         row = self.selected_step()
         if row is not None:
-            self.act(
+            warnings = self.act(
                 trajectory.set_step,
                 self.engine,
                 self.location_id,
@@ -239,10 +246,12 @@ class LocationScreen(WorkScreen):
                 StepStatus(status),
                 on=self.qapp.today,
             )
+            if warnings:  # completing step 2 with a dimension of the readiness scan below
+                self.notify("\n".join(warnings), severity="warning", timeout=15)
 
     def action_decision(self) -> None:
         from qaudit.domain.enums import MtDecision, Step, StepStatus
-        from qaudit.services import trajectory
+        from qaudit.services import readiness, trajectory
 
         options = [(label(DECISIONS, d.value), d.value) for d in MtDecision]
         fields = [
@@ -251,7 +260,7 @@ class LocationScreen(WorkScreen):
         ]
 
         def save(values: dict[str, Any]) -> None:
-            self.act(
+            warnings = self.act(
                 trajectory.set_step,
                 self.engine,
                 self.location_id,
@@ -261,8 +270,12 @@ class LocationScreen(WorkScreen):
                 decision=MtDecision(values["decision"]),
                 notes=values["notes"],
             )
+            if warnings:
+                self.notify("\n".join(warnings), severity="warning", timeout=15)
 
-        self.ask(FormDialog(_("Decision of the board and management team"), fields), save)
+        title = _("Decision of the board and management team")
+        scan = self.read(readiness.result_of, self.location_id)
+        self.ask(FormDialog(title + "\n\n" + readiness_text(scan), fields), save)
 
     def action_membership(self) -> None:
         from qaudit.services import trajectory
@@ -286,6 +299,29 @@ class LocationScreen(WorkScreen):
     def on_screen_resume(self) -> None:
         if self.trajectory is not None:
             self.reload()
+
+
+def readiness_text(scan: Any) -> str:
+    """The readiness scan's result per dimension with its advice (shown at the MT decision)."""
+    if scan is None:
+        return _("No readiness scan has been filled in (key g starts one).")
+    lines = [_("Readiness scan #{id}:").format(id=scan.assessment_id)]
+    for d in scan.dimensions:
+        mark = "⚠" if d.below else "✔"
+        lines.append(
+            _(
+                "{mark} {dimension}: {percent} (threshold {threshold:.0f}%, {answered}/{total})"
+            ).format(
+                mark=mark,
+                dimension=d.title,
+                percent=fmt.percent(d.percent),
+                threshold=d.threshold,
+                answered=d.answered,
+                total=d.total,
+            )
+        )
+        lines.append("   " + d.advice)
+    return "\n".join(lines)
 
 
 def _status(row: Any) -> Text:

@@ -35,13 +35,17 @@ REPORT_OF = {
 
 
 def _report_target(app: QAuditApp, assessment_id: int) -> tuple[str, Path]:
+    from qaudit.errors import Refused
     from qaudit.services import assessments, locations, reports
     from qaudit.storage import transaction
 
     with transaction(app.engine()) as session:
         assessment = assessments.get(session, assessment_id)
         code = locations.get(session, assessment.location_id).code
-        kind = REPORT_OF[assessment.kind.value]
+        kind = REPORT_OF.get(assessment.kind.value)
+        if kind is None:
+            message = _("There is no Word report for a {kind}: its result shows at step 2.")
+            raise Refused(message.format(kind=assessment.kind.label))
     return kind, _out_dir() / reports.report_name(kind, code, assessment_id)
 
 

@@ -1,0 +1,180 @@
+"""The learning network (step 10): its meetings and the library of good practices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Header, Static
+
+from qaudit.i18n import N_, _
+from qaudit.tui import format as fmt
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.form import Field, FormDialog
+from qaudit.tui.widgets.key_bar import KeyBar
+
+_b = binding_maker("network")
+
+
+class NetworkScreen(WorkScreen):
+    AUTO_FOCUS = "#meetings"
+    BINDINGS = [
+        BACK,
+        _b("a", "add", _("New meeting"), "add", _("Record a network meeting")),
+        _b(
+            "c",
+            "consent",
+            _("Consent"),
+            "consent",
+            _("Give or withdraw the consent of the selected practice's location"),
+        ),
+        _b(
+            "f",
+            "filter",
+            _("Filter"),
+            "filter",
+            _("Show only the practices of one promise or theme"),
+        ),
+        _b(
+            "tab",
+            "app.focus_next",
+            _("Next table"),
+            "focus_next",
+            _("Move between the meetings and the practices"),
+        ),
+    ]
+    PALETTE = (("add", N_("New network meeting"), N_("Record a meeting of the network")),)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.promise = ""
+        self.theme = ""
+        self.rows: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("Network meetings"), classes="section")
+        yield DataTable(id="meetings", cursor_type="row")
+        yield Static("", id="practices-head", classes="section")
+        yield DataTable(id="practices", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Learning network")
+        self.query_one("#meetings", DataTable).add_columns(
+            _("date"), _("theme"), _("host"), _("attendance"), _("shared")
+        )
+        self.query_one("#practices", DataTable).add_columns(
+            _("id"),
+            _("location"),
+            _("consent"),
+            _("promise"),
+            _("theme"),
+            _("practice"),
+            _("spread"),
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        from qaudit.services import network
+
+        meetings = self.read(network.meetings)
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        for m in meetings or []:
+            table.add_row(
+                fmt.day(m.held_on),
+                m.theme,
+                m.host,
+                ", ".join(f"{c} ({n})" for c, n in m.attendance),
+                m.shared,
+                key=str(m.id),
+            )
+        self.rows = self.read(_library, self.qapp.today) or []
+        shown = [
+            r
+            for r in self.rows
+            if (not self.promise or r.promise_id == self.promise)
+            and (not self.theme or r.theme_id == self.theme)
+        ]
+        practices = self.query_one("#practices", DataTable)
+        practices.clear()
+        for r in shown:
+            practices.add_row(
+                str(r.id),
+                r.location,
+                "✔" if r.shared else "✘",
+                r.promise_id or "",
+                r.theme_id or "",
+                r.text,
+                _("{meetings} meetings, {reached} locations").format(
+                    meetings=r.meetings, reached=r.reached
+                ),
+                key=str(r.id),
+            )
+        head = _("Good practices: {count}, of which {shared} shared with consent").format(
+            count=len(shown), shared=sum(r.shared for r in shown)
+        )
+        if self.promise or self.theme:
+            head += " · " + _("filter: {value}").format(value=self.promise or self.theme)
+        self.query_one("#practices-head", Static).update(head)
+
+    def action_add(self) -> None:
+        from qaudit.services import network
+
+        fields = [
+            Field("date", _("Date"), "date", self.qapp.today, required=True),
+            Field("theme", _("Theme"), required=True),
+            Field("host", _("Host location (code)")),
+            Field("attendance", _("Attendance (codes, e.g. L08:2, L09)")),
+            Field("shared", _("What was shared"), "area"),
+        ]
+
+        def save(values: dict[str, Any]) -> None:
+            self.act(
+                network.add_meeting_by_codes,
+                self.engine,
+                held_on=values["date"],
+                theme=values["theme"],
+                host=values["host"],
+                attendance=values["attendance"],
+                shared=values["shared"],
+            )
+
+        self.ask(FormDialog(_("Network meeting"), fields), save)
+
+    def action_consent(self) -> None:
+        from qaudit.services import network
+
+        table = self.query_one("#practices", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        row = next((r for r in self.rows if str(r.id) == key), None)
+        if row is not None:
+            self.act(
+                network.set_consent,
+                self.engine,
+                row.location_id,
+                not row.shared,
+                on=self.qapp.today,
+            )
+
+    def action_filter(self) -> None:
+        fields = [Field("value", _("Promise or theme id (empty: all)"), default="")]
+
+        def apply(values: dict[str, Any]) -> None:
+            value = (values["value"] or "").strip().upper()
+            self.promise = value if value.startswith("KB") else ""
+            self.theme = value if value and not value.startswith("KB") else ""
+            self.reload()
+
+        self.ask(FormDialog(_("Filter the practices"), fields), apply)
+
+
+def _library(session: Any, today: Any) -> Any:
+    """Every practice, shared or not: staff decide on consent here."""
+    from qaudit.services import network
+
+    network.harvest(session, today)
+    return network.practices(session, include_unshared=True)
