@@ -84,11 +84,13 @@ def _workers(
     contacts: dict[int, int],
     assigned: list[int],
 ) -> list[int]:
-    if a.kind is AssessmentKind.SELF_EVALUATION:
+    if a.kind in (AssessmentKind.SELF_EVALUATION, AssessmentKind.READINESS_SCAN):
+        # the location's own work (a readiness scan is filled in with its board)
         return [contacts[a.location_id]] if a.location_id in contacts else []
     if assigned:
         return list(dict.fromkeys(([a.lead_person_id] if a.lead_person_id else []) + assigned))
     if a.lead_person_id is not None:
         return [a.lead_person_id]
-    pool = by_role.get(POOL[a.kind], [])
+    role = POOL.get(a.kind)
+    pool = by_role.get(role, []) if role is not None else []
     return [pool[(a.id or 0) % len(pool)]] if pool else []
