@@ -33,6 +33,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "reports": ("reports/", "cli/report.py", "services/reports.py"),
     "excel": ("excel/", "cli/excel.py", "services/excel.py"),
     "schedule": ("scheduling/", "scheduling.py", "cli/schedule.py", "services/schedule.py"),
+    "safety": ("files.py", "storage/faults.py", "storage/backup.py", "services/dbcheck.py"),
 }
 
 

@@ -10,13 +10,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from qaudit.errors import QauditError
+from qaudit.files import create_private_file, private_folder, protect
 from qaudit.i18n import _
+from qaudit.storage.schema import REVISIONS
 
-_SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
+BUSY_TIMEOUT_MS = 5000
+"""How long a SQLite connection waits for another program's lock before giving up."""
+
+_SQLITE_PRAGMAS = (  # none of these writes to the file
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",  # a committed answer survives a crash or power cut
-    "PRAGMA busy_timeout=5000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
@@ -36,7 +40,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     except ArgumentError as exc:
         raise QauditError(_("not a database URL: {url!r}").format(url=url)) from exc
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database, **kwargs)
+        return _sqlite_engine(url, sqlite_file(parsed.database), **kwargs)
     try:
         return create_engine(url, pool_pre_ping=True, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
@@ -44,9 +48,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         raise QauditError(message.format(name=parsed.drivername)) from exc
 
 
-def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+def sqlite_file(database: str | None) -> Path | None:
+    """The file of a SQLite URL's database part, or None for memory and URI databases."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _sqlite_engine(url: str, path: Path | None, **kwargs: Any) -> Engine:
+    if path is not None:
+        _prepare_file(path)
     kwargs.setdefault("connect_args", {"check_same_thread": False})
     engine = create_engine(url, **kwargs)
 
@@ -55,6 +66,36 @@ def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         for pragma in _SQLITE_PRAGMAS:
             cursor.execute(pragma)
+        if schema_is_known(cursor):  # a newer schema is refused later, and never written to
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     return engine
+
+
+def _prepare_file(path: Path) -> None:
+    """A new database file and its new folder are private to the user (0600 / 0700)."""
+    if path.is_dir() or path.exists():
+        protect(path)
+        return
+    if not path.parent.exists():
+        try:
+            private_folder(path.parent)
+        except OSError:
+            return  # connecting names the problem
+    try:
+        create_private_file(path)
+    except OSError:
+        return
+    protect(path)
+
+
+def schema_is_known(cursor: Any) -> bool:
+    """Is the file empty, or at a revision this program knows? (Reads only.)"""
+    has_table = cursor.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return True
+    row = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row is None or row[0] in REVISIONS
