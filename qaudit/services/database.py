@@ -7,7 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from qaudit.errors import QauditError
 from qaudit.storage import ensure_schema, make_engine
+from qaudit.storage.faults import fault_message
 
 
 def open_database(
@@ -23,3 +25,10 @@ def open_database(
         if backup is not None and on_backup is not None:
             on_backup(backup)
     return engine
+
+
+def describe_fault(error: BaseException, url: str | None = None) -> str | None:
+    """A user error's message, or a database or file fault's; None for anything else."""
+    if isinstance(error, QauditError):
+        return str(error)
+    return fault_message(error, url)
