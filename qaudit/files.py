@@ -11,7 +11,10 @@ database qaudit works on (or its ``-wal``/``-shm``/``-journal`` file) is refused
 from __future__ import annotations
 
 import errno
+import gc
 import os
+import sys
+import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -94,7 +97,9 @@ def staged(targets: Iterable[Path]) -> Iterator[list[Path]]:
             for temporary in temporaries:
                 _flush(temporary)
         except OSError as exc:
-            raise QauditError(cannot_write(targets[0], exc)) from None
+            message = cannot_write(targets[0], exc)
+            _release(exc)
+            raise QauditError(message) from None
         for temporary, target in zip(temporaries, targets, strict=True):
             try:
                 os.replace(temporary, target)
@@ -115,6 +120,19 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
 def write_bytes(target: Path, data: bytes) -> Path:
     """Write ``data`` to ``target`` whole or not at all."""
     return write_atomically(target, lambda temporary: temporary.write_bytes(data))
+
+
+def _release(exc: BaseException) -> None:
+    """Close what a failed writer left open now (e.g. a half-written zip on a full disk),
+    without the interpreter's "Exception ignored" traceback when it is collected later."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _info: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        exc.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _flush(path: Path) -> None:

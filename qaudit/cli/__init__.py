@@ -80,6 +80,15 @@ def _language_from(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    code = _main(argv)
+    if code != 0 and argv is None:
+        # The command failed and said why. Objects a failed writer left half-open (e.g. a
+        # workbook's sheets on a full disk) are collected at exit; their complaints are noise.
+        sys.unraisablehook = lambda _unraisable: None
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     context: Context | None = None
     try:

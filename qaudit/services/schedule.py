@@ -26,6 +26,7 @@ from qaudit.domain.models import (
     ScheduledEvent,
 )
 from qaudit.errors import NotFound, QauditError
+from qaudit.files import check_output, require_suffix, write_bytes
 from qaudit.i18n import _
 from qaudit.scheduling import Plan, PlannedEvent, PlannerSettings, plan, planner_settings
 from qaudit.scheduling.explain import Names, kind_label
@@ -244,7 +245,11 @@ def export_ics(
     location_id: int | None = None,
     stamp: datetime | None = None,
 ) -> int:
-    """Write the stored events (of one person or one location, or all) to ``out``."""
+    """Write the stored events (of one person or one location, or all) to ``out``.
+
+    The file must be named ``*.ics``; it is written whole or not at all.
+    """
+    out = check_output(require_suffix(out, ".ics", _("a calendar file")))
     with transaction(engine) as session:
         if person_id is not None and session.get(Person, person_id) is None:
             raise NotFound(_("no person with id {id}").format(id=person_id))
@@ -252,11 +257,7 @@ def export_ics(
             raise NotFound(_("no location with id {id}").format(id=location_id))
         events = calendar_events(session, person_id=person_id, location_id=location_id)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        message = _("cannot write {path}: {error}").format(path=out, error=exc.strerror)
-        raise QauditError(message) from None
+    write_bytes(out, data)
     return len(events)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,7 @@ def _prepare_file(path: Path) -> None:
     """A new database file and its new folder are private to the user (0600 / 0700)."""
     if path.is_dir() or path.exists():
         protect(path)
+        _keep_private_if_own(path)
         return
     if not path.parent.exists():
         try:
@@ -88,6 +90,18 @@ def _prepare_file(path: Path) -> None:
     except OSError:
         return
     protect(path)
+
+
+def _keep_private_if_own(path: Path) -> None:
+    """qaudit's own data folder and database files stay private, even if made otherwise."""
+    from qaudit.paths import user_dirs
+
+    data = user_dirs().data
+    if path.parent.resolve() != data.resolve() or not path.is_file():
+        return
+    with suppress(OSError):  # not ours to change (another owner): leave it
+        data.chmod(0o700)
+        path.chmod(0o600)
 
 
 def schema_is_known(cursor: Any) -> bool:

@@ -26,7 +26,7 @@ from qaudit.errors import SchemaError
 from qaudit.i18n import _
 from qaudit.paths import migrations_dir
 from qaudit.storage.backup import backup_sqlite
-from qaudit.storage.engine import BUSY_TIMEOUT_MS
+from qaudit.storage.engine import BUSY_TIMEOUT_MS, sqlite_file
 
 
 def alembic_config() -> Config:
@@ -66,6 +66,10 @@ def migrating(engine: Engine, *, backup_from: str | None = None) -> Iterator[Con
     """
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
+    if sqlite and sqlite_file(engine.url.database) is None:
+        with _in_memory(engine, config) as memory:  # nothing on disk to half-migrate
+            yield memory
+        return
     own = transactional_sqlite_engine(engine) if sqlite else engine
     try:
         with own.connect() as connection:
@@ -79,6 +83,22 @@ def migrating(engine: Engine, *, backup_from: str | None = None) -> Iterator[Con
     finally:
         if own is not engine:
             own.dispose()
+
+
+@contextmanager
+def _in_memory(engine: Engine, config: Config) -> Iterator[Config]:
+    """An in-memory database lives in its engine's one connection: migrate on that one."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                yield config
+                _check_foreign_keys(connection)
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def _check_foreign_keys(connection: Connection) -> None:
