@@ -57,6 +57,8 @@ def check_output(target: Path) -> Path:
         )
     if target.is_dir():
         raise QauditError(_("{path} is a folder, not a file").format(path=target))
+    if target.exists() and not target.is_file():
+        raise QauditError(_("{path} is not an ordinary file").format(path=target))
     return target
 
 
