@@ -107,6 +107,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except EOFError:  # a question was asked, and the input ended without an answer
+        return _fail(_("no answer: the input ended before a choice was made; nothing changed"))
     except BrokenPipeError:  # the reader went away (e.g. `qaudit location list | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

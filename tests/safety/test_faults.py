@@ -181,3 +181,16 @@ async def test_the_workbench_shows_a_locked_database_and_keeps_running(
         await pilot.pause()
         assert any("is in gebruik door een ander programma" in m for m in shown), shown
         assert app.is_running
+
+
+def test_a_question_without_an_answer_changes_nothing(
+    sqlite_engine: Engine, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``schedule apply`` asks on a terminal; when the input ends, nothing is stored."""
+    import io
+
+    url = str(sqlite_engine.url)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    code, err = run(capsys, "--database", url, "schedule", "apply", "--years", "1")
+    assert code == 1 and "de invoer eindigde" in err

@@ -153,6 +153,7 @@ def test_kill_9_during_an_upgrade_leaves_old_or_new_revision(old_database: Path)
         process.wait(timeout=60)
         seen.append(assert_usable(old_database, before))
     assert len(seen) == 20, seen
+    print("revisions after the kills:", seen)
 
 
 def _timed_upgrade(command: list[str], database: Path) -> tuple[float, float]:
