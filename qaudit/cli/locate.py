@@ -39,5 +39,7 @@ def _masked(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        from qaudit.storage.faults import masked_url
+
+        return masked_url(url)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from qaudit.errors import QauditError
 from qaudit.files import create_private_file, private_folder, protect
 from qaudit.i18n import _
+from qaudit.storage.faults import masked_url
 from qaudit.storage.schema import REVISIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -38,8 +39,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise QauditError(_("not a database URL: {url!r}").format(url=url)) from exc
+    except (ArgumentError, ValueError):  # ValueError: e.g. a port that is no number
+        raise QauditError(_("not a database URL: {url!r}").format(url=masked_url(url))) from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, sqlite_file(parsed.database), **kwargs)
     try:

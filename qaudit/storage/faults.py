@@ -41,6 +41,14 @@ def _is_dbapi_error(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError)
 
 
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def masked_url(url: str) -> str:
+    """``url`` with the password between ``user:`` and ``@`` replaced by ``***``."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
 def where(url: str | None) -> str:
     """The database as a user recognises it: a SQLite file's path, else the masked URL."""
     if not url:
@@ -50,8 +58,8 @@ def where(url: str | None) -> str:
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        return _("the database")
+    except (ArgumentError, ValueError):
+        return masked_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return str(parsed.database)
     return parsed.render_as_string(hide_password=True)
@@ -128,12 +136,13 @@ def _postgres_message(orig: BaseException, url: str | None) -> str | None:
 
 def _postgres_text(kind: str, url: str | None, text: str) -> str:
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     db = where(url)
     try:
         parsed = make_url(url or "")
         user, host, name = parsed.username or "-", parsed.host or "localhost", parsed.database
-    except Exception:  # an unparsable URL was refused long before this
+    except (ArgumentError, ValueError):  # an unparsable URL was refused long before this
         user, host, name = "-", "-", "-"
     texts = {
         "login": _("the database server {host} refused user {user}: wrong name or password"),

@@ -146,6 +146,7 @@ def invocations(place: Place) -> Iterator[list[str]]:
                 "postgresql://127.0.0.1:1/qaudit",
                 "mysql+nosuchdriver://u@h/x",
                 "geen-url",
+                "postgresql://qaudit:geheim123@host:abc/qaudit",
             ):
                 yield ["--database", url, *argv]
 
