@@ -9,6 +9,7 @@ bug rather than a fault. It reads only the exception and the URL: it connects to
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def _sqlite_message(text: str, url: str | None) -> str | None:
         return _("{path} is not a qaudit database (not a SQLite file, or encrypted)").format(
             path=path
         )
-    if "disk is full" in text:
+    if "disk is full" in text or ("disk I/O error" in text and _disk_full(path)):
         return _("the database {path} cannot be written: the disk is full").format(path=path)
     if "malformed" in text or "disk I/O error" in text:
         return _(
@@ -95,6 +96,15 @@ def _sqlite_message(text: str, url: str | None) -> str | None:
     if "unable to open database file" in text:
         return _("cannot open the database {path}: {why}").format(path=path, why=_open_why(path))
     return None
+
+
+def _disk_full(path: str) -> bool:
+    """Is the disk under ``path`` (nearly) full? SQLite reports that as an I/O error when
+    it cannot even make its shared-memory file."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _open_why(path: str) -> str:

@@ -168,3 +168,39 @@ def test_a_full_disk_in_a_real_process_prints_one_line(
     assert result.stderr.strip().splitlines() == [
         f"qaudit: fout: kan {out} niet schrijven: de schijf is vol"
     ]
+
+
+def test_a_full_disk_under_the_database_is_a_message(
+    full_disk: Path, _sqlite_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import sqlite3
+
+    database = full_disk / "qaudit.db"
+    shutil.copy(_sqlite_template, database)
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "INSERT INTO person (id, name, email, region, max_per_year) "
+            "VALUES (1, 'Auditor Een', '', '', 6)"
+        )
+    connection.close()
+    fill(full_disk)
+    code, err = run(
+        capsys,
+        f"sqlite:///{database}",
+        "person",
+        "absent",
+        "1",
+        "--from",
+        "2027-01-01",
+        "--until",
+        "2027-12-31",
+        "--note",
+        "x" * 200_000,
+    )
+    assert code == 1
+    assert f"de database {database} kan niet worden geschreven: de schijf is vol" in err, err
+    (full_disk / "vulling").unlink()  # room again: nothing of the refused write is there
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM absence").fetchone() == (0,)
+    connection.close()
