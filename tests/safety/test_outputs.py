@@ -204,3 +204,34 @@ def test_a_full_disk_under_the_database_is_a_message(
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT count(*) FROM absence").fetchone() == (0,)
     connection.close()
+
+
+def test_a_read_only_file_system_is_named(
+    database: tuple[str, Path],
+    full_disk: Path,
+    _sqlite_template: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A real read-only mount (permissions alone do not stop root, who runs the tests here)."""
+    import shutil
+
+    url, _path = database
+    shutil.copy(_sqlite_template, full_disk / "qaudit.db")
+    subprocess.run(["mount", "-o", "remount,ro", str(full_disk)], check=True)
+    code, err = run(capsys, url, "excel", "results", "--out", str(full_disk / "r.xlsx"))
+    assert code == 1 and "het bestandssysteem is alleen-lezen" in err, err
+    on_read_only = f"sqlite:///{full_disk / 'qaudit.db'}"
+    code, err = run(
+        capsys,
+        on_read_only,
+        "person",
+        "absent",
+        "1",
+        "--from",
+        "2027-01-01",
+        "--until",
+        "2027-01-02",
+    )
+    assert code == 1
+    assert f"kan de database {full_disk / 'qaudit.db'} niet openen" in err
+    assert "de map is alleen-lezen" in err
