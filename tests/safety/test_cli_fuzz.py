@@ -203,6 +203,7 @@ def test_every_command_refuses_malformed_arguments_without_a_traceback(
     monkeypatch.setenv("QAUDIT_DATABASE_URL", place.url)
     monkeypatch.chdir(place.root / "out")
     before = digest(place.database)
+    data = place.database.read_bytes()
     garbage = (place.root / "garbage.txt").read_bytes()
     problems: list[str] = []
     runs = 0
@@ -217,6 +218,7 @@ def test_every_command_refuses_malformed_arguments_without_a_traceback(
     assert not problems, f"{len(problems)} of {runs} runs:\n" + "\n".join(problems[:20])
     assert runs >= 300
     assert digest(place.database) == before
+    assert place.database.read_bytes() == data
     assert (place.root / "garbage.txt").read_bytes() == garbage
     assert list((place.root / "out").iterdir()) == []
     leftovers = [p for p in place.root.rglob("*") if p.name.endswith(".tmp")]
