@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import errno
 import gc
+import glob
 import os
 import sys
+import time
 import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -92,6 +94,8 @@ def staged(targets: Iterable[Path]) -> Iterator[list[Path]]:
     On any error the temporary files are removed and the targets are left as they were.
     """
     targets = [check_output(t) for t in targets]
+    for target in targets:
+        remove_stale_temporaries(target)
     temporaries = [temporary_path(t) for t in targets]
     try:
         try:
@@ -110,6 +114,22 @@ def staged(targets: Iterable[Path]) -> Iterator[list[Path]]:
     finally:
         for temporary in temporaries:
             _remove(temporary)
+
+
+STALE_SECONDS = 600
+"""A temporary file this old was left by a writer that was killed (no write takes so long)."""
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove what a killed writer of ``target`` left behind (never a running writer's file)."""
+    folder = target.parent
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:

@@ -235,3 +235,17 @@ def test_a_read_only_file_system_is_named(
     assert code == 1
     assert f"kan de database {full_disk / 'qaudit.db'} niet openen" in err
     assert "de map is alleen-lezen" in err
+
+
+def test_what_a_killed_writer_left_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    from qaudit.files import STALE_SECONDS, temporary_path, write_bytes
+
+    target = tmp_path / "plan.ics"
+    stale, running = temporary_path(target), temporary_path(target)
+    stale.write_bytes(b"half")
+    running.write_bytes(b"being written right now")
+    old = stale.stat().st_mtime - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    write_bytes(target, b"BEGIN:VCALENDAR")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR"
+    assert not stale.exists() and running.exists()
