@@ -225,6 +225,51 @@ def test_every_command_refuses_malformed_arguments_without_a_traceback(
     assert leftovers == []
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_the_fuzz_changes_nothing_on_postgres(
+    place: Place, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qaudit.services.database import open_database
+    from qaudit.services.demo import build_demo
+
+    engine = open_database(db_url)
+    build_demo(engine)
+    before = postgres_digest(engine)
+    monkeypatch.setenv("QAUDIT_DATABASE_URL", db_url)
+    monkeypatch.chdir(place.root / "out")
+    problems = []
+    for argv in invocations(place):
+        if "--database" in argv:
+            continue  # the same on either database, and run above
+        code, err = _run(argv)
+        if code not in (1, 2) or "Traceback" in err:
+            problems.append(f"{argv!r}: exit {code}\n{err[-1500:]}")
+    gc.collect()
+    assert not problems, "\n".join(problems[:20])
+    assert postgres_digest(engine) == before
+    engine.dispose()
+
+
+def postgres_digest(engine: object) -> dict[str, str]:
+    from sqlalchemy import Engine, text
+
+    assert isinstance(engine, Engine)
+    with engine.connect() as connection:
+        tables = connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        ).scalars()
+        return {
+            table: connection.execute(
+                text(
+                    f"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                    f'FROM "{table}" t'
+                )
+            ).scalar_one()
+            for table in list(tables)
+        }
+
+
 def _run(argv: list[str]) -> tuple[int | str | None, str]:
     import contextlib
     import io
