@@ -51,6 +51,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "services/work_people.py",
         "cli/work.py",
     ),
+    "safety": ("files.py", "storage/faults.py", "storage/backup.py", "services/dbcheck.py"),
 }
 
 

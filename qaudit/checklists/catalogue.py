@@ -11,6 +11,7 @@ from qaudit.checklists.errors import ChecklistError, Problem
 from qaudit.checklists.loader import Loaded, load_with_source
 from qaudit.checklists.spec import ChecklistSpec, PromiseSetSpec, Spec
 from qaudit.errors import NotFound
+from qaudit.files import write_bytes
 from qaudit.i18n import _
 from qaudit.paths import checklists_dir
 
@@ -179,5 +180,4 @@ def write_lock(directory: Path, specs: Iterable[Spec]) -> Path:
         lock[(spec.id, spec.version)] = spec.content_hash
     header = "# id version content-hash: released checklist versions (qaudit checklist lock)\n"
     body = "".join(f"{i} {v} {h}\n" for (i, v), h in sorted(lock.items()))
-    file.write_text(header + body, encoding="utf-8")
-    return file
+    return write_bytes(file, (header + body).encode("utf-8"))

@@ -87,7 +87,17 @@ def _language_from(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    code = _main(argv)
+    if code != 0 and argv is None:
+        # The command failed and said why. Objects a failed writer left half-open (e.g. a
+        # workbook's sheets on a full disk) are collected at exit; their complaints are noise.
+        sys.unraisablehook = lambda _unraisable: None
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    context: Context | None = None
     try:
         settings = load_settings()
         language = _language_from(arguments)
@@ -101,11 +111,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ui(context)
         return int(args.handler(context) or 0)
     except QauditError as exc:
-        label = _("error")
-        print(f"qaudit: {label}: {exc}", file=sys.stderr)
-        return 1
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except EOFError:  # a question was asked, and the input ended without an answer
+        return _fail(_("no answer: the input ended before a choice was made; nothing changed"))
     except BrokenPipeError:  # the reader went away (e.g. `qaudit location list | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a database or file fault is a message; a bug stays a traceback
+        message = _fault(exc, context)
+        if message is None:
+            raise
+        return _fail(message)
+
+
+def _fail(message: str) -> int:
+    label = _("error")
+    print(f"qaudit: {label}: {message}", file=sys.stderr)
+    return 1
+
+
+def _fault(exc: Exception, context: Context | None) -> str | None:
+    from qaudit.storage.faults import fault_message
+
+    try:
+        url = context.database_url if context is not None else None
+    except Exception:  # the settings could not say; the message names no database then
+        url = None
+    return fault_message(exc, url)

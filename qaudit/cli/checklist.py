@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.errors import QauditError
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
@@ -141,6 +142,8 @@ def lock_versions(context: Context) -> int:
 
     directory = context.args.dir or checklists_dir()
     catalogue = load_catalogue(directory)
+    if not catalogue.specs:
+        raise QauditError(_("{folder}: no checklist files to lock").format(folder=directory))
     path = write_lock(directory, catalogue.specs.values())
     print(_("Recorded {count} versions in {path}.").format(count=len(catalogue.specs), path=path))
     return 0

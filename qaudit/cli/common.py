@@ -30,8 +30,15 @@ class Context:
         if self._engine is None:
             from qaudit.services.database import open_database
 
-            self._engine = open_database(self.database_url)
+            self._engine = open_database(self.database_url, on_backup=_tell_backup)
         return self._engine
+
+
+def _tell_backup(path: object) -> None:
+    from qaudit.i18n import _
+
+    message = _("Backup of the database before the upgrade: {path}").format(path=path)
+    print(f"qaudit: {message}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

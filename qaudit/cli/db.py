@@ -1,4 +1,4 @@
-"""``qaudit db upgrade|current``: schema migrations."""
+"""``qaudit db upgrade|current|check``: schema migrations and the database's invariants."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         handler=upgrade
     )
     actions.add_parser("current", help=_("print the schema revision")).set_defaults(handler=current)
+    actions.add_parser(
+        "check", help=_("verify the database's invariants (reads only; exit 1 naming problems)")
+    ).set_defaults(handler=check)
 
 
 def upgrade(context: Context) -> int:
@@ -22,7 +25,9 @@ def upgrade(context: Context) -> int:
     from qaudit.storage.schema import HEAD, upgrade
 
     engine = make_engine(context.database_url)
-    upgrade(engine)
+    backup = upgrade(engine)
+    if backup is not None:
+        print(_("Backup of the database before the upgrade: {path}").format(path=backup))
     print(_("Schema is at revision {revision}.").format(revision=HEAD))
     return 0
 
@@ -38,4 +43,20 @@ def current(context: Context) -> int:
         print(_("{revision} (current)").format(revision=revision))
     else:
         print(_("{revision} (upgrade available to {head})").format(revision=revision, head=HEAD))
+    return 0
+
+
+def check(context: Context) -> int:
+    import sys
+
+    from qaudit.services.dbcheck import check_database
+    from qaudit.storage import make_engine
+
+    problems = check_database(make_engine(context.database_url))
+    for problem in problems:
+        print(f"qaudit: {problem}", file=sys.stderr)
+    if problems:
+        print(_("{count} problems found.").format(count=len(problems)), file=sys.stderr)
+        return 1
+    print(_("OK: the database keeps every invariant."))
     return 0

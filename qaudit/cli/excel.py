@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json
 from qaudit.i18n import _
 
@@ -23,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help=_("write an assessment to an Excel workbook"))
     export.add_argument(
         "--assessment",
-        type=int,
+        type=record_id,
         required=True,
         metavar="ID",
         help=_("the assessment (see 'qaudit assessment list')"),
@@ -49,7 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     imp.add_argument(
         "--assessment",
-        type=int,
+        type=record_id,
         metavar="ID",
         help=_("refuse the file unless it belongs to this assessment"),
     )

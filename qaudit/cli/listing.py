@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -18,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     assessment = commands.add_parser("assessment", help=_("the assessments"))
     actions = assessment.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     listing = actions.add_parser("list", help=_("list the assessments with their ids"))
-    listing.add_argument("--location", type=int, metavar="ID", help=_("only this location"))
+    listing.add_argument("--location", type=record_id, metavar="ID", help=_("only this location"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_assessments)
     from qaudit.cli.work import register_start

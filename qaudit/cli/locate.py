@@ -20,7 +20,7 @@ def locate(context: Context) -> int:
     places = {
         "config_file": str(dirs.config_file),
         "data_dir": str(dirs.data),
-        "database": context.database_url,
+        "database": _masked(context.database_url),
         "demo_database": str(dirs.demo_database_file),
         "checklists": str(checklists_dir()),
         "report_templates": context.settings.template_dir or str(report_templates_dir()),
@@ -30,3 +30,16 @@ def locate(context: Context) -> int:
     else:
         print_table([_("what"), _("where")], list(places.items()))
     return 0
+
+
+def _masked(url: str) -> str:
+    """The database URL with its password hidden (``***``)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        from qaudit.storage.faults import masked_url
+
+        return masked_url(url)

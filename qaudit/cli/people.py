@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
+from qaudit.cli.arguments import day, record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -16,11 +16,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json_flag(listing)
     listing.set_defaults(handler=list_people)
     absent = actions.add_parser("absent", help=_("record a period in which someone cannot go"))
-    absent.add_argument("id", type=int, metavar="ID", help=_("person id"))
+    absent.add_argument("id", type=record_id, metavar="ID", help=_("person id"))
     absent.add_argument(
         "--from",
         dest="start",
-        type=date.fromisoformat,
+        type=day,
         required=True,
         metavar="DATE",
         help=_("first day (YYYY-MM-DD)"),
@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     absent.add_argument(
         "--until",
         dest="end",
-        type=date.fromisoformat,
+        type=day,
         required=True,
         metavar="DATE",
         help=_("last day (YYYY-MM-DD)"),

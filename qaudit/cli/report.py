@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json
 from qaudit.i18n import _, ngettext
 
@@ -34,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("kind", choices=choices, metavar="KIND", help=" | ".join(choices))
     parser.add_argument(
         "--assessment",
-        type=int,
+        type=record_id,
         action="append",
         metavar="ID",
         help=_("the assessment (see 'qaudit assessment list'); repeat it for a batch"),

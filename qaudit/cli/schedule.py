@@ -4,34 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qaudit.cli.arguments import day, record_id, record_ids
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.errors import Refused
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
     from qaudit.services.schedule import Proposal
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("not a date (YYYY-MM-DD): {text}").format(text=text)
-        ) from None
-
-
-def _ids(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in text.split(",") if part.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("not a list of ids (1,2,3): {text}").format(text=text)
-        ) from None
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -63,15 +45,20 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("with --per-person: also an e-mail invitation (.eml) per person and event"),
     )
     who = ics.add_mutually_exclusive_group()
-    who.add_argument("--person", type=int, metavar="ID", help=_("only this person's events"))
-    who.add_argument("--location", type=int, metavar="ID", help=_("only this location's events"))
+    who.add_argument("--person", type=record_id, metavar="ID", help=_("only this person's events"))
+    who.add_argument(
+        "--location", type=record_id, metavar="ID", help=_("only this location's events")
+    )
     ics.set_defaults(handler=ics_command)
     keep = actions.add_parser("keep", help=_("fix a stored event by hand (a manual override)"))
     keep.add_argument("uid", help=_("the event's uid"))
-    keep.add_argument("--on", type=_day, required=True, metavar="DATE", help=_("the day"))
-    keep.add_argument("--peer", type=int, metavar="ID", help=_("the visiting organisation"))
+    keep.add_argument("--on", type=day, required=True, metavar="DATE", help=_("the day"))
+    keep.add_argument("--peer", type=record_id, metavar="ID", help=_("the visiting organisation"))
     keep.add_argument(
-        "--people", type=_ids, metavar="ID,ID", help=_("the assigned peer visitors or assessors")
+        "--people",
+        type=record_ids,
+        metavar="ID,ID",
+        help=_("the assigned peer visitors or assessors"),
     )
     keep.set_defaults(handler=keep_command)
     release = actions.add_parser("release", help=_("hand a manual event back to the planner"))
@@ -79,20 +66,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     release.set_defaults(handler=release_command)
     respond = actions.add_parser("respond", help=_("record a person's answer to an invitation"))
     respond.add_argument("uid", help=_("the event's uid"))
-    respond.add_argument("--person", type=int, required=True, metavar="ID", help=_("who answers"))
+    respond.add_argument(
+        "--person", type=record_id, required=True, metavar="ID", help=_("who answers")
+    )
     respond.add_argument("answer", choices=("accepted", "declined"), help=_("the answer"))
     respond.set_defaults(handler=respond_command)
     load = actions.add_parser("load", help=_("planned events per person per month"))
     load.add_argument(
         "--months", type=int, default=12, metavar="N", help=_("how many months (default 12)")
     )
-    load.add_argument("--from", dest="start", type=_day, metavar="DATE", help=_("first month"))
+    load.add_argument("--from", dest="start", type=day, metavar="DATE", help=_("first month"))
     add_json_flag(load)
     load.set_defaults(handler=load_command)
     done = actions.add_parser("done", help=_("record that a planned event took place"))
     done.add_argument("uid", help=_("the event's uid"))
-    done.add_argument("--assessment", type=int, metavar="ID", help=_("the assessment it was"))
-    done.add_argument("--on", type=_day, metavar="DATE", help=_("the day it took place"))
+    done.add_argument("--assessment", type=record_id, metavar="ID", help=_("the assessment it was"))
+    done.add_argument("--on", type=day, metavar="DATE", help=_("the day it took place"))
     done.set_defaults(handler=done_command)
     missed = actions.add_parser("missed", help=_("record that a planned event did not take place"))
     missed.add_argument("uid", help=_("the event's uid"))
@@ -111,7 +100,7 @@ def _horizon(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument(
         "--from",
         dest="start",
-        type=_day,
+        type=day,
         metavar="DATE",
         help=_("plan from this day (default: today)"),
     )

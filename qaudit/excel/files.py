@@ -7,8 +7,6 @@ renamed CSV), carries no macros, and is not a zip bomb (total unpacked size and 
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from qaudit.errors import QauditError
+from qaudit.files import check_output, write_atomically
 from qaudit.i18n import _
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -32,23 +31,14 @@ def check_target(out: Path) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise QauditError(_("{file}: the file name must end in .xlsx").format(file=out))
-    if not out.parent.is_dir():
+    if not out.expanduser().parent.is_dir():
         raise QauditError(_("{folder}: no such folder").format(folder=out.parent))
-    return out
+    return check_output(out)
 
 
 def atomic_save(workbook: Workbook, out: Path) -> Path:
     """Save next to ``out`` and move into place: a reader never sees half a file."""
-    out = check_target(out)
-    handle, temp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
-    os.close(handle)
-    try:
-        workbook.save(temp)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(check_target(out), workbook.save)
 
 
 def check_workbook_file(path: Path) -> None:

@@ -18,10 +18,10 @@ from jinja2 import TemplateError
 from lxml.etree import LxmlError
 
 from qaudit.errors import QauditError
+from qaudit.files import write_atomically
 from qaudit.i18n import _
 from qaudit.reports.chart import ChartImage
 from qaudit.reports.environment import environment
-from qaudit.reports.files import write_atomically
 from qaudit.reports.problems import TemplateProblem, check_tags, describe
 
 _LISTING = re.compile(r"[\t\a\n\f]")

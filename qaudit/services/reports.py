@@ -19,9 +19,9 @@ from qaudit.config import Settings
 from qaudit.domain.enums import AssessmentKind
 from qaudit.domain.models import Assessment, Location
 from qaudit.errors import QauditError, Refused
+from qaudit.files import cannot_write, check_output, staged
 from qaudit.i18n import _, get_language
 from qaudit.reports.data import AssessmentReport, OverviewReport
-from qaudit.reports.files import staged
 from qaudit.reports.kinds import ReportKind, build_context, report_kind
 from qaudit.reports.pdf import convert, require_soffice
 from qaudit.reports.templates import template_file
@@ -130,13 +130,20 @@ def write_reports(
         targets: list[tuple[int | None, Path]] = [(None, out_dir / overview_name(job.today))]
     else:
         targets = _batch_targets(engine, job.report, assessment_ids, out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     written = []
     for done, (assessment_id, path) in enumerate(targets, start=1):
         written.append(_write(engine, job, assessment_id, path))
         if progress is not None:
             progress(done, len(targets), written[-1])
     return written
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QauditError(cannot_write(folder, exc)) from None
 
 
 def overview_name(today: date) -> str:
@@ -177,7 +184,7 @@ def _docx_path(out: Path) -> Path:
         )
     if out.is_dir():
         raise QauditError(_("{path} is a folder").format(path=out))
-    return out
+    return check_output(out)
 
 
 def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> Written:

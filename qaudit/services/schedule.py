@@ -27,6 +27,7 @@ from qaudit.domain.models import (
 )
 from qaudit.domain.privacy import redact
 from qaudit.errors import NotFound, QauditError
+from qaudit.files import check_output, require_suffix, write_bytes
 from qaudit.i18n import _
 from qaudit.scheduling import Plan, PlannerSettings, plan, planner_settings
 from qaudit.scheduling.explain import Names, kind_label
@@ -201,7 +202,9 @@ def export_calendar(
     location_id: int | None = None,
     stamp: datetime | None = None,
 ) -> CalendarExport:
-    """:func:`export_ics`, telling also how many redactions were made."""
+    """:func:`export_ics`, telling also how many redactions were made. The file must be named
+    ``*.ics``; it is written whole or not at all."""
+    out = check_output(require_suffix(out, ".ics", _("a calendar file")))
     with transaction(engine) as session:
         if person_id is not None and session.get(Person, person_id) is None:
             raise NotFound(_("no person with id {id}").format(id=person_id))
@@ -216,11 +219,7 @@ def export_calendar(
             events += evaluation_events(session, location_id, date.today())
     events, redactions = redacted_events(events)
     data = calendar(events, stamp or datetime.now(UTC), name=_("Kwaliteit@ planning"))
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        message = _("cannot write {path}: {error}").format(path=out, error=exc.strerror)
-        raise QauditError(message) from None
+    write_bytes(out, data)
     return CalendarExport(len(events), redactions)
 
 

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from qaudit.domain.enums import EventStatus, Role
 from qaudit.domain.models import EventAssignment, Person, RoleAssignment, ScheduledEvent
 from qaudit.errors import NotFound, QauditError, Refused
+from qaudit.files import check_output, write_bytes
 from qaudit.i18n import _
 from qaudit.scheduling.ics import Attendee, CalendarEvent, calendar
 from qaudit.scheduling.invite import invitation
@@ -253,12 +254,5 @@ def _ensure_folder(folder: Path) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: a temporary file beside the target, then renamed."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        message = _("cannot write {path}: {error}").format(path=path, error=exc.strerror)
-        raise QauditError(message) from None
+    """Whole or not at all, never over the database (``qaudit.files``)."""
+    write_bytes(check_output(path), data)

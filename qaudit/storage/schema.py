@@ -6,6 +6,8 @@ test keeps the list equal to the migration scripts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, inspect, text
 
 from qaudit.errors import SchemaError
@@ -38,14 +40,21 @@ def check_schema(engine: Engine) -> str | None:
     return revision
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Bring an empty or older database up to date; refuse a newer one untouched."""
+def ensure_schema(engine: Engine) -> Path | None:
+    """Bring an empty or older database up to date; refuse a newer one untouched.
+
+    Returns the backup copy taken before upgrading an existing SQLite database, if any.
+    """
     if check_schema(engine) != HEAD:
-        upgrade(engine)
+        return upgrade(engine)
+    return None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head") -> Path | None:
+    """Upgrade in one transaction; return the backup copy of a SQLite file taken first."""
     from qaudit.storage.migrate import run_upgrade  # Alembic only when there is work
 
-    check_schema(engine)
-    run_upgrade(engine, revision)
+    current = check_schema(engine)
+    if current == (HEAD if revision == "head" else revision):
+        return None
+    return run_upgrade(engine, revision, current=current)

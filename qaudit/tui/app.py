@@ -242,16 +242,27 @@ class QAuditApp(App[None]):
         self.push_screen(ChecklistScreen(assessment_id))
 
     def report_error(self, error: Exception) -> None:
-        """Show a user mistake (``QauditError``) as a notification, never a traceback."""
-        self.notify(str(error), title=_("Not done"), severity="error", timeout=8)
+        """Show a user mistake (``QauditError``) or a database or file fault as a
+        notification, never a traceback."""
+        from qaudit.services.database import describe_fault
+
+        message = describe_fault(error, self.database_url) or str(error)
+        self.notify(message, title=_("Not done"), severity="error", timeout=8)
 
     def call_service(self, function: Any, *args: Any, **kwargs: Any) -> Any:
-        """Run a service; a ``QauditError`` is shown and ``None`` returned."""
+        """Run a service; a ``QauditError`` or a database or file fault (a locked file, a
+        lost server) is shown, ``None`` returned, and the app keeps running."""
         from qaudit.errors import QauditError
+        from qaudit.services.database import describe_fault
 
         try:
             return function(*args, **kwargs)
         except QauditError as error:
+            self.report_error(error)
+            return None
+        except Exception as error:
+            if describe_fault(error, self.database_url) is None:
+                raise  # a bug, not a fault
             self.report_error(error)
             return None
 

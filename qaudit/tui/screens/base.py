@@ -63,9 +63,10 @@ class WorkScreen(Screen[None]):
             return function(session, *args)
 
     def act(self, function: Any, *args: Any, **kwargs: Any) -> Any:
-        """Run one user action; on success reload the screen, on a user error show it."""
+        """Run one user action, then reload the screen; a user error or a database fault
+        (in either) is shown and the app keeps running."""
         result = self.qapp.call_service(function, *args, **kwargs)
-        self.reload()
+        self.qapp.call_service(self.reload)
         return result
 
     def reload(self) -> None:
