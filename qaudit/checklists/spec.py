@@ -6,19 +6,29 @@ import hashlib
 import json
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+ChecklistId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+"""A checklist or promise set: lowercase words joined by hyphens (``basis-op-orde``)."""
+ThemeId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]*$")]
+"""A theme: capitals and digits (``T01``, ``BO``, ``KB01``)."""
+PointId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]*(\.[0-9]+)+$")]
+"""A measurement point: its theme's prefix, a dot and a number (``T01.02``, ``CKB10.1``)."""
+PromiseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")]
+"""A client promise: capitals and a number (``KB01``)."""
 ChecklistKind = Literal["basis", "visitation", "cirkel"]
 EvidenceKind = Literal["document", "record_sample", "observation", "interview", "system"]
 Group = Literal["residents", "staff", "family", "management"]
+_GROUPS = ", ".join(get_args(Group))
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    """Strict: ``true`` is not a weight, ``"yes"`` is not a boolean, ``5`` is not text."""
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy without the cached derived values (hash, indexes) of the original."""
@@ -33,21 +43,31 @@ class Evidence(_Strict):
     detail: str = ""
     group: Group | None = None
 
+    @model_validator(mode="after")
+    def _group_with_interview(self) -> Self:
+        if self.kind == "interview" and self.group is None:
+            raise PydanticCustomError(
+                "interview_group", "an interview needs a group ({groups})", {"groups": _GROUPS}
+            )
+        if self.kind != "interview" and self.group is not None:
+            raise PydanticCustomError("group_without_interview", "only an interview has a group")
+        return self
+
 
 class Point(_Strict):
-    id: Id
+    id: PointId
     text: Text
     guidance: Text
     basis: Text
     weight: int = Field(default=1, ge=1, le=3)
     critical: bool = False
     evidence: list[Evidence] = Field(min_length=1)
-    promises: list[Id] = []
-    refs: list[Id] = []
+    promises: list[PromiseId] = []
+    refs: list[PointId] = []
 
 
 class Theme(_Strict):
-    id: Id
+    id: ThemeId
     title: Text
     basis: str = ""
     points: list[Point] = Field(min_length=1)
@@ -63,7 +83,7 @@ class VerdictRule(_Strict):
 
 
 class _Versioned(_Strict):
-    id: Id
+    id: ChecklistId
     version: Text
     title: Text
     description: str = ""
@@ -96,12 +116,12 @@ class ChecklistSpec(_Versioned):
 
 
 class Promise(_Strict):
-    id: Id
+    id: PromiseId
     title: Text
     text: Text
     perceived: list[Text] = Field(min_length=1)
     check: Text
-    measurement_points: list[Id] = []
+    measurement_points: list[PointId] = []
 
 
 class PromiseSetSpec(_Versioned):

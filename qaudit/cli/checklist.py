@@ -23,8 +23,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("id", help=_("checklist id, e.g. basis-op-orde"))
     add_json_flag(show)
     show.set_defaults(handler=show_checklist)
-    validate = actions.add_parser("validate", help=_("validate checklist files"))
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate = actions.add_parser("validate", help=_("validate checklist files or folders"))
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=_("a checklist file or a folder of them"),
+    )
     validate.set_defaults(handler=validate_files)
     lock = actions.add_parser("lock", help=_("record the content hash of each checklist version"))
     lock.add_argument("--dir", type=Path, help=_("checklist folder (default: the shipped one)"))
