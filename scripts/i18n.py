@@ -33,6 +33,17 @@ AREAS: dict[str, tuple[str, ...]] = {
     "reports": ("reports/", "cli/report.py", "services/reports.py"),
     "excel": ("excel/", "cli/excel.py", "services/excel.py"),
     "schedule": ("scheduling/", "scheduling.py", "cli/schedule.py", "services/schedule.py"),
+    "versions": (  # issue 17: checklist versions, n.v.t. rules, profiles, re-checks
+        "domain/answer_rules.py",
+        "domain/profile.py",
+        "domain/recheck.py",
+        "checklists/diff.py",
+        "services/answer_check.py",
+        "services/profiles.py",
+        "services/rechecks.py",
+        "services/migrate.py",
+        "cli/versions.py",
+    ),
 }
 
 

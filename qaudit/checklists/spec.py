@@ -54,6 +54,31 @@ class Evidence(_Strict):
         return self
 
 
+NvtRule = Literal["never", "with_reason", "by_profile"]
+"""When "n.v.t." may be answered: never, with a reason in the note, or by the location profile."""
+
+
+class ProfileCondition(_Strict):
+    """The locations a point applies to: every condition given must hold for the profile."""
+
+    behandeling: bool | None = None
+    """The location provides behandeling (its own specialist elderly-care physician, therapies)."""
+    psychogeriatric: bool | None = None
+    """The location has psychogeriatric units."""
+    wzd_accommodation: bool | None = None
+    """The location is a Wzd accommodation (registered for involuntary care)."""
+    verblijf: bool | None = None
+    """Residents stay at least a day and night (verblijf)."""
+    min_care_providers: int | None = Field(default=None, ge=0)
+    """At least this many care providers work for the provider (Wtza thresholds)."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Self:
+        if all(getattr(self, name) is None for name in type(self).model_fields):
+            raise PydanticCustomError("empty_condition", "name at least one condition")
+        return self
+
+
 class Point(_Strict):
     id: PointId
     text: Text
@@ -64,6 +89,35 @@ class Point(_Strict):
     evidence: list[Evidence] = Field(min_length=1)
     promises: list[PromiseId] = []
     refs: list[PointId] = []
+    nvt: NvtRule | None = None
+    """None (files before 2027.1): n.v.t. allowed without a reason."""
+    note_required: bool = False
+    """A note is required for "voldoet niet", and for n.v.t. on a critical point."""
+    applies_to: ProfileCondition | None = None
+    replaces: list[PointId] = []
+    """Points of the previous version this one replaces (same meaning, new wording or id)."""
+    split_from: PointId | None = None
+    """The previous version's point this one was split off from."""
+    merged_from: list[PointId] = []
+    """The previous version's points merged into this one."""
+    unverified: str = ""
+    """What in the basis could not be verified against a source (said, not hidden)."""
+    scored: bool = True
+    """False: an open question (strengths, tips) answered in words, outside every score."""
+
+    @model_validator(mode="after")
+    def _profile_rule(self) -> Self:
+        if (self.nvt == "by_profile") != (self.applies_to is not None):
+            raise PydanticCustomError(
+                "profile_rule", "'nvt: by_profile' and 'applies_to' go together"
+            )
+        return self
+
+    @property
+    def predecessors(self) -> list[str]:
+        """Every point of the previous version this one follows up."""
+        split = [self.split_from] if self.split_from else []
+        return [*self.replaces, *split, *self.merged_from]
 
 
 class Theme(_Strict):
@@ -73,6 +127,17 @@ class Theme(_Strict):
     points: list[Point] = Field(min_length=1)
 
 
+class ConditionalRule(_Strict):
+    """Certification practice: a repair term and a re-check of only what failed."""
+
+    overall_min_percent: float = Field(default=70, ge=0, le=100)
+    theme_min_percent: float = Field(default=50, ge=0, le=100)
+    max_critical_failed: int = Field(default=2, ge=0)
+    """At most this many critical points "voldoet niet" (each must be repaired in the term)."""
+    repair_weeks: int = Field(default=13, ge=1, le=52)
+    """The repair term: the re-check (herbeoordeling) is due this many weeks after closing."""
+
+
 class VerdictRule(_Strict):
     """When is the basis "voldoende op orde"? Lives in the checklist file, not in code."""
 
@@ -80,6 +145,36 @@ class VerdictRule(_Strict):
     theme_min_percent: float = Field(default=60, ge=0, le=100)
     critical_must_comply: bool = True
     require_complete: bool = True
+    conditional: ConditionalRule | None = None
+    """When set: "op orde onder voorwaarde" instead of "niet op orde" within these bounds."""
+
+
+# Fields added in 2027.1: at their old default they leave the content hash of older files alone.
+_LATER_DEFAULTS: dict[str, Any] = {
+    "nvt": None,
+    "note_required": False,
+    "applies_to": None,
+    "replaces": [],
+    "split_from": None,
+    "merged_from": [],
+    "unverified": "",
+    "scored": True,
+    "conditional": None,
+    "appreciative": False,
+    "learning_question": False,
+}
+
+
+def _without_later_defaults(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _without_later_defaults(v)
+            for k, v in value.items()
+            if not (k in _LATER_DEFAULTS and v == _LATER_DEFAULTS[k])
+        }
+    if isinstance(value, list):
+        return [_without_later_defaults(v) for v in value]
+    return value
 
 
 class _Versioned(_Strict):
@@ -92,7 +187,10 @@ class _Versioned(_Strict):
     def content_hash(self) -> str:
         """sha256 of the canonical content: formatting and comments do not count."""
         canonical = json.dumps(
-            self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+            _without_later_defaults(self.model_dump(mode="json")),
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -100,6 +198,10 @@ class _Versioned(_Strict):
 class ChecklistSpec(_Versioned):
     kind: ChecklistKind
     verdict: VerdictRule = VerdictRule()
+    appreciative: bool = False
+    """True: no pass/fail verdict (an appreciative visitation names strengths and tips)."""
+    learning_question: bool = False
+    """True: the location states its own learning question (leervraag) before the visit."""
     themes: list[Theme] = Field(min_length=1)
 
     @cached_property

@@ -15,7 +15,7 @@ from qaudit.domain.models import Answer, Assessment, Location, utcnow
 from qaudit.domain.verdict import Verdict, verdict
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import _
-from qaudit.services import audit, checklists
+from qaudit.services import answer_check, audit, checklists, profiles
 from qaudit.storage import transaction
 
 
@@ -51,6 +51,7 @@ def start(
     )
     session.add(assessment)
     session.flush()
+    profiles.fill_automatic_nvt(session, assessment, spec, actor=actor)
     audit.log(
         session,
         "start",
@@ -130,6 +131,13 @@ def record_answer(
     answer = session.exec(
         select(Answer).where(Answer.assessment_id == assessment_id, Answer.point_id == point_id)
     ).first()
+    answer_check.ensure_allowed(
+        session,
+        assessment,
+        spec.point_index[point_id],
+        result,
+        note if note is not None else (answer.note if answer else ""),
+    )
     before = answer.result.value if answer else None
     if answer is None:
         answer = Answer(assessment_id=assessment_id, point_id=point_id, result=result)

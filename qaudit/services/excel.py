@@ -34,7 +34,7 @@ from qaudit.excel.reader import ParsedWorkbook, read_workbook
 from qaudit.excel.results import AssessmentInfo, ResultRow, ResultsData, SummaryRow, write_results
 from qaudit.excel.writer import ExportData, PointRow, write_workbook
 from qaudit.i18n import _
-from qaudit.services import assessments, audit, checklists
+from qaudit.services import answer_check, assessments, audit, checklists
 from qaudit.storage import transaction
 
 __all__ = [
@@ -119,6 +119,7 @@ def preview_import(
     with transaction(engine) as session:
         assessment = _matching_assessment(session, parsed, expected_assessment)
         spec = checklists.spec_of_assessment(session, assessment)
+        answer_check.refuse_workbook(session, assessment, spec, parsed)
         diff = compare(
             parsed.rows,
             meta.base,

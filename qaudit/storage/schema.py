@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from qaudit.errors import SchemaError
 from qaudit.i18n import _
 
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0008")
 """Every migration revision, oldest first; the last one is what the models describe."""
 HEAD = REVISIONS[-1]
 

@@ -1,5 +1,6 @@
 """All tables. Importing this module registers them on ``SQLModel.metadata``."""
 
+import qaudit.domain.models.profile  # noqa: F401 - registers the issue-17 tables
 from qaudit.domain.models._base import utcnow
 from qaudit.domain.models.assessment import (
     Answer,
