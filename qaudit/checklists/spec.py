@@ -22,7 +22,7 @@ PromiseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")]
 """A client promise: capitals and a number (``KB01``)."""
 ChecklistKind = Literal["basis", "visitation", "cirkel"]
 EvidenceKind = Literal["document", "record_sample", "observation", "interview", "system"]
-Group = Literal["residents", "staff", "family", "management"]
+Group = Literal["residents", "staff", "family", "management", "client_council", "volunteers"]
 _GROUPS = ", ".join(get_args(Group))
 
 

@@ -29,6 +29,7 @@ COMMANDS = (
     "qaudit.cli.schedule",
     "qaudit.cli.excel",
     "qaudit.cli.report",
+    "qaudit.cli.versions",
 )
 
 

@@ -136,7 +136,7 @@ def assessment_report(
         actions=_actions(session, assessment.id),
         events=planned_events(session, location_id=location.id),
         visiting_organisation=visiting.name if visiting else "",
-        promises=promise_set(),
+        promises=promise_set(checklists.spec_of_assessment(session, assessment).version),
         translations=_translations(session, location.id),
         history=_history(session, location.id, assessment.id) if with_history else (),
     )
@@ -153,10 +153,12 @@ def place(location: Location) -> Place:
     )
 
 
-def promise_set() -> PromiseSetSpec | None:
-    """The client promises (titles and texts), if the shipped checklists have them."""
+def promise_set(version: str | None = None) -> PromiseSetSpec | None:
+    """The client promises (titles and texts) of ``version`` if it has them, else the current."""
     try:
-        return shipped_catalogue().promises
+        catalogue = shipped_catalogue()
+        pinned = catalogue.releases.get((catalogue.promises.id, version or ""))
+        return pinned if isinstance(pinned, PromiseSetSpec) else catalogue.promises
     except (NotFound, ChecklistError):
         return None
 
