@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
+from qaudit.checklists.catalogue import version_key
 from qaudit.checklists.spec import ChecklistSpec, Point
 
+T = TypeVar("T")
 ChangeKind = Literal[
     "unchanged", "moved", "changed", "cited", "split", "merged", "added", "removed"
 ]
@@ -134,3 +137,21 @@ def _value(point: Point, field: str) -> object:
     if hasattr(value, "model_dump"):
         return value.model_dump()
     return value
+
+
+def carry(source: ChecklistSpec, target: ChecklistSpec, answers: Mapping[str, T]) -> dict[str, T]:
+    """``answers`` given on ``source`` keyed by the ids of ``target``, either direction.
+
+    Only answers that still answer the point travel (unchanged, moved, cited, or changed in
+    guidance or weight); split, merged and reworded points have no comparable answer.
+    """
+    if source.content_hash == target.content_hash:
+        return dict(answers)
+    forward = version_key(source.version) <= version_key(target.version)
+    changes = diff(source, target).changes if forward else diff(target, source).changes
+    pairs: list[tuple[str, str]] = []
+    for change in changes:
+        if change.keeps_answer and change.new is not None and len(change.old) == 1:
+            old, new = change.old[0], change.new
+            pairs.append((old, new) if forward else (new, old))
+    return {new: answers[old] for old, new in pairs if old in answers}

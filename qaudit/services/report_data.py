@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from sqlmodel import Session, col, select
 
-from qaudit.checklists import ChecklistError, PromiseSetSpec, shipped_catalogue
+from qaudit.checklists import ChecklistError, ChecklistSpec, PromiseSetSpec, shipped_catalogue
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import (
     AssessmentKind,
@@ -129,7 +130,11 @@ def assessment_report(
         else Place(""),
         today=today,
         current_step=current_step(session, location.id),
-        reference=assessment_data(session, reference) if reference else None,
+        reference=comparable(
+            assessment_data(session, reference), checklists.spec_of_assessment(session, assessment)
+        )
+        if reference
+        else None,
         interviews=_interviews(session, assessment.id),
         findings=_findings(session, assessment.id),
         recommendations=_recommendations(session, assessment.id),
@@ -140,6 +145,15 @@ def assessment_report(
         translations=_translations(session, location.id),
         history=_history(session, location.id, assessment.id) if with_history else (),
     )
+
+
+def comparable(data: AssessmentData, spec: ChecklistSpec) -> AssessmentData:
+    """``data`` seen through ``spec``: answers on another version follow the mapping."""
+    if data.spec.content_hash == spec.content_hash or data.spec.id != spec.id:
+        return data
+    from qaudit.checklists.diff import carry
+
+    return replace(data, spec=spec, answers=carry(data.spec, spec, data.answers))
 
 
 def place(location: Location) -> Place:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qaudit.checklists import ChecklistSpec, PromiseSetSpec, shipped_catalogue
-from qaudit.checklists.diff import diff
+from qaudit.checklists.diff import carry, diff
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +136,34 @@ def test_the_diff_follows_replaces_and_splits(old: ChecklistSpec, new: Checklist
     assert all(c.keeps_answer for c in result.of_kind("cited"))
     assert set(result.counts()) == {"added", "changed", "cited", "split"}
     assert diff(old, old).counts() == {"unchanged": len(old.points)}
+
+
+def test_answers_carry_across_versions_in_both_directions(
+    old: ChecklistSpec, new: ChecklistSpec
+) -> None:
+    given = {"T01.05": "a", "T03.12": "b", "T07.08": "c", "T05.09": "d"}
+    assert carry(old, new, given) == {"T01.05": "a", "T03.12": "b"}
+    back = {"T01.05": "x", "T05.19": "y", "T01.21": "z"}
+    assert carry(new, old, back) == {"T01.05": "x"}
+    assert carry(old, old, given) == given
+
+
+def test_a_self_evaluation_on_2026_is_compared_with_an_audit_on_2027(
+    old: ChecklistSpec, new: ChecklistSpec
+) -> None:
+    from datetime import date
+
+    from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Result
+    from qaudit.reports.data import AnswerRow, AssessmentData
+    from qaudit.services.report_data import comparable
+
+    own = AssessmentData(
+        1,
+        AssessmentKind.SELF_EVALUATION,
+        AssessmentStatus.CLOSED,
+        date(2026, 10, 1),
+        old,
+        {"T01.05": AnswerRow(Result.COMPLIANT, "", ""), "T07.08": AnswerRow(Result.PARTLY, "", "")},
+    )
+    seen = comparable(own, new)
+    assert seen.spec is new and set(seen.answers) == {"T01.05"}
