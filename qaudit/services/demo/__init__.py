@@ -28,6 +28,7 @@ from qaudit.domain.models._base import id_of
 from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
 from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
+from qaudit.services.demo.profiles import add_profiles
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
 
@@ -88,6 +89,7 @@ def _populate(b: Builder) -> None:
             )
         )
         STAGES[stage](b, location, people)
+    add_profiles(b)  # issue 17: location profiles
     memberships = {
         index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
     }
