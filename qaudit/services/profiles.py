@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from qaudit.checklists import ChecklistSpec
@@ -56,6 +57,14 @@ def set_profile(
     ):
         fill_automatic_nvt(session, assessment, actor=actor)
     return row
+
+
+def save_profile(engine: Engine, location_id: int, **changes: Any) -> None:
+    """:func:`set_profile` in its own transaction (one user action)."""
+    from qaudit.storage import transaction
+
+    with transaction(engine) as session:
+        set_profile(session, location_id, **changes)
 
 
 def fill_automatic_nvt(
