@@ -137,6 +137,8 @@ class AssessmentReport:
     """Client promise id -> how the location applies it."""
     history: tuple[AssessmentData, ...] = ()
     """Earlier closed assessments of the location (audit visits, visitations, Cirkels)."""
+    learning_question: tuple[str, str] | None = None
+    """A visitation's leervraag and its answer (issue 17), if the location recorded one."""
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,15 @@ def assessment_report(
         promises=promise_set(checklists.spec_of_assessment(session, assessment).version),
         translations=_translations(session, location.id),
         history=_history(session, location.id, assessment.id) if with_history else (),
+        learning_question=_learning_question(session, assessment.id),
     )
+
+
+def _learning_question(session: Session, assessment_id: int) -> tuple[str, str] | None:
+    from qaudit.services.rechecks import learning_question
+
+    row = learning_question(session, assessment_id)
+    return (row.question, row.answer) if row else None
 
 
 def comparable(data: AssessmentData, spec: ChecklistSpec) -> AssessmentData:

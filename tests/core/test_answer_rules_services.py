@@ -131,3 +131,31 @@ def test_a_conditional_verdict_gets_a_recheck_of_only_the_failed_points(
         with pytest.raises(Refused, match="already has its re-check"):
             rechecks.start_recheck(session, audit_id, started_on=date(2027, 3, 2))
         assert session.exec(select(Answer).where(Answer.assessment_id == recheck_id)).all()
+
+
+def test_the_leervraag_is_recorded_before_the_visit_and_reaches_the_report(
+    engine: Engine, location_id: int
+) -> None:
+    from qaudit.checklists import shipped_catalogue
+    from qaudit.reports.kinds import build_context
+    from qaudit.services.report_data import assessment_report
+
+    visitation_id = start(engine, location_id, shipped_catalogue(), AssessmentKind.VISITATION)
+    with transaction(engine) as session:
+        rechecks.set_learning_question(
+            session, visitation_id, question="Hoe houden we de avond rustig?"
+        )
+    assessments.give_answer(engine, visitation_id, "KB01.1", V)
+    with transaction(engine) as session:
+        with pytest.raises(Refused, match="recorded before the visit"):
+            rechecks.set_learning_question(session, visitation_id, question="Een andere vraag")
+        rechecks.set_learning_question(session, visitation_id, answer="Met vaste gezichten.")
+    with transaction(engine) as session:
+        visitation = assessments.get(session, visitation_id)
+        data = assessment_report(session, visitation, date(2027, 2, 1))
+        assert assessments.verdict_of(session, visitation).outcome is Outcome.NOT_JUDGED
+    context = build_context("visitatie", data, "nl")
+    assert context["learning_question"] == {
+        "question": "Hoe houden we de avond rustig?",
+        "answer": "Met vaste gezichten.",
+    }
