@@ -67,7 +67,7 @@ PROFILE = {  # point -> the profile it applies to (n.v.t. by profile elsewhere)
     "T03.01": {"behandeling": True},
     "T10.13": {"behandeling": True},
     "T10.14": {"behandeling": True},
-    "T05.14": {"wzd_accommodation": True},
+    "T05.14": {"psychogeriatric": True},  # any pg admission needs a legal title
     "T15.03": {"verblijf": True},
 }
 POINT_EDITS: dict[str, Data] = {

@@ -104,6 +104,7 @@ def load_catalogue(directory: Path, extra: Sequence[Path] = ()) -> Catalogue:
     loaded = base | extras
     problems += _kind_problems(loaded)
     problems += _cross_references(loaded)
+    problems += _lineage_problems(loaded)
     problems += _lock_problems(loaded, read_lock(directory / LOCK_FILE))
     if problems:
         raise ChecklistError(problems)
@@ -206,6 +207,32 @@ def _cross_references(loaded: dict[Release, Loaded]) -> list[Problem]:
                         problems.append(source.problem(path, _no_point(ref)))
         if isinstance(spec, ChecklistSpec):
             problems += _point_references(item, spec, point_ids, promise_ids)
+    return problems
+
+
+def _lineage_problems(loaded: dict[Release, Loaded]) -> list[Problem]:
+    """``replaces``/``split_from``/``merged_from`` name points of the previous version."""
+    problems: list[Problem] = []
+    for item in loaded.values():
+        spec = item.spec
+        if not isinstance(spec, ChecklistSpec):
+            continue
+        older = [
+            i.spec
+            for (k, _v), i in loaded.items()
+            if k == spec.id and version_key(i.spec.version) < version_key(spec.version)
+        ]
+        previous = max(older, key=lambda s: version_key(s.version), default=None)
+        for i, theme in enumerate(spec.themes):
+            for j, point in enumerate(theme.points):
+                for ref in point.predecessors:
+                    if not isinstance(previous, ChecklistSpec) or ref not in previous.point_index:
+                        where = previous.version if previous else "-"
+                        message = _("no point '{ref}' in the previous version ({version})")
+                        path = ("themes", i, "points", j)
+                        problems.append(
+                            item.source.problem(path, message.format(ref=ref, version=where))
+                        )
     return problems
 
 

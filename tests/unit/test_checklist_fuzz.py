@@ -251,3 +251,11 @@ def test_a_second_checklist_of_the_same_kind_is_refused(shipped_copy: Path) -> N
     )
     with pytest.raises(ChecklistError, match="already the checklist of kind basis"):
         load_catalogue(shipped_copy)
+
+
+def test_a_predecessor_missing_from_the_previous_version_is_refused(shipped_copy: Path) -> None:
+    file = shipped_copy / "basis-op-orde-2027.1.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("split_from: T05.09", "split_from: T05.99", 1), encoding="utf-8")
+    with pytest.raises(ChecklistError, match=r"no point 'T05\.99' in the previous version"):
+        load_catalogue(shipped_copy)

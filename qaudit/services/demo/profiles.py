@@ -1,29 +1,35 @@
-"""Demo data for issue 17: a location profile for every demo location (deterministic)."""
+"""Demo data for issue 17: location profiles for the two locations still before the audit.
+
+Only L01 (intake) and L02 (board decision pending) get one: they have no assessments yet,
+so no demo answer changes, and a new assessment elsewhere starts empty as before. L01 is a
+small woonzorg location where the huisarts treats; L02 provides behandeling and is a Wzd
+accommodation with psychogeriatric units.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from qaudit.domain.models import Location
 from qaudit.domain.models.profile import LocationProfile
 from qaudit.services.demo.builder import Builder
 
+PROFILES = {  # code: (behandeling, psychogeriatric units, Wzd accommodation)
+    "L01": (False, False, False),
+    "L02": (True, True, True),
+}
+
 
 def add_profiles(b: Builder) -> None:
-    """Every third location has behandeling; pg units and Wzd accommodation alternate.
-
-    Written as rows (no answers change: the demo's assessments are on 2026.1, whose points
-    do not depend on the profile).
-    """
-    locations = b.session.exec(select(Location).order_by(col(Location.id))).all()
-    for number, location in enumerate(locations):
+    for code, (behandeling, psychogeriatric, wzd) in PROFILES.items():
+        location = b.session.exec(select(Location).where(Location.code == code)).one()
         assert location.id is not None
         b.session.add(
             LocationProfile(
                 location_id=location.id,
-                behandeling=number % 3 == 0,
-                psychogeriatric=number % 2 == 0,
-                wzd_accommodation=number % 4 == 0,
+                behandeling=behandeling,
+                psychogeriatric=psychogeriatric,
+                wzd_accommodation=wzd,
                 verblijf=True,
                 care_providers=location.staff,
                 places=location.residents,
