@@ -81,6 +81,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def checklist_diff(context: Context) -> int:
     from qaudit.checklists import shipped_catalogue
     from qaudit.checklists.diff import diff
+    from qaudit.services.migrate import CHANGE_WORDS
 
     args = context.args
     catalogue = shipped_catalogue()
@@ -90,7 +91,7 @@ def checklist_diff(context: Context) -> int:
         return 0
     rows = [
         [
-            change.kind,
+            _(CHANGE_WORDS[change.kind]),
             ", ".join(change.old),
             change.new or "",
             ", ".join(change.fields),
@@ -104,7 +105,9 @@ def checklist_diff(context: Context) -> int:
         rows,
         title=f"{args.id} {args.old} → {args.new}",
     )
-    counts = ", ".join(f"{kind} {count}" for kind, count in sorted(result.counts().items()))
+    counts = ", ".join(
+        f"{_(CHANGE_WORDS[kind])} {count}" for kind, count in sorted(result.counts().items())
+    )
     print(counts)
     return 0
 

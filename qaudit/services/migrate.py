@@ -14,8 +14,19 @@ from qaudit.domain.enums import Result
 from qaudit.domain.models import Answer, utcnow
 from qaudit.domain.profile import Profile
 from qaudit.errors import Refused
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.services import assessments, audit, checklists, profiles, rechecks
+
+CHANGE_WORDS = {
+    "changed": N_("changed"),
+    "split": N_("split"),
+    "merged": N_("merged"),
+    "cited": N_("new grondslag"),
+    "moved": N_("moved"),
+    "unchanged": N_("unchanged"),
+    "added": N_("added"),
+    "removed": N_("removed"),
+}
 
 
 @dataclass
@@ -91,7 +102,7 @@ def _place(
             result.added.append(change.new)
         return
     if not change.keeps_answer:
-        result.flagged.append((", ".join(answered), change.new, change.kind))
+        result.flagged.append((", ".join(answered), change.new, _(CHANGE_WORDS[change.kind])))
         return
     answer = given[answered[0]]
     problem = answer_problem(points[change.new], answer.result, answer.note, profile)
