@@ -23,7 +23,9 @@ def ensure_allowed(
     session: Session, assessment: Assessment, point: Point, result: Result, note: str
 ) -> None:
     """Refuse the answer when the checklist's rules do not allow it (the message says why)."""
-    problem = answer_problem(point, result, note, profile_of(session, assessment.location_id))
+    by_profile = result is Result.NOT_APPLICABLE and point.nvt == "by_profile"
+    profile = profile_of(session, assessment.location_id) if by_profile else None
+    problem = answer_problem(point, result, note, profile)  # the profile only matters there
     if problem:
         raise Refused(problem)
 

@@ -23,7 +23,13 @@ _RESULT_SHORT = {
     "nog_niet": ("·", "grey50"),
 }
 
-_OUTCOME_STYLE = {"sufficient": "green", "insufficient": "bold red", "incomplete": "yellow"}
+_OUTCOME_STYLE = {
+    "sufficient": "green",
+    "insufficient": "bold red",
+    "incomplete": "yellow",
+    "conditional": "dark_orange",
+    "not_judged": "cyan",
+}
 
 
 def day(value: date | None) -> str:

@@ -183,3 +183,10 @@ def test_new_fields_at_their_old_defaults_leave_the_content_hash_alone(
     explicit = basis.model_copy(update={"appreciative": False, "learning_question": False})
     assert explicit.content_hash == basis.content_hash
     assert basis.model_copy(update={"appreciative": True}).content_hash != basis.content_hash
+
+
+def test_every_outcome_has_a_style_and_a_label_on_screen() -> None:
+    from qaudit.tui.format import outcome
+
+    for value in Outcome:
+        assert str(outcome(value)) == value.label
