@@ -143,7 +143,9 @@ def assessment_report(
         visiting_organisation=visiting.name if visiting else "",
         promises=promise_set(checklists.spec_of_assessment(session, assessment).version),
         translations=_translations(session, location.id),
-        history=_history(session, location.id, assessment.id) if with_history else (),
+        history=_history(session, location.id, assessment.id, _basis_of(session, assessment))
+        if with_history
+        else (),
         learning_question=_learning_question(session, assessment.id),
     )
 
@@ -282,7 +284,23 @@ def _assigned(session: Session, event_ids: Iterable[int]) -> dict[int, tuple[str
     return {k: tuple(v) for k, v in people.items()}
 
 
-def _history(session: Session, location_id: int, exclude: int) -> tuple[AssessmentData, ...]:
+def _basis_of(session: Session, assessment: Assessment) -> ChecklistSpec | None:
+    """The basis checklist of the assessment's version (a Cirkel re-checks that basis)."""
+    spec = checklists.spec_of_assessment(session, assessment)
+    if spec.kind == "basis":
+        return spec
+    try:
+        basis = shipped_catalogue().for_kind("basis")
+        pinned = shipped_catalogue().releases.get((basis.id, spec.version))
+    except (NotFound, ChecklistError):
+        return None
+    return pinned if isinstance(pinned, ChecklistSpec) else None
+
+
+def _history(
+    session: Session, location_id: int, exclude: int, basis: ChecklistSpec | None = None
+) -> tuple[AssessmentData, ...]:
+    """Earlier closed assessments; basis ones seen through ``basis`` (across versions)."""
     rows = session.exec(
         select(Assessment)
         .where(
@@ -293,7 +311,8 @@ def _history(session: Session, location_id: int, exclude: int) -> tuple[Assessme
         )
         .order_by(col(Assessment.started_on), col(Assessment.id))
     )
-    return tuple(assessment_data(session, a) for a in rows)
+    found = (assessment_data(session, a) for a in rows)
+    return tuple(comparable(d, basis) if basis else d for d in found)
 
 
 def overview_report(session: Session, today: date) -> OverviewReport:

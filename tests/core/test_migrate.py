@@ -39,7 +39,9 @@ def only_2026(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     return load_catalogue(folder)
 
 
-def open_2026(engine: Engine, catalogue: Catalogue) -> int:
+def open_2026(
+    engine: Engine, catalogue: Catalogue, kind: AssessmentKind = AssessmentKind.SELF_EVALUATION
+) -> int:
     with transaction(engine) as session:
         org = Organisation(name="Stichting Versie")
         session.add(org)
@@ -51,7 +53,7 @@ def open_2026(engine: Engine, catalogue: Catalogue) -> int:
         assessment = assessments.start(
             session,
             location.id,
-            AssessmentKind.SELF_EVALUATION,
+            kind,
             started_on=date(2026, 11, 2),
             catalogue=catalogue,
         )
@@ -133,3 +135,23 @@ def test_migrate_dry_run_on_a_demo_assessment(tmp_path: Path) -> None:
     assert _dump(tmp_path / "demo.db") == before
     diff = run("checklist", "diff", "basis-op-orde", "2026.1", "2027.1", "--json")
     assert json.loads(diff.stdout)["removed"] == []
+
+
+def test_a_cirkel_on_2027_reads_the_last_basis_on_2026_through_the_mapping(
+    engine: Engine, only_2026: Catalogue
+) -> None:
+    from qaudit.services.report_data import assessment_report
+
+    audit_id = open_2026(engine, only_2026, AssessmentKind.AUDIT_VISIT)
+    assessments.give_answer(engine, audit_id, "T01.05", V)
+    assessments.give_answer(engine, audit_id, "T05.09", V)
+    assessments.close(engine, audit_id)
+    with transaction(engine) as session:
+        location_id = assessments.get(session, audit_id).location_id
+        cirkel = assessments.start(
+            session, location_id, AssessmentKind.CIRKEL, started_on=date(2027, 3, 1)
+        )
+        data = assessment_report(session, cirkel, date(2027, 3, 2), with_history=True)
+    (earlier,) = data.history
+    assert earlier.spec.version == "2027.1"
+    assert set(earlier.answers) == {"T01.05"}  # T05.09 was split: no comparable answer
