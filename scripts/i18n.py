@@ -52,6 +52,17 @@ AREAS: dict[str, tuple[str, ...]] = {
         "cli/work.py",
     ),
     "safety": ("files.py", "storage/faults.py", "storage/backup.py", "services/dbcheck.py"),
+    "versions": (  # issue 17: checklist versions, n.v.t. rules, profiles, re-checks
+        "domain/answer_rules.py",
+        "domain/profile.py",
+        "domain/recheck.py",
+        "checklists/diff.py",
+        "services/answer_check.py",
+        "services/profiles.py",
+        "services/rechecks.py",
+        "services/migrate.py",
+        "cli/versions.py",
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -20,21 +20,52 @@ PROMISES_ID = "klantbeloften"
 BASIS_ID = "basis-op-orde"
 
 
+Release = tuple[str, str]
+"""``(id, version)`` of one released checklist or promise set."""
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Sort key of a version: ``2026.1 < 2026.2 < 2027.1 < 2027.10`` (numbers as numbers)."""
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in version.split("."))
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    """The checklists and promise sets in use, by id."""
+    """The checklists and promise sets: every version, and the current (newest) one by id."""
 
     specs: dict[str, Spec]
+    """The current version of each id: what new assessments are made with."""
     files: dict[str, Path]
+    releases: dict[Release, Spec] = field(default_factory=dict)
+    """Every version of every id (older versions stay for open and closed assessments)."""
+    release_files: dict[Release, Path] = field(default_factory=dict)
 
-    def checklist(self, checklist_id: str) -> ChecklistSpec:
-        spec = self.specs.get(checklist_id)
+    def checklist(self, checklist_id: str, version: str | None = None) -> ChecklistSpec:
+        spec = (
+            self.specs.get(checklist_id) if version is None else self.release(checklist_id, version)
+        )
         if not isinstance(spec, ChecklistSpec):
             known = ", ".join(sorted(self.checklists))
             raise NotFound(
                 _("no checklist '{id}' (known: {known})").format(id=checklist_id, known=known)
             )
         return spec
+
+    def release(self, checklist_id: str, version: str) -> Spec:
+        spec = self.releases.get((checklist_id, version))
+        if spec is None:
+            known = ", ".join(s.version for s in self.versions(checklist_id)) or "-"
+            raise NotFound(
+                _("no version '{version}' of '{id}' (known: {known})").format(
+                    version=version, id=checklist_id, known=known
+                )
+            )
+        return spec
+
+    def versions(self, checklist_id: str) -> list[Spec]:
+        """Every version of ``checklist_id``, oldest first."""
+        found = [s for (i, _v), s in self.releases.items() if i == checklist_id]
+        return sorted(found, key=lambda s: version_key(s.version))
 
     @property
     def checklists(self) -> dict[str, ChecklistSpec]:
@@ -47,11 +78,14 @@ class Catalogue:
             raise NotFound(_("no promise set '{id}'").format(id=PROMISES_ID))
         return spec
 
-    def for_kind(self, kind: str) -> ChecklistSpec:
-        """The checklist used for one kind of assessment (basis, visitation, cirkel)."""
+    def for_kind(self, kind: str, version: str | None = None) -> ChecklistSpec:
+        """The checklist used for one kind of assessment (basis, visitation, cirkel).
+
+        The current version unless ``version`` names an older one.
+        """
         for spec in self.checklists.values():
             if spec.kind == kind:
-                return spec
+                return spec if version is None else self.checklist(spec.id, version)
         raise NotFound(_("no checklist of kind '{kind}'").format(kind=kind))
 
 
@@ -62,29 +96,63 @@ def shipped_catalogue() -> Catalogue:
 
 
 def load_catalogue(directory: Path, extra: Sequence[Path] = ()) -> Catalogue:
-    """Every ``*.yaml`` in ``directory`` plus ``extra`` files (which replace same ids)."""
-    loaded, problems = _load_all([*sorted(directory.glob("*.yaml")), *extra])
+    """Every ``*.yaml`` in ``directory`` plus ``extra`` files (which replace the same versions)."""
+    base, problems = _load_all(sorted(directory.glob("*.yaml")))
+    extras, extra_problems = _load_all(
+        _unique(extra, exclude=[i.source.file for i in base.values()])
+    )
+    problems += extra_problems
+    loaded = base | extras
+    problems += _kind_problems(loaded)
     problems += _cross_references(loaded)
+    problems += _lineage_problems(loaded)
     problems += _lock_problems(loaded, read_lock(directory / LOCK_FILE))
     if problems:
         raise ChecklistError(problems)
+    current: dict[str, Loaded] = {}
+    for item in sorted(loaded.values(), key=lambda i: version_key(i.spec.version)):
+        current[item.spec.id] = item
     return Catalogue(
-        specs={key: item.spec for key, item in loaded.items()},
-        files={key: item.source.file for key, item in loaded.items()},
+        specs={key: item.spec for key, item in current.items()},
+        files={key: item.source.file for key, item in current.items()},
+        releases={key: item.spec for key, item in loaded.items()},
+        release_files={key: item.source.file for key, item in loaded.items()},
     )
 
 
+def checklist_files(paths: Sequence[Path]) -> list[Path]:
+    """``paths`` with every folder replaced by the ``*.yaml`` files in it."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
+
+
 def validate_files(files: Sequence[Path], directory: Path | None = None) -> list[Spec]:
-    """Validate ``files`` against each other and the shipped checklists; raise on any problem."""
+    """Validate ``files`` (or folders) against each other and the shipped checklists."""
+    files = checklist_files(files)
     catalogue = load_catalogue(directory or checklists_dir(), extra=files)
     wanted = {f.resolve() for f in files}
     return [
-        spec for key, spec in catalogue.specs.items() if catalogue.files[key].resolve() in wanted
+        spec
+        for key, spec in catalogue.releases.items()
+        if catalogue.release_files[key].resolve() in wanted
     ]
 
 
-def _load_all(files: Iterable[Path]) -> tuple[dict[str, Loaded], list[Problem]]:
-    loaded: dict[str, Loaded] = {}
+def _unique(files: Iterable[Path], exclude: Iterable[Path]) -> list[Path]:
+    seen = {f.resolve() for f in exclude}
+    result = []
+    for file in files:
+        if file.resolve() not in seen:
+            seen.add(file.resolve())
+            result.append(file)
+    return result
+
+
+def _load_all(files: Iterable[Path]) -> tuple[dict[Release, Loaded], list[Problem]]:
+    """Each file's spec by ``(id, version)``; the same version in two files is refused."""
+    loaded: dict[Release, Loaded] = {}
     problems: list[Problem] = []
     for file in files:
         try:
@@ -92,24 +160,46 @@ def _load_all(files: Iterable[Path]) -> tuple[dict[str, Loaded], list[Problem]]:
         except ChecklistError as exc:
             problems += exc.problems
             continue
-        loaded[item.spec.id] = item
+        key = (item.spec.id, item.spec.version)
+        if key in loaded:
+            message = _("'{id}' version '{version}' is also defined in {other}").format(
+                id=key[0], version=key[1], other=loaded[key].source.file
+            )
+            problems.append(item.source.problem(("id",), message))
+            continue
+        loaded[key] = item
     return loaded, problems
 
 
-def _cross_references(loaded: dict[str, Loaded]) -> list[Problem]:
-    basis = loaded.get(BASIS_ID)
-    promises = loaded.get(PROMISES_ID)
-    point_ids = (
-        set(basis.spec.point_index) if basis and isinstance(basis.spec, ChecklistSpec) else None
-    )
-    promise_ids = (
-        set(promises.spec.promise_index)
-        if promises and isinstance(promises.spec, PromiseSetSpec)
-        else None
-    )
+def _kind_problems(loaded: dict[Release, Loaded]) -> list[Problem]:
+    """One id per kind (a second basis would be ambiguous) and one kind per id."""
+    owner: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    problems: list[Problem] = []
+    for item in loaded.values():
+        spec = item.spec
+        if kinds.setdefault(spec.id, spec.kind) != spec.kind:
+            message = _("'{id}' is of kind {kind} in another version").format(
+                id=spec.id, kind=kinds[spec.id]
+            )
+            problems.append(item.source.problem(("kind",), message))
+        if owner.setdefault(spec.kind, spec.id) != spec.id:
+            message = _("'{other}' is already the checklist of kind {kind}").format(
+                other=owner[spec.kind], kind=spec.kind
+            )
+            problems.append(item.source.problem(("id",), message))
+    return problems
+
+
+def _cross_references(loaded: dict[Release, Loaded]) -> list[Problem]:
+    """Promises and re-checks refer to the basis (and promises) of their own version."""
     problems: list[Problem] = []
     for item in loaded.values():
         spec, source = item.spec, item.source
+        basis = _companion(loaded, BASIS_ID, spec.version)
+        promises = _companion(loaded, PROMISES_ID, spec.version)
+        point_ids = set(basis.point_index) if isinstance(basis, ChecklistSpec) else None
+        promise_ids = set(promises.promise_index) if isinstance(promises, PromiseSetSpec) else None
         if isinstance(spec, PromiseSetSpec) and point_ids is not None:
             for i, promise in enumerate(spec.promises):
                 for j, ref in enumerate(promise.measurement_points):
@@ -119,6 +209,44 @@ def _cross_references(loaded: dict[str, Loaded]) -> list[Problem]:
         if isinstance(spec, ChecklistSpec):
             problems += _point_references(item, spec, point_ids, promise_ids)
     return problems
+
+
+def _lineage_problems(loaded: dict[Release, Loaded]) -> list[Problem]:
+    """``replaces``/``split_from``/``merged_from`` name points of the previous version."""
+    problems: list[Problem] = []
+    for item in loaded.values():
+        spec = item.spec
+        if not isinstance(spec, ChecklistSpec):
+            continue
+        older = [
+            i.spec
+            for (k, _v), i in loaded.items()
+            if k == spec.id and version_key(i.spec.version) < version_key(spec.version)
+        ]
+        previous = max(older, key=lambda s: version_key(s.version), default=None)
+        for i, theme in enumerate(spec.themes):
+            for j, point in enumerate(theme.points):
+                for ref in point.predecessors:
+                    if not isinstance(previous, ChecklistSpec) or ref not in previous.point_index:
+                        where = previous.version if previous else "-"
+                        message = _("no point '{ref}' in the previous version ({version})")
+                        path = ("themes", i, "points", j)
+                        problems.append(
+                            item.source.problem(path, message.format(ref=ref, version=where))
+                        )
+    return problems
+
+
+def _companion(loaded: dict[Release, Loaded], ident: str, version: str) -> Spec | None:
+    """``ident`` in ``version``, else its newest version (None when there is none)."""
+    same = loaded.get((ident, version))
+    if same is not None:
+        return same.spec
+    others = sorted(
+        (i.spec for (k, _v), i in loaded.items() if k == ident),
+        key=lambda s: version_key(s.version),
+    )
+    return others[-1] if others else None
 
 
 def _point_references(
@@ -155,7 +283,9 @@ def read_lock(file: Path) -> dict[tuple[str, str], str]:
     return lock
 
 
-def _lock_problems(loaded: dict[str, Loaded], lock: dict[tuple[str, str], str]) -> list[Problem]:
+def _lock_problems(
+    loaded: dict[Release, Loaded], lock: dict[tuple[str, str], str]
+) -> list[Problem]:
     problems = []
     for item in loaded.values():
         spec = item.spec

@@ -22,6 +22,14 @@ _KINDS: dict[str, type[ChecklistSpec] | type[ReadinessSpec] | type[PromiseSetSpe
     "readiness": ReadinessSpec,
     "promises": PromiseSetSpec,
 }
+KIND_OF_ID = {
+    "basis-op-orde": "basis",
+    "waarderende-visitatie": "visitation",
+    "cirkel-van-kwaliteit": "cirkel",
+    "klantbeloften": "promises",
+    "gereedheidsscan": "readiness",
+}
+"""The checklists the cycle knows: one kind per id (a promise set cannot be the basis)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,13 @@ def load_with_source(file: Path) -> Loaded:
                 )
             ]
         )
+    ident = source.data.get("id")
+    expected_kind = KIND_OF_ID.get(ident) if isinstance(ident, str) else None
+    if expected_kind is not None and expected_kind != kind:
+        message = _("'{id}' is a checklist of kind {expected}, not {kind}").format(
+            id=ident, expected=expected_kind, kind=kind
+        )
+        raise ChecklistError([source.problem(("kind",), message)])
     try:
         spec = TypeAdapter(model).validate_python(source.data)
     except ValidationError as exc:
@@ -82,6 +97,17 @@ def _problem(source: Source, error: ErrorDetails, model: type[BaseModel]) -> Pro
         return source.problem(path, _("missing"))
     if kind == "string_too_short":
         return source.problem(path, _("missing text"))
+    if kind == "string_pattern_mismatch":
+        message = _("'{value}' is not a valid id here (pattern {pattern})")
+        return source.problem(
+            path,
+            message.format(value=error["input"], pattern=(error.get("ctx") or {}).get("pattern")),
+        )
+    if kind == "interview_group":
+        message = _("an interview needs a group ({groups})")
+        return source.problem(path, message.format(groups=(error.get("ctx") or {}).get("groups")))
+    if kind == "group_without_interview":
+        return source.problem(path, _("only an interview has a group"))
     return source.problem(path, error["msg"])
 
 

@@ -48,6 +48,15 @@ def read_source(file: Path) -> Source:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+    except RecursionError:
+        loader.dispose()
+        raise ChecklistError(
+            [
+                Problem(
+                    file, 1, "", _("nested more than {limit} levels deep").format(limit=MAX_DEPTH)
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -72,28 +81,128 @@ def read_source(file: Path) -> Source:
     return source
 
 
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "null", "bool")}
+_BOOL_WORDS = {"true": True, "false": False}
+MAX_DEPTH = 40
+MAX_ALIAS_EXPANSION = 1000
+"""Nodes an alias may repeat in all: a few shared snippets, never a "billion laughs" bomb."""
+
+
+@dataclass
+class _Walk:
+    """State of one build: the problems, the nodes being built and the alias budget."""
+
+    source: Source
+    loader: yaml.SafeLoader
+    problems: list[Problem] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+    open: set[int] = field(default_factory=set)
+    repeated: int = 0
+
+
+class _Refused(Exception):
+    """Stops the build: the file cannot be read safely (recursive or exploding aliases)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+
+
 def _build(
     node: yaml.Node, path: Path_, source: Source, problems: list[Problem], loader: yaml.SafeLoader
 ) -> Any:
-    source.lines[path] = node.start_mark.line + 1
+    walk = _Walk(source, loader, problems)
+    try:
+        return _node(node, path, walk)
+    except _Refused as exc:
+        problems.append(Problem(source.file, exc.line, dotted(path, None), exc.message))
+        return None
+
+
+def _node(node: yaml.Node, path: Path_, walk: _Walk) -> Any:
+    line = node.start_mark.line + 1
+    key = id(node)
+    if len(path) > MAX_DEPTH:
+        raise _Refused(line, _("nested more than {limit} levels deep").format(limit=MAX_DEPTH))
+    if key in walk.open:
+        raise _Refused(line, _("an alias refers to itself (a recursive structure)"))
+    if key in walk.seen:
+        walk.repeated += 1
+        if walk.repeated > MAX_ALIAS_EXPANSION:
+            raise _Refused(
+                line,
+                _("aliases expand to more than {limit} repeated values").format(
+                    limit=MAX_ALIAS_EXPANSION
+                ),
+            )
+    walk.seen.add(key)
+    walk.source.lines[path] = line
     if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in result:
-                line = key_node.start_mark.line + 1
-                problems.append(
-                    Problem(source.file, line, dotted((*path, key), None), _("duplicate key"))
-                )
-                continue
-            result[key] = _build(value_node, (*path, key), source, problems, loader)
-            source.lines[(*path, key)] = key_node.start_mark.line + 1
-        return result
+        return _inside(node, walk, lambda: _mapping(node, path, walk), _TAG + "map", path)
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, (*path, i), source, problems, loader) for i, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
+        items = lambda: [_node(item, (*path, i), walk) for i, item in enumerate(node.value)]  # noqa: E731
+        return _inside(node, walk, items, _TAG + "seq", path)
+    return _scalar(node, path, walk)
+
+
+def _inside(node: yaml.Node, walk: _Walk, build: Any, tag: str, path: Path_) -> Any:
+    if node.tag != tag:
+        walk.problems.append(_tag_problem(node, path, walk))
+        return None
+    walk.open.add(id(node))
+    try:
+        return build()
+    finally:
+        walk.open.discard(id(node))
+
+
+def _mapping(node: yaml.MappingNode, path: Path_, walk: _Walk) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+            walk.problems.append(
+                Problem(walk.source.file, line, dotted(path, None), _("a key must be plain text"))
+            )
+            continue
+        key = str(key_node.value)
+        if key in result:
+            walk.problems.append(
+                Problem(walk.source.file, line, dotted((*path, key), None), _("duplicate key"))
+            )
+            continue
+        result[key] = _node(value_node, (*path, key), walk)
+        walk.source.lines[(*path, key)] = line
+    return result
+
+
+def _scalar(node: yaml.Node, path: Path_, walk: _Walk) -> Any:
+    if node.tag == _TAG + "timestamp":
+        return str(node.value)  # a date written without quotes is still just text here
+    if node.tag not in _SCALAR_TAGS:
+        walk.problems.append(_tag_problem(node, path, walk))
+        return None
+    if node.tag == _TAG + "bool":
+        word = str(node.value).lower()
+        if word not in _BOOL_WORDS:
+            message = _("'{value}' is not a yes/no value here: write true or false").format(
+                value=node.value
+            )
+            walk.problems.append(walk.source.problem(path, message))
+            return None
+        return _BOOL_WORDS[word]
+    return walk.loader.construct_object(node, deep=True)
+
+
+def _tag_problem(node: yaml.Node, path: Path_, walk: _Walk) -> Problem:
+    tag = node.tag.replace(_TAG, "!!")
+    message = _(
+        "the YAML tag {tag} is not allowed (only text, numbers, true/false, lists and mappings)"
+    )
+    return Problem(
+        walk.source.file, node.start_mark.line + 1, dotted(path, None), message.format(tag=tag)
+    )
 
 
 def dotted(path: Path_, data: Any) -> str:

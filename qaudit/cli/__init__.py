@@ -36,6 +36,7 @@ COMMANDS = (
     "qaudit.cli.voice_register",
     "qaudit.cli.answer",
     "qaudit.cli.network",
+    "qaudit.cli.versions",
 )
 
 

@@ -22,10 +22,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=list_checklists)
     show = actions.add_parser("show", help=_("show one checklist"))
     show.add_argument("id", help=_("checklist id, e.g. basis-op-orde"))
+    show.add_argument("--version", help=_("an older version (default: the current one)"))
     add_json_flag(show)
     show.set_defaults(handler=show_checklist)
-    validate = actions.add_parser("validate", help=_("validate checklist files"))
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate = actions.add_parser("validate", help=_("validate checklist files or folders"))
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=_("a checklist file or a folder of them"),
+    )
     validate.set_defaults(handler=validate_files)
     lock = actions.add_parser("lock", help=_("record the content hash of each checklist version"))
     lock.add_argument("--dir", type=Path, help=_("checklist folder (default: the shipped one)"))
@@ -67,16 +74,31 @@ def _summary(spec: Spec) -> dict[str, object]:
 def list_checklists(context: Context) -> int:
     from qaudit.checklists import shipped_catalogue
 
-    rows = [_summary(spec) for spec in shipped_catalogue().specs.values()]
+    catalogue = shipped_catalogue()
+    rows = [
+        _summary(spec) | {"current": catalogue.specs[spec.id] is spec}
+        for ident in sorted(catalogue.specs)
+        for spec in catalogue.versions(ident)
+    ]
     if context.args.json:
         print_json(rows)
         return 0
     print_table(
-        [_("id"), _("version"), _("kind"), _("title"), _("themes"), _("points"), _("critical")],
+        [
+            _("id"),
+            _("version"),
+            _("current"),
+            _("kind"),
+            _("title"),
+            _("themes"),
+            _("points"),
+            _("critical"),
+        ],
         [
             [
                 r["id"],
                 r["version"],
+                "✓" if r["current"] else "",
                 r["kind"],
                 r["title"],
                 r.get("themes", ""),
@@ -95,6 +117,8 @@ def show_checklist(context: Context) -> int:
 
     catalogue = shipped_catalogue()
     spec = catalogue.specs.get(context.args.id)
+    if spec is not None and context.args.version:
+        spec = catalogue.release(context.args.id, context.args.version)
     if spec is None:
         raise NotFound(
             _("no checklist '{id}' (known: {known})").format(
@@ -142,8 +166,10 @@ def lock_versions(context: Context) -> int:
 
     directory = context.args.dir or checklists_dir()
     catalogue = load_catalogue(directory)
-    if not catalogue.specs:
+    if not catalogue.releases:
         raise QauditError(_("{folder}: no checklist files to lock").format(folder=directory))
-    path = write_lock(directory, catalogue.specs.values())
-    print(_("Recorded {count} versions in {path}.").format(count=len(catalogue.specs), path=path))
+    path = write_lock(directory, catalogue.releases.values())
+    print(
+        _("Recorded {count} versions in {path}.").format(count=len(catalogue.releases), path=path)
+    )
     return 0

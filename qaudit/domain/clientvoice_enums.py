@@ -38,7 +38,7 @@ class Perceived(StrEnum):
 
 
 _PERCEIVED_LABELS = {
-    Perceived.YES: N_("kept"),
+    Perceived.YES: N_("yes, kept"),
     Perceived.PARTLY: N_("partly kept"),
     Perceived.NO: N_("not kept"),
     Perceived.NOT_APPLICABLE: N_("n/a"),

@@ -87,6 +87,14 @@ def _member(state: CycleState) -> Gate:
 def _basis_in_order(state: CycleState) -> Gate:
     if state.basis_outcome is Outcome.SUFFICIENT:
         return OPEN
+    if state.basis_outcome is Outcome.CONDITIONAL:
+        return Gate(
+            False,
+            _(
+                "The basis is in order on condition: client promises may be rolled out once "
+                "the re-check (herbeoordeling) of the failed points has passed."
+            ),
+        )
     if state.basis_outcome is None:
         return Gate(
             False,

@@ -128,6 +128,8 @@ class InterviewGroup(StrEnum):
     STAFF = "staff"
     FAMILY = "family"
     MANAGEMENT = "management"
+    CLIENT_COUNCIL = "client_council"
+    VOLUNTEERS = "volunteers"
 
 
 class FindingKind(StrEnum):

@@ -68,6 +68,7 @@ def tally(points: tuple[Point, ...] | list[Point], results: Mapping[str, Result]
     answered = not_applicable = 0
     earned = possible = 0.0
     failed: list[str] = []
+    points = [p for p in points if p.scored]  # open questions (strengths, tips) are not scored
     for point in points:
         result = result_of(results, point.id)
         if result is Result.NOT_ASSESSED:

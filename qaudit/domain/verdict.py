@@ -22,6 +22,10 @@ class Outcome(StrEnum):
     SUFFICIENT = "sufficient"
     INSUFFICIENT = "insufficient"
     INCOMPLETE = "incomplete"
+    CONDITIONAL = "conditional"
+    """Op orde onder voorwaarde: repair within the term, then a re-check of what failed."""
+    NOT_JUDGED = "not_judged"
+    """An appreciative visitation: strengths and tips, no pass or fail."""
 
     @property
     def label(self) -> str:
@@ -41,11 +45,15 @@ _OUTCOME_LABELS = {
     Outcome.SUFFICIENT: N_("basis sufficiently in order"),
     Outcome.INSUFFICIENT: N_("basis not sufficiently in order"),
     Outcome.INCOMPLETE: N_("not all points assessed yet"),
+    Outcome.CONDITIONAL: N_("basis in order on condition (repair, then a re-check)"),
+    Outcome.NOT_JUDGED: N_("appreciative: no verdict"),
 }
 _VISITATION_LABELS = {
     Outcome.SUFFICIENT: N_("promises kept and perceivable"),
     Outcome.INSUFFICIENT: N_("promises not yet kept everywhere"),
     Outcome.INCOMPLETE: N_("not all points assessed yet"),
+    Outcome.CONDITIONAL: N_("promises kept on condition"),
+    Outcome.NOT_JUDGED: N_("appreciative: strengths and tips, no verdict"),
 }
 
 _READINESS_LABELS = {
@@ -60,6 +68,12 @@ _TEMPLATES = {
     "theme": N_("Theme {theme} scores {percent:.0f}%, below the required {minimum:.0f}%."),
     "open": N_("{count} of {total} points have not been assessed yet."),
     "nothing": N_("No applicable point has been answered yet."),
+    "all_nvt": N_("Theme {theme} is answered entirely 'not applicable': it has no score."),
+    "conditional": N_(
+        "Within the conditional rule: repair the failed points within {weeks} weeks; "
+        "a re-check of only those points follows."
+    ),
+    "appreciative": N_("An appreciative visitation gives no verdict."),
 }
 
 
@@ -78,13 +92,17 @@ class Verdict:
     outcome: Outcome
     reasons: tuple[Reason, ...]
     score: Score
+    remarks: tuple[Reason, ...] = ()
+    """What the reader must know but does not change the outcome (an all-n.v.t. theme)."""
 
     @property
     def explanation(self) -> str:
+        remarks = [r.message for r in self.remarks]
         if not self.reasons:
             rule = self.score.overall.percent or 0.0
-            return _("All rules are met (overall score {percent:.0f}%).").format(percent=rule)
-        return " ".join(r.message for r in self.reasons)
+            done = _("All rules are met (overall score {percent:.0f}%).").format(percent=rule)
+            return " ".join([done, *remarks])
+        return " ".join([*(r.message for r in self.reasons), *remarks])
 
 
 class Rule(Protocol):
@@ -104,8 +122,34 @@ def verdict(spec: ChecklistSpec, results: Mapping[str, Result]) -> Verdict:
     """Apply the checklist's verdict rule to ``results``."""
     scored = score(spec, results)
     themes = [(t.theme.id, t.tally) for t in scored.themes]
+    remarks = tuple(Reason("all_nvt", {"theme": theme}) for theme in all_nvt_themes(themes))
+    if spec.appreciative:
+        return Verdict(Outcome.NOT_JUDGED, (Reason("appreciative"),), scored, remarks)
     outcome, reasons = judge(spec.verdict, scored.overall, themes)
-    return Verdict(outcome, reasons, scored)
+    return Verdict(outcome, reasons, scored, remarks)
+
+
+def all_nvt_themes(themes: Sequence[tuple[str, Tally]]) -> list[str]:
+    """Themes whose points are all answered "n.v.t.": reported, never silently passed."""
+    return [
+        theme_id
+        for theme_id, tally in themes
+        if tally.total and tally.not_applicable == tally.total
+    ]
+
+
+def _within_conditional(
+    rule: Rule, overall_tally: Tally, themes: Sequence[tuple[str, Tally]]
+) -> bool:
+    """Failed, but within the checklist's conditional rule (if it has one)."""
+    conditional = getattr(rule, "conditional", None)
+    if conditional is None or overall_tally.percent is None:
+        return False
+    if len(overall_tally.critical_failed) > conditional.max_critical_failed:
+        return False
+    if overall_tally.percent < conditional.overall_min_percent:
+        return False
+    return all(t.percent is None or t.percent >= conditional.theme_min_percent for _id, t in themes)
 
 
 def judge(
@@ -134,6 +178,9 @@ def judge(
     if overall is None and not knocked_out:
         incomplete.append(Reason("nothing"))
     if knocked_out or (failures and not incomplete):
+        if not incomplete and _within_conditional(rule, overall_tally, themes):
+            weeks = rule.conditional.repair_weeks  # type: ignore[attr-defined]
+            return Outcome.CONDITIONAL, (*failures, Reason("conditional", {"weeks": weeks}))
         return Outcome.INSUFFICIENT, tuple(failures + incomplete)
     if incomplete:
         return Outcome.INCOMPLETE, tuple(incomplete + failures)

@@ -139,6 +139,8 @@ class AssessmentReport:
     """Earlier closed assessments of the location (audit visits, visitations, Cirkels)."""
     notes_purged_on: date | None = None
     """When the interview notes were removed under the retention rule (None: they were not)."""
+    learning_question: tuple[str, str] | None = None
+    """A visitation's leervraag and its answer (issue 17), if the location recorded one."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ _LABELS: dict[Enum, str] = {
     InterviewGroup.STAFF: N_("staff"),
     InterviewGroup.FAMILY: N_("family"),
     InterviewGroup.MANAGEMENT: N_("management"),
+    InterviewGroup.CLIENT_COUNCIL: N_("client council"),
+    InterviewGroup.VOLUNTEERS: N_("volunteers"),
     ActionStatus.OPEN: N_("open"),
     ActionStatus.IN_PROGRESS: N_("in progress"),
     ActionStatus.DONE: N_("done"),

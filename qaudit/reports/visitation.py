@@ -42,6 +42,12 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
     ]
     context.update(
         visiting_organisation=clean(data.visiting_organisation) or MISSING,
+        learning_question={
+            "question": clean(data.learning_question[0]) if data.learning_question else MISSING,
+            "answer": clean(data.learning_question[1]) or MISSING
+            if data.learning_question
+            else MISSING,
+        },
         dates={
             "visit": fmt.date(a.started_on),
             "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,

@@ -22,11 +22,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
+from qaudit.checklists import ChecklistSpec
+from qaudit.checklists.spec import Point
 from qaudit.domain.enums import AssessmentStatus, Result
 from qaudit.domain.models import Answer, Assessment, ChecklistVersion, utcnow
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import N_, _
-from qaudit.services import access, audit, checklists
+from qaudit.services import access, answer_check, audit, checklists
 from qaudit.storage import transaction
 
 ANSWER: Table = Answer.__table__  # type: ignore[attr-defined]
@@ -151,7 +153,9 @@ def save_in(
     Plain SQL statements (no ORM objects): this runs for every key press.
     """
     connection = session.connection()
-    _lock_and_check(session, assessment_id, point_id)
+    spec = _lock_and_check(session, assessment_id, point_id)
+    if field is AnswerField.RESULT and value in RULED:
+        _check_rules(session, assessment_id, spec.point_index[point_id], Result(value))
     who = actor or audit.current_actor(session)
     row = connection.execute(
         sa.select(
@@ -217,7 +221,27 @@ def save_in(
     return Saved(point_id, field, value, version + 1, who, now, True)
 
 
-def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> None:
+RULED = (Result.NOT_APPLICABLE, Result.NOT_COMPLIANT)
+"""The results the checklist's rules can refuse (n.v.t. allowed?, a note required?)."""
+
+
+def _check_rules(session: Session, assessment_id: int, point: Point, result: Result) -> None:
+    """The checklist's n.v.t. and note rules (``answer_check``), against the stored note."""
+    assessment = session.get(Assessment, assessment_id)
+    assert assessment is not None  # locked and checked just before
+    note = (
+        session.connection()
+        .execute(
+            sa.select(ANSWER.c.note).where(
+                ANSWER.c.assessment_id == assessment_id, ANSWER.c.point_id == point.id
+            )
+        )
+        .scalar()
+    )
+    answer_check.ensure_allowed(session, assessment, point, result, note or "")
+
+
+def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> ChecklistSpec:
     """Check the login may write it, lock the assessment, refuse it when closed, and the point
     when its checklist lacks it."""
     access.require_assessment(session, assessment_id, write=True)
@@ -245,6 +269,7 @@ def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> None
     if point_id not in spec.point_index:
         message = _("checklist '{id}' {version} has no point '{point}'")
         raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
+    return spec
 
 
 def _stored(value: Value) -> str:

@@ -16,7 +16,7 @@ from qaudit.domain.models import Answer, Assessment, Location, utcnow
 from qaudit.domain.verdict import Verdict, verdict
 from qaudit.errors import NotFound
 from qaudit.i18n import _
-from qaudit.services import answering, audit, checklists, snapshots
+from qaudit.services import answering, audit, checklists, profiles, snapshots
 from qaudit.services.answering import AnswerField
 from qaudit.storage import transaction
 
@@ -55,6 +55,7 @@ def start(
     )
     session.add(assessment)
     session.flush()
+    profiles.fill_automatic_nvt(session, assessment, spec, actor=actor)
     audit.log(
         session,
         "start",
@@ -121,11 +122,13 @@ def record_answer(
     """Record one answer inside the caller's transaction (imports group many).
 
     Each given field is saved on its own (see :mod:`qaudit.services.answering`), with no
-    version check: the caller says what the point's fields are to be now.
+    version check: the caller says what the point's fields are to be now. The note goes
+    first, so a result that needs one (the checklist's rules) finds it.
     """
-    changes: list[tuple[AnswerField, Result | str]] = [(AnswerField.RESULT, result)]
+    changes: list[tuple[AnswerField, Result | str]] = []
     if note is not None:
         changes.append((AnswerField.NOTE, note))
+    changes.append((AnswerField.RESULT, result))
     if evidence is not None:
         changes.append((AnswerField.EVIDENCE, evidence))
     for field, value in changes:

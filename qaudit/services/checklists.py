@@ -65,6 +65,34 @@ def spec_of(version: ChecklistVersion) -> ChecklistSpec:
 
 
 def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpec:
+    """The pinned spec; for a re-check only the points it looks at again."""
+    spec = _pinned_spec(session, assessment)
+    assert assessment.id is not None
+    points = _recheck_points(session, assessment.id)
+    if points is None:
+        return spec
+    key = (spec.content_hash, points)
+    cut = _cut.get(key)
+    if cut is None:
+        from qaudit.domain.recheck import recheck_spec
+
+        cut = _cut[key] = recheck_spec(spec, list(points))
+    return cut
+
+
+_cut: dict[tuple[str, tuple[str, ...]], ChecklistSpec] = {}
+
+
+def _recheck_points(session: Session, assessment_id: int) -> tuple[str, ...] | None:
+    from qaudit.domain.models.profile import Recheck
+
+    row = session.exec(
+        select(Recheck.point_ids).where(Recheck.assessment_id == assessment_id)
+    ).first()
+    return tuple(row) if row is not None else None
+
+
+def _pinned_spec(session: Session, assessment: Assessment) -> ChecklistSpec:
     # Only the hash first: the stored spec is large, and answering a point needs it per key.
     content_hash = session.exec(
         select(ChecklistVersion.content_hash).where(

@@ -35,7 +35,7 @@ from qaudit.excel.reader import ParsedWorkbook, read_workbook
 from qaudit.excel.results import AssessmentInfo, ResultRow, ResultsData, SummaryRow, write_results
 from qaudit.excel.writer import ExportData, PointRow, write_workbook
 from qaudit.i18n import _
-from qaudit.services import access, assessments, audit, checklists
+from qaudit.services import access, answer_check, assessments, audit, checklists
 from qaudit.storage import transaction
 
 __all__ = [
@@ -142,6 +142,7 @@ def preview_import(
     with transaction(engine) as session:
         assessment = _matching_assessment(session, parsed, expected_assessment)
         spec = checklists.spec_of_assessment(session, assessment)
+        answer_check.refuse_workbook(session, assessment, spec, parsed)
         diff = compare(
             parsed.rows,
             meta.base,

@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from sqlmodel import Session, col, select
 
-from qaudit.checklists import ChecklistError, PromiseSetSpec, shipped_catalogue
+from qaudit.checklists import ChecklistError, ChecklistSpec, PromiseSetSpec, shipped_catalogue
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import (
     AssessmentKind,
@@ -143,18 +144,42 @@ def assessment_report(
         else Place(""),
         today=today,
         current_step=current_step(session, location.id),
-        reference=reference_data(session, assessment, reference) if reference else None,
+        reference=comparable(
+            reference_data(session, assessment, reference),
+            checklists.spec_of_assessment(session, assessment),
+        )
+        if reference
+        else None,
         interviews=_interviews(session, assessment.id),
         findings=_findings(session, assessment.id),
         recommendations=_recommendations(session, assessment.id),
         actions=_actions(session, assessment.id),
         events=planned_events(session, location_id=location.id),
         visiting_organisation=visiting.name if visiting else "",
-        promises=promise_set(),
+        promises=promise_set(checklists.spec_of_assessment(session, assessment).version),
         translations=_translations(session, location.id),
-        history=_history(session, location.id, assessment.id) if with_history else (),
+        history=_history(session, location.id, assessment.id, _basis_of(session, assessment))
+        if with_history
+        else (),
+        learning_question=_learning_question(session, assessment.id),
         notes_purged_on=privacy.purged_on(session, assessment.id),
     )
+
+
+def _learning_question(session: Session, assessment_id: int) -> tuple[str, str] | None:
+    from qaudit.services.rechecks import learning_question
+
+    row = learning_question(session, assessment_id)
+    return (row.question, row.answer) if row else None
+
+
+def comparable(data: AssessmentData, spec: ChecklistSpec) -> AssessmentData:
+    """``data`` seen through ``spec``: answers on another version follow the mapping."""
+    if data.spec.content_hash == spec.content_hash or data.spec.id != spec.id:
+        return data
+    from qaudit.checklists.diff import carry
+
+    return replace(data, spec=spec, answers=carry(data.spec, spec, data.answers))
 
 
 def place(location: Location) -> Place:
@@ -168,10 +193,12 @@ def place(location: Location) -> Place:
     )
 
 
-def promise_set() -> PromiseSetSpec | None:
-    """The client promises (titles and texts), if the shipped checklists have them."""
+def promise_set(version: str | None = None) -> PromiseSetSpec | None:
+    """The client promises (titles and texts) of ``version`` if it has them, else the current."""
     try:
-        return shipped_catalogue().promises
+        catalogue = shipped_catalogue()
+        pinned = catalogue.releases.get((catalogue.promises.id, version or ""))
+        return pinned if isinstance(pinned, PromiseSetSpec) else catalogue.promises
     except (NotFound, ChecklistError):
         return None
 
@@ -275,7 +302,23 @@ def _assigned(session: Session, event_ids: Iterable[int]) -> dict[int, tuple[str
     return {k: tuple(v) for k, v in people.items()}
 
 
-def _history(session: Session, location_id: int, exclude: int) -> tuple[AssessmentData, ...]:
+def _basis_of(session: Session, assessment: Assessment) -> ChecklistSpec | None:
+    """The basis checklist of the assessment's version (a Cirkel re-checks that basis)."""
+    spec = checklists.spec_of_assessment(session, assessment)
+    if spec.kind == "basis":
+        return spec
+    try:
+        basis = shipped_catalogue().for_kind("basis")
+        pinned = shipped_catalogue().releases.get((basis.id, spec.version))
+    except (NotFound, ChecklistError):
+        return None
+    return pinned if isinstance(pinned, ChecklistSpec) else None
+
+
+def _history(
+    session: Session, location_id: int, exclude: int, basis: ChecklistSpec | None = None
+) -> tuple[AssessmentData, ...]:
+    """Earlier closed assessments; basis ones seen through ``basis`` (across versions)."""
     rows = session.exec(
         select(Assessment)
         .where(
@@ -286,7 +329,8 @@ def _history(session: Session, location_id: int, exclude: int) -> tuple[Assessme
         )
         .order_by(col(Assessment.started_on), col(Assessment.id))
     )
-    return tuple(assessment_data(session, a) for a in rows)
+    found = (assessment_data(session, a) for a in rows)
+    return tuple(comparable(d, basis) if basis else d for d in found)
 
 
 def overview_report(session: Session, today: date) -> OverviewReport:

@@ -18,12 +18,18 @@ RESULT_KEYS = {"1": "voldoet", "2": "voldoet_deels", "3": "voldoet_niet", "0": "
 _RESULT_SHORT = {
     "voldoet": (N_("yes"), "green"),
     "voldoet_deels": (N_("partly"), "yellow"),
-    "voldoet_niet": (N_("no"), "red"),
+    "voldoet_niet": (N_("not"), "red"),  # short for "not compliant" (niet)
     "nvt": (N_("n/a"), "grey50"),
     "nog_niet": ("·", "grey50"),
 }
 
-_OUTCOME_STYLE = {"sufficient": "green", "insufficient": "bold red", "incomplete": "yellow"}
+_OUTCOME_STYLE = {
+    "sufficient": "green",
+    "insufficient": "bold red",
+    "incomplete": "yellow",
+    "conditional": "dark_orange",
+    "not_judged": "cyan",
+}
 
 
 def day(value: date | None) -> str:

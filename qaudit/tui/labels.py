@@ -25,6 +25,8 @@ GROUPS = {
     "staff": N_("staff"),
     "family": N_("family"),
     "management": N_("management"),
+    "client_council": N_("client council"),
+    "volunteers": N_("volunteers"),
 }
 
 FINDING_KINDS = {"strength": N_("strength"), "improvement": N_("point of improvement")}

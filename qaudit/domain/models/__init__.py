@@ -1,6 +1,7 @@
 """All tables. Importing this module registers them on ``SQLModel.metadata``."""
 
-import qaudit.domain.models.access  # noqa: F401  (registers logins, grants, assessment people)
+import qaudit.domain.models.access
+import qaudit.domain.models.profile  # noqa: F401 - registers the issue-17 tables
 from qaudit.domain.models._base import utcnow
 from qaudit.domain.models.assessment import (
     Answer,

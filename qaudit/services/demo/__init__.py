@@ -31,6 +31,7 @@ from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
 from qaudit.services.demo.clientvoice import add_client_voice
 from qaudit.services.demo.network import add_network
 from qaudit.services.demo.people_on_work import record_demo_people
+from qaudit.services.demo.profiles import add_profiles
 from qaudit.services.demo.stages import STAGES
 from qaudit.storage import transaction
 
@@ -93,6 +94,7 @@ def _populate(b: Builder) -> None:
         )
         STAGES[stage](b, location, people)
     add_client_voice(b.session, b.today)  # issue 12: feedback, complaints, actions, evaluations
+    add_profiles(b)  # issue 17: location profiles
     memberships = {
         index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
     }

@@ -94,6 +94,14 @@ class LocationScreen(WorkScreen):
             _("Record the organisation's membership (step 3)"),
         ),
         _b(
+            "o",
+            "profile",
+            _("Profile"),
+            "profile",
+            _("The location profile: which measurement points apply here"),
+            show=False,
+        ),
+        _b(
             "tab",
             "app.focus_next",
             _("Next table"),
@@ -276,6 +284,36 @@ class LocationScreen(WorkScreen):
         title = _("Decision of the board and management team")
         scan = self.read(readiness.result_of, self.location_id)
         self.ask(FormDialog(title + "\n\n" + readiness_text(scan), fields), save)
+
+    def action_profile(self) -> None:
+        from qaudit.services import profiles
+
+        current = self.read(profiles.stored, self.location_id)
+        yes_no = [(_("yes"), "ja"), (_("no"), "nee")]
+
+        def flag(name: str, text: str, default: bool) -> Field:
+            value = getattr(current, name) if current else default
+            return Field(name, text, "select", "ja" if value else "nee", yes_no)
+
+        fields = [
+            flag("behandeling", _("Behandeling"), False),
+            flag("psychogeriatric", _("Psychogeriatric units"), False),
+            flag("wzd_accommodation", _("Wzd accommodation"), False),
+            flag("verblijf", _("Verblijf (at least a day and night)"), True),
+            Field(
+                "care_providers",
+                _("Care providers (Wtza)"),
+                "int",
+                current.care_providers or 0 if current else 0,
+            ),
+            Field("places", _("Places"), "int", current.places or 0 if current else 0),
+        ]
+
+        def save(values: dict[str, Any]) -> None:
+            changes = {k: v == "ja" if isinstance(v, str) else v for k, v in values.items()}
+            self.act(profiles.save_profile, self.engine, self.location_id, **changes)
+
+        self.ask(FormDialog(_("Location profile"), fields), save)
 
     def action_membership(self) -> None:
         from qaudit.services import trajectory
