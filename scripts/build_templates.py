@@ -39,6 +39,9 @@ from report_text.sections import privacy_note
 
 PRIVACY_NOTE_IN_CONTENT = {"basis-op-orde"}
 """Reports that place the privacy note themselves (beside their interviews)."""
+WITHOUT_PRIVACY_NOTE = {"clientervaring", "spiegel", "netwerk"}
+"""Reports of figures, not of an assessment's free text: their builders check text on entry
+and give no redaction count."""
 
 TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
     # kind: (content, document title, page header, landscape)
@@ -109,7 +112,7 @@ def build(folder: Path) -> list[Path]:
         for language in LANGUAGES:
             builder = Builder(language, header, landscape=landscape)
             content(builder)
-            if kind not in PRIVACY_NOTE_IN_CONTENT:
+            if kind not in PRIVACY_NOTE_IN_CONTENT | WITHOUT_PRIVACY_NOTE:
                 privacy_note(builder)  # at the end: how much personal data was blanked out
             path = folder / f"{kind}.{language}.docx"
             builder.save(path, title)

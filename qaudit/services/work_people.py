@@ -28,6 +28,7 @@ ROLE_OF_KIND = {
     AssessmentKind.AUDIT_VISIT: "auditor",
     AssessmentKind.VISITATION: "peer-visitor",
     AssessmentKind.CIRKEL: "assessor",
+    AssessmentKind.READINESS_SCAN: "contact",  # filled in with the location's board
 }
 INDEPENDENCE = {
     Constraint.EMPLOYED,

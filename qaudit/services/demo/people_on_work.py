@@ -51,7 +51,8 @@ def record_demo_people(session: Session) -> None:
             found = step_people(session, step.location_id)
             covered[step.location_id] = {int(s) for s in found}
         if step.person_id is None and step.step not in covered[step.location_id]:
-            step.person_id = contacts.get(step.location_id) if step.step in CONTACT_STEPS else staff
+            own = contacts.get(step.location_id, staff)  # a location without a contact: staff
+            step.person_id = own if step.step in CONTACT_STEPS else staff
             session.add(step)
     session.flush()
 
