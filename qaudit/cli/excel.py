@@ -11,7 +11,7 @@ from qaudit.cli.common import Context, add_json_flag, print_json
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
-    from qaudit.excel.preview import ImportPreview
+    from qaudit.excel.preview import ImportPreview, ImportResult
 
 RESOLVE = ("keep-ours", "take-theirs", "ask")
 
@@ -87,29 +87,45 @@ def import_command(context: Context) -> int:
     args = context.args
     engine = context.engine()
     preview = preview_import(engine, args.file, expected_assessment=args.assessment)
-    if args.json and args.dry_run:
-        print_json(preview.as_json())
-        return 0
-    print(preview)
-    if args.dry_run:
+    if not args.json:
+        print(preview)
+    if args.dry_run or not preview.has_changes:
+        return _finish(args.json, preview, None, dry_run=args.dry_run)
+    taken = _choose(preview, args.resolve, interactive=not args.json)
+    if taken is None:
+        print(_("Cancelled: nothing was imported."), file=sys.stderr)
+        return 1
+    result = apply_import(engine, preview, take_theirs=taken)
+    return _finish(args.json, preview, result, dry_run=False)
+
+
+def _finish(
+    as_json: bool, preview: ImportPreview, result: ImportResult | None, *, dry_run: bool
+) -> int:
+    if as_json:
+        data = preview.as_json()
+        data["dry_run"] = dry_run
+        data["result"] = result.as_json() if result else None
+        print_json(data)
+    elif dry_run:
         print(_("Dry run: nothing was changed."))
-        return 0
-    if not preview.has_changes:
+    elif result is None:
         print(_("Nothing to import: the workbook holds no new or changed answers."))
-        return 0
-    result = apply_import(engine, preview, take_theirs=_choose(preview, args.resolve))
-    print(result)
+    else:
+        print(result)
     return 0
 
 
-def _choose(preview: ImportPreview, resolve: str | None) -> set[str] | bool:
-    """Which conflicts take the file's answer; never decided silently."""
+def _choose(
+    preview: ImportPreview, resolve: str | None, *, interactive: bool
+) -> set[str] | bool | None:
+    """Which conflicts take the file's answer; never decided silently. None: cancelled."""
     from qaudit.errors import Refused
 
     if not preview.conflicts:
         return False
     if resolve is None:
-        if not sys.stdin.isatty():
+        if not (interactive and sys.stdin.isatty()):
             raise Refused(
                 _(
                     "{n} answers were changed in qaudit after the export and differ "
@@ -120,10 +136,15 @@ def _choose(preview: ImportPreview, resolve: str | None) -> set[str] | bool:
         resolve = "ask"
     if resolve != "ask":
         return resolve == "take-theirs"
+    if not interactive:
+        raise Refused(
+            _("--resolve ask cannot be combined with --json; choose keep-ours or take-theirs")
+        )
     return _ask(preview)
 
 
-def _ask(preview: ImportPreview) -> set[str]:
+def _ask(preview: ImportPreview) -> set[str] | None:
+    """Ask per conflict; None when the input ends (Ctrl-D) or is interrupted (Ctrl-C)."""
     from qaudit.excel.preview import show
 
     taken: set[str] = set()
@@ -134,7 +155,12 @@ def _ask(preview: ImportPreview) -> set[str]:
             )
         )
         while True:
-            reply = input(_("Keep qaudit's answer (q) or take the file's (f)? ")).strip().lower()
+            try:
+                reply = input(_("Keep qaudit's answer (q) or take the file's (f)? "))
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return None
+            reply = reply.strip().lower()
             if reply in ("q", "f"):
                 break
         if reply == "f":

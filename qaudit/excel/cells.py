@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from copy import copy
+from datetime import date, datetime, time
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from qaudit.i18n import _
 
 MAX_CELL_TEXT = 32767
 """Excel's limit on the length of one cell's text."""
@@ -78,3 +81,25 @@ def normalise_text(value: object) -> str:
     text = value if isinstance(value, str) else str(value)
     text = text.replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
     return text.strip()
+
+
+SHOWN_LENGTH = 40
+
+
+def is_plain(value: object) -> bool:
+    """A value a person typed: text, a number, a date or a truth value (not a formula object)."""
+    return value is None or isinstance(value, str | int | float | bool | date | datetime | time)
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """A cell value for a message: one short line, never an object's repr."""
+    if not is_plain(value):
+        return _("(a formula, not a value)")
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, date | datetime | time):
+        text = value.isoformat()
+    else:
+        text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

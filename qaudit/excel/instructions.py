@@ -45,10 +45,28 @@ def _steps() -> list[str]:
     ]
 
 
-def write_instructions(sheet: WriteOnlyWorksheet, heading: Sequence[tuple[str, str]]) -> None:
+def _read_only_steps() -> list[str]:
+    return [
+        _(
+            "This assessment is closed: its answers are locked. This workbook is a copy for "
+            "reading, printing, sorting and filtering; it cannot be filled in or imported."
+        ),
+        _(
+            "To change answers, the cooperative starts a new assessment and exports a new "
+            "workbook for it."
+        ),
+    ]
+
+
+def write_instructions(
+    sheet: WriteOnlyWorksheet, heading: Sequence[tuple[str, str]], *, read_only: bool = False
+) -> None:
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 100
-    title = text_cell(sheet, _("Self-evaluation in Excel"))
+    title = text_cell(
+        sheet,
+        _("Closed assessment: read only") if read_only else _("Self-evaluation in Excel"),
+    )
     title.font = Font(bold=True, size=14)
     sheet.append([title])
     sheet.append([])
@@ -57,10 +75,12 @@ def write_instructions(sheet: WriteOnlyWorksheet, heading: Sequence[tuple[str, s
         key.font = Font(bold=True)
         sheet.append([key, text_cell(sheet, value)])
     sheet.append([])
-    header = text_cell(sheet, _("How to fill in this workbook"))
+    header = text_cell(
+        sheet, _("About this workbook") if read_only else _("How to fill in this workbook")
+    )
     header.font = Font(bold=True, size=12)
     sheet.append([header])
-    for number, step in enumerate(_steps(), start=1):
+    for number, step in enumerate(_read_only_steps() if read_only else _steps(), start=1):
         cell = text_cell(sheet, step)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.append([text_cell(sheet, f"{number}."), cell])

@@ -44,9 +44,12 @@ def write_workbook(out: Path, data: ExportData) -> Path:
     check_target(out)
     workbook = Workbook(write_only=True)
     styles.add_named_styles(workbook)
-    write_instructions(workbook.create_sheet(layout.instructions_title()), data.heading)
+    read_only = data.meta.read_only
+    write_instructions(
+        workbook.create_sheet(layout.instructions_title()), data.heading, read_only=read_only
+    )
     points = workbook.create_sheet(data.meta.points_sheet)
-    _write_points(points, data.rows, StyledCells())
+    _write_points(points, data.rows, StyledCells(), read_only=read_only)
     _write_meta(workbook.create_sheet(layout.META_SHEET), data.meta)
     workbook.active = 1
     return atomic_save(workbook, out)
@@ -67,7 +70,9 @@ _ROW_ORDER = (
 assert tuple(c.key for c in layout.POINT_COLUMNS) == _ROW_ORDER, "update the row tuple below"
 
 
-def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow], styled: StyledCells) -> None:
+def _write_points(
+    sheet: WriteOnlyWorksheet, rows: Sequence[PointRow], styled: StyledCells, *, read_only: bool
+) -> None:
     columns = layout.POINT_COLUMNS
     last_row = layout.FIRST_ROW + max(len(rows), 1) - 1
     last_col = get_column_letter(len(columns))
@@ -76,10 +81,10 @@ def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow], styled: S
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A{layout.HEADER_ROW}:{last_col}{last_row}"
     _protect(sheet)
-    _answer_formats(sheet, last_row)
+    _answer_formats(sheet, last_row, read_only=read_only)
     _print_setup(sheet)
     sheet.append([styled(sheet, c.header, styles.HEADER) for c in columns])
-    cell_styles = [_style(c) for c in columns]
+    cell_styles = [_style(c, read_only=read_only) for c in columns]
     labels, yes = answers.labels(), _("yes")
     for row in rows:
         point, state = row.point, row.state
@@ -103,9 +108,9 @@ def _write_points(sheet: WriteOnlyWorksheet, rows: Sequence[PointRow], styled: S
         )
 
 
-def _style(column: layout.Column) -> str | None:
+def _style(column: layout.Column, *, read_only: bool = False) -> str | None:
     """The named style of a column's cells; None for the default (locked, unwrapped)."""
-    if column.editable:
+    if column.editable and not read_only:
         return styles.EDITABLE_WRAP if column.wrap else styles.EDITABLE
     return styles.LOCKED_WRAP if column.wrap else None
 
@@ -118,10 +123,11 @@ def _protect(sheet: WriteOnlyWorksheet) -> None:
     protection.formatColumns = protection.formatRows = protection.formatCells = False
 
 
-def _answer_formats(sheet: WriteOnlyWorksheet, last_row: int) -> None:
+def _answer_formats(sheet: WriteOnlyWorksheet, last_row: int, *, read_only: bool) -> None:
     letter = get_column_letter(_index("answer"))
     cells = f"{letter}{layout.FIRST_ROW}:{letter}{last_row}"
-    sheet.data_validations.append(styles.answer_validation(cells))
+    if not read_only:
+        sheet.data_validations.append(styles.answer_validation(cells))
     for rule, _result in styles.answer_colour_rules(f"{letter}{layout.FIRST_ROW}"):
         sheet.conditional_formatting.add(cells, rule)
 

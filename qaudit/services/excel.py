@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from qaudit.checklists import ChecklistSpec
-from qaudit.domain.enums import Result
+from qaudit.domain.enums import AssessmentStatus, Result
 from qaudit.domain.models import (
     Answer,
     Assessment,
@@ -75,6 +75,7 @@ def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
         exported_by=audit.current_actor(),
         points_sheet=layout.points_title(),
         base={row.point.id: row.state.digest for row in rows},
+        read_only=assessment.status is AssessmentStatus.CLOSED,
     )
     heading = _heading(assessment, location, spec, meta)
     return write_workbook(Path(out), ExportData(meta, rows, heading))
@@ -83,7 +84,13 @@ def export_assessment(engine: Engine, assessment_id: int, out: Path) -> Path:
 def _heading(
     assessment: Assessment, location: Location, spec: ChecklistSpec, meta: ExportMeta
 ) -> list[tuple[str, str]]:
+    status = (
+        [(_("Status"), _("closed on {day}: read only").format(day=_closed_day(assessment)))]
+        if meta.read_only
+        else []
+    )
     return [
+        *status,
         (_("Location"), f"{location.name} ({location.code})"),
         (
             _("Assessment"),
@@ -92,6 +99,11 @@ def _heading(
         (_("Checklist"), f"{spec.title} ({spec.id} {spec.version})"),
         (_("Exported"), meta.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
     ]
+
+
+def _closed_day(assessment: Assessment) -> str:
+    closed = assessment.closed_at
+    return closed.date().isoformat() if closed else _("an unknown date")
 
 
 def _location(session: Session, assessment: Assessment) -> Location:
@@ -135,6 +147,7 @@ def preview_import(
         exported_at=meta.exported_at,
         exported_by=meta.exported_by,
         point_texts={p.id: p.text for p in spec.points},
+        not_read=parsed.notices,
         **{f.name: getattr(diff, f.name) for f in fields(diff)},
     )
 
