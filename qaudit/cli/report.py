@@ -66,7 +66,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def report_command(context: Context) -> int:
-    from qaudit.services.reports import template_dir_of, write_one, write_reports
+    from qaudit.services.reports import style_of, template_dir_of, write_one, write_reports
 
     args = context.args
     parser: argparse.ArgumentParser = args.report_parser
@@ -83,7 +83,11 @@ def report_command(context: Context) -> int:
     if args.all and args.out_dir is None:
         parser.error(_("--all needs --out-dir"))
     template_dir = args.template or template_dir_of(context.settings)
-    options = {"template_dir": template_dir, "pdf": args.pdf}
+    options = {
+        "template_dir": template_dir,
+        "pdf": args.pdf,
+        "style": style_of(context.settings),
+    }
     engine = context.engine()
     if args.out is not None:
         written = [write_one(engine, args.kind, ids[0] if ids else None, args.out, **options)]

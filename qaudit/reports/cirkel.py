@@ -4,7 +4,7 @@ and how it compares with the previous Cirkel and the visitation in between."""
 from __future__ import annotations
 
 from qaudit.domain.enums import AssessmentKind
-from qaudit.domain.scoring import Tally, score, tally
+from qaudit.domain.scoring import Tally, score
 from qaudit.domain.verdict import verdict
 from qaudit.i18n import _
 from qaudit.reports.common import (
@@ -17,13 +17,15 @@ from qaudit.reports.common import (
     score_sections,
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport
-from qaudit.reports.formatting import MISSING, Formatter, clean
+from qaudit.reports.formatting import Formatter, clean
 from qaudit.reports.promises import (
     is_perception,
+    part_percent,
     points_per_promise,
     promise_tallies,
     promise_title,
 )
+from qaudit.reports.wording import not_yet
 
 
 def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
@@ -37,16 +39,16 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
     context.update(
         dates={
             "assessment": fmt.date(a.started_on),
-            "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
+            "closed": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
-        **score_sections(judged, spec, fmt),
+        **score_sections(judged, spec, fmt, a.results),
         critical_failed=[_row(a, pid) for pid in judged.score.overall.critical_failed],
         recheck=recheck(a, audit, fmt),
         promises=promise_rows(data, fmt),
         comparison=comparison(data, previous, visitation, fmt),
         has_previous=previous is not None,
         has_visitation=visitation is not None,
-        next_steps=next_steps(data, fmt),
+        next_steps=next_steps(data, fmt, judged.outcome),
         appendix=appendix(spec, {"result": a}),
     )
     return context
@@ -83,7 +85,9 @@ def recheck(a: AssessmentData, audit: AssessmentData | None, fmt: Formatter) -> 
             if answer is not None:
                 earlier.append(f"{ref}: {answer.result.label}")
         row["refs"] = ", ".join(point.refs)
-        row["earlier"] = "; ".join(earlier) or MISSING
+        row["earlier"] = "; ".join(earlier) or (
+            _("not assessed at the audit") if audit else _("no audit on record")
+        )
         rows.append(row)
     return rows
 
@@ -99,13 +103,9 @@ def promise_rows(data: AssessmentReport, fmt: Formatter) -> list[Context]:
                 "id": promise_id,
                 "title": clean(promise_title(promise_id, data.promises, promise_id)),
                 "translation": clean(data.translations.get(promise_id, "")),
-                "application": fmt.percent(tally(applied, a.results).percent)
-                if applied
-                else MISSING,
-                "perception": fmt.percent(tally(perceived, a.results).percent)
-                if perceived
-                else MISSING,
-                "score": fmt.percent(tally(points, a.results).percent),
+                "application": part_percent(applied, a.results, fmt),
+                "perception": part_percent(perceived, a.results, fmt),
+                "score": part_percent(points, a.results, fmt),
                 "points": [_row(a, p.id) for p in points],
             }
         )
@@ -126,13 +126,13 @@ def comparison(
         if item is None:
             continue
         scored = score(item.spec, item.results)
-        outcome = verdict(item.spec, item.results).outcome.label if key != "visitation" else ""
+        outcome = verdict(item.spec, item.results).outcome.label_for(item.spec.kind)
         overall.append(
             {
                 "what": item.kind.label,
                 "date": fmt.date(item.started_on),
-                "score": fmt.percent(scored.overall.percent),
-                "outcome": outcome or MISSING,
+                "score": _percent(scored.overall, fmt),
+                "outcome": outcome,
                 "key": key,
             }
         )
@@ -144,8 +144,19 @@ def comparison(
             "id": promise_id,
             "title": clean(promise_title(promise_id, data.promises, promise_id)),
         }
-        for key, _item in columns:
+        for key, item in columns:
             found = tallies.get(key)
-            row[key] = fmt.percent(found.percent) if found else MISSING
+            row[key] = _missing_column(key, item) if found is None else _percent(found, fmt)
         promises.append(row)
     return {"overall": overall, "promises": promises}
+
+
+def _percent(found: Tally, fmt: Formatter) -> str:
+    return fmt.percent(found.percent) if found.percent is not None else not_yet()
+
+
+def _missing_column(key: str, item: AssessmentData | None) -> str:
+    """Why a comparison cell is empty: no such assessment, or this promise was not in it."""
+    if item is None:
+        return _("no previous Cirkel") if key == "previous" else _("no visitation yet")
+    return _("not assessed then")

@@ -10,9 +10,11 @@ from qaudit.domain.enums import AssessmentKind
 from qaudit.errors import QauditError
 from qaudit.i18n import N_, _, using_language
 from qaudit.reports import advice, basis, cirkel, overview, visitation
+from qaudit.reports.chart import using_chart_style
 from qaudit.reports.common import Context
 from qaudit.reports.data import AssessmentReport, OverviewReport
 from qaudit.reports.formatting import Formatter
+from qaudit.reports.style import ReportStyle, cooperative_context
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,15 @@ def report_kind(kind: str) -> ReportKind:
         ) from None
 
 
-def build_context(kind: str, data: AssessmentReport | OverviewReport, language: str) -> Context:
-    """The template fields of one report: a pure function of ``data`` and the language."""
-    with using_language(language):
-        return report_kind(kind).builder(data, Formatter(language))
+def build_context(
+    kind: str,
+    data: AssessmentReport | OverviewReport,
+    language: str,
+    style: ReportStyle | None = None,
+) -> Context:
+    """The template fields of one report: a pure function of ``data``, language and style."""
+    style = style or ReportStyle()
+    with using_language(language), using_chart_style(style.chart):
+        context = report_kind(kind).builder(data, Formatter(language))
+    context["cooperative"] = cooperative_context(style)
+    return context

@@ -107,10 +107,7 @@ def fill(path: Path, context: Mapping[str, Any]) -> DocxTemplate:
     source = read_template(path)
     document = open_template(path, source)
     _checked(path, source)
-    fields = {
-        key: _Picture(document, value) if isinstance(value, ChartImage) else value
-        for key, value in context.items()
-    }
+    fields = {key: _pictures(document, value) for key, value in context.items()}
     try:
         document.render(fields, environment())
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
@@ -124,6 +121,17 @@ def fill(path: Path, context: Mapping[str, Any]) -> DocxTemplate:
             ).format(path=path, reason=exc)
         ) from exc
     return document
+
+
+def _pictures(document: DocxTemplate, value: Any) -> Any:
+    """Charts and logos (also one level down, e.g. ``cooperative.logo``) become pictures."""
+    if isinstance(value, ChartImage):
+        return _Picture(document, value)
+    if isinstance(value, dict) and any(isinstance(v, ChartImage) for v in value.values()):
+        return {
+            k: _Picture(document, v) if isinstance(v, ChartImage) else v for k, v in value.items()
+        }
+    return value
 
 
 def render(template: Path, context: Mapping[str, Any], out: Path) -> Path:

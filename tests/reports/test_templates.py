@@ -75,6 +75,19 @@ def test_every_top_level_field_is_documented() -> None:
         "theme",
         "reason",
         "text",
+        "line",
     }
     undocumented = sorted(f for f in used - loop_variables if f"`{f}" not in readme)
+    assert undocumented == []
+
+
+def test_every_attribute_the_templates_use_is_documented() -> None:
+    """Not only the top-level fields: every ``.attribute`` a shipped template prints or tests."""
+    readme = (ROOT / "report_templates" / "README.md").read_text(encoding="utf-8")
+    used: set[str] = set()
+    for path in report_templates_dir().glob("*.docx"):
+        for text in paragraphs(path.read_bytes()):
+            for tag in re.findall(r"\{[{%](.*?)[%}]\}", text):
+                used.update(re.findall(r"\b[a-z_]+\.([a-z_]+)", tag))
+    undocumented = sorted(a for a in used if f"`.{a}`" not in readme)
     assert undocumented == []
