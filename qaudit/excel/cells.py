@@ -57,16 +57,23 @@ class StyledCells:
     def __init__(self) -> None:
         self._arrays: dict[str, object] = {}
 
-    def __call__(self, sheet: WriteOnlyWorksheet, value: str, style: str) -> WriteOnlyCell:
+    def __call__(self, sheet: WriteOnlyWorksheet, value: object, style: str) -> WriteOnlyCell:
+        if not isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value)
+            self._apply(cell, style)
+            return cell
         cell = WriteOnlyCell(sheet, clean(value) or None)
+        self._apply(cell, style)
+        _keep_text(cell, value)
+        return cell
+
+    def _apply(self, cell: WriteOnlyCell, style: str) -> None:
         array = self._arrays.get(style)
         if array is None:
             cell.style = style
             self._arrays[style] = copy(cell._style)
         else:
             cell._style = copy(array)
-        _keep_text(cell, value)
-        return cell
 
 
 def as_written(text: str) -> str:

@@ -53,17 +53,23 @@ _MODULE = (
 )
 
 
-def install(profile: Path) -> None:
-    """Put the macro into the LibreOffice profile folder ``profile`` (created if needed)."""
+def install(profile: Path, name: str = "QauditPdf", code: str = "") -> None:
+    """Put the macro into the LibreOffice profile folder ``profile`` (created if needed).
+
+    ``name`` and ``code`` install another Basic module instead (the tests use it to drive
+    LibreOffice Calc like a person would)."""
     basic = profile / "user" / "basic"
     standard = basic / "Standard"
     standard.mkdir(parents=True, exist_ok=True)
     (basic / "script.xlc").write_text(_LIBRARIES, encoding="utf-8")
     (basic / "dialog.xlc").write_text(_LIBRARIES, encoding="utf-8")
-    element = '>\n <library:element library:name="QauditPdf"/>\n</library:library>\n'
+    element = f'>\n <library:element library:name="{name}"/>\n</library:library>\n'
     (standard / "script.xlb").write_text(_LIBRARY.format(body=element), encoding="utf-8")
     (standard / "dialog.xlb").write_text(_LIBRARY.format(body="/>\n"), encoding="utf-8")
-    (standard / "QauditPdf.xba").write_text(_MODULE, encoding="utf-8")
+    module = _MODULE if not code else _MODULE.split("Sub ToPdf")[0].replace("QauditPdf", name)
+    (standard / f"{name}.xba").write_text(
+        module + code + ("" if not code else "</script:module>\n"), encoding="utf-8"
+    )
 
 
 def macro_url(source: Path, target: Path) -> str:

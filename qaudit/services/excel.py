@@ -24,6 +24,7 @@ from qaudit.domain.models import (
     utcnow,
 )
 from qaudit.domain.scoring import score
+from qaudit.domain.verdict import verdict
 from qaudit.errors import NotFound, Refused
 from qaudit.excel import layout
 from qaudit.excel.cells import as_written
@@ -332,9 +333,10 @@ def _collect_results(session: Session) -> ResultsData:
             organisation.name,
             assessment.id,
             assessment.kind.label,
-            assessment.status.value,
-            assessment.started_on.isoformat(),
+            assessment.status.label,
+            assessment.started_on,
             f"{spec.id} {spec.version}",
+            _verdict_text(spec, results.get(assessment.id, {})),
         )
         answered = results.get(assessment.id, {})
         rows += [
@@ -351,6 +353,10 @@ def _collect_results(session: Session) -> ResultsData:
         ]
         summary += _theme_summary(info, spec, answered)
     return ResultsData(rows, summary)
+
+
+def _verdict_text(spec: ChecklistSpec, answered: dict[str, Result]) -> str:
+    return verdict(spec, answered).outcome.label_for(spec.kind)
 
 
 def _theme_summary(
