@@ -29,6 +29,7 @@ from qaudit.services import assessments, audit
 from qaudit.services.demo.builder import Builder, cast_people
 from qaudit.services.demo.cast import LOCATIONS, ORGANISATIONS, SEED
 from qaudit.services.demo.stages import STAGES
+from qaudit.services.demo.visit_content import add_visit_content
 from qaudit.storage import transaction
 
 __all__ = ["build_demo"]
@@ -88,6 +89,7 @@ def _populate(b: Builder) -> None:
             )
         )
         STAGES[stage](b, location, people)
+    add_visit_content(b, people)
     memberships = {
         index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
     }
