@@ -106,6 +106,8 @@ def report_command(context: Context) -> int:
             print(
                 _("{count} reports written to {folder}").format(count=len(written), folder=folder)
             )
+    for notice in written[0].notices if written else ():
+        print(_("note: {notice}").format(notice=notice), file=sys.stderr)
     if args.json:
         print_json([_as_json(w) for w in written])
     return 0

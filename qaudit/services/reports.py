@@ -24,10 +24,10 @@ from qaudit.reports.chart import ChartStyle
 from qaudit.reports.data import AssessmentReport, OverviewReport
 from qaudit.reports.files import staged
 from qaudit.reports.fonts import check_fonts
-from qaudit.reports.kinds import ReportKind, build_context, report_kind
+from qaudit.reports.kinds import KINDS, ReportKind, build_context, report_kind
 from qaudit.reports.pdf import convert, require_soffice
 from qaudit.reports.style import ReportStyle
-from qaudit.reports.templates import template_file
+from qaudit.reports.templates import template_file, unused_files
 from qaudit.services import assessments, report_data
 from qaudit.storage import transaction
 
@@ -45,6 +45,8 @@ class Written:
     assessment_id: int | None = None
     draft_reason: str = ""
     """Why the report is marked as a draft ("" for a final report)."""
+    notices: tuple[str, ...] = ()
+    """Files in the template folder that no report uses, with the names they should have."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class _Job:
     today: date
     soffice: str | None
     style: ReportStyle
+    notices: tuple[str, ...] = ()
 
 
 def style_of(settings: Settings) -> ReportStyle:
@@ -199,7 +202,8 @@ def _job(
     soffice = require_soffice() if pdf else None
     if soffice:
         check_fonts(template)
-    return _Job(report, template, language, date.today(), soffice, style or ReportStyle())
+    notices = tuple(unused_files(template_dir.expanduser(), KINDS)) if template_dir else ()
+    return _Job(report, template, language, date.today(), soffice, style or ReportStyle(), notices)
 
 
 def _check_assessment_argument(report: ReportKind, assessment_id: int | None) -> None:
@@ -238,7 +242,8 @@ def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> W
         if job.soffice:
             convert(temporaries[0], temporaries[1], job.soffice)
     reason = str(context.get("draft_reason", ""))  # in the report's language
-    return Written(job.report.id, out, targets[1] if job.soffice else None, assessment_id, reason)
+    pdf = targets[1] if job.soffice else None
+    return Written(job.report.id, out, pdf, assessment_id, reason, job.notices)
 
 
 def _gather(
