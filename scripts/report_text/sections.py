@@ -6,7 +6,9 @@ from docx_builder import Builder, Text
 
 # --- shared sections ---------------------------------------------------------------------------
 NOTE_PARAS: list[Text] = [
+    "{%p if p.audit_note %}",
     "{{ p.audit_note }}",
+    "{%p endif %}",
     "{%p if p.own_note %}",
     ("Zelfevaluatie: {{ p.own_note }}", "Self-evaluation: {{ p.own_note }}"),
     "{%p endif %}",
