@@ -22,6 +22,7 @@ from qaudit.reports.promises import (
     is_perception,
     part_percent,
     points_per_promise,
+    promise_of_theme,
     promise_tallies,
     promise_title,
 )
@@ -35,13 +36,14 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
     previous = latest(data, AssessmentKind.CIRKEL)
     visitation = latest(data, AssessmentKind.VISITATION)
     audit = latest(data, AssessmentKind.AUDIT_VISIT)
+    ids = promise_ids(data)
     context = cover(data, fmt, _("Cirkel van Kwaliteit@ report"))
     context.update(
         dates={
             "assessment": fmt.date(a.started_on),
             "closed": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
-        **score_sections(judged, spec, fmt, a.results),
+        **score_sections(judged, spec, fmt, a.results, ids),
         critical_failed=[_row(a, pid) for pid in judged.score.overall.critical_failed],
         recheck=recheck(a, audit, fmt),
         promises=promise_rows(data, fmt),
@@ -49,9 +51,21 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         has_previous=previous is not None,
         has_visitation=visitation is not None,
         next_steps=next_steps(data, fmt, judged.outcome),
-        appendix=appendix(spec, {"result": a}),
+        appendix=[{**t, "id": ids.get(t["id"], t["id"])} for t in appendix(spec, {"result": a})],
     )
     return context
+
+
+def promise_ids(data: AssessmentReport) -> dict[str, str]:
+    """Theme id -> the id of the client promise it checks ("CKB01" -> "KB01"), so every
+    table of the report names a promise the same way."""
+    known = data.promises.promise_index if data.promises else {}
+    found = {}
+    for theme in data.assessment.spec.themes:
+        promise = promise_of_theme(theme, data.promises)
+        if promise and promise in known and promise != theme.id:
+            found[theme.id] = promise
+    return found
 
 
 def latest(data: AssessmentReport, kind: AssessmentKind) -> AssessmentData | None:

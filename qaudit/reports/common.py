@@ -136,7 +136,12 @@ def rule_context(rule: VerdictRule, fmt: Formatter) -> Context:
     }
 
 
-def theme_rows(score: Score, rule: VerdictRule, fmt: Formatter) -> list[Context]:
+def theme_rows(
+    score: Score, rule: VerdictRule, fmt: Formatter, ids: Mapping[str, str] | None = None
+) -> list[Context]:
+    """One row per theme; ``ids`` shows a theme under another id (a Cirkel theme under the
+    id of the client promise it checks, as the promise tables name it)."""
+    ids = ids or {}
     rows = []
     for item in score.themes:
         percent = item.tally.percent
@@ -144,7 +149,7 @@ def theme_rows(score: Score, rule: VerdictRule, fmt: Formatter) -> list[Context]
         ok = percent >= rule.theme_min_percent if known and percent is not None else None
         rows.append(
             {
-                "id": item.theme.id,
+                "id": ids.get(item.theme.id, item.theme.id),
                 "title": clean(item.theme.title),
                 **tally_context(item.tally, fmt),
                 "ok": ok,
@@ -155,13 +160,22 @@ def theme_rows(score: Score, rule: VerdictRule, fmt: Formatter) -> list[Context]
     return rows
 
 
-def theme_chart(score: Score, rule: VerdictRule, fmt: Formatter, *, what: str = "") -> ChartImage:
+def theme_chart(
+    score: Score,
+    rule: VerdictRule,
+    fmt: Formatter,
+    *,
+    what: str = "",
+    ids: Mapping[str, str] | None = None,
+) -> ChartImage:
+    ids = ids or {}
     bars = []
     for item in score.themes:
         percent = item.tally.percent
         known = percent is not None and not item.tally.open
         ok = percent >= rule.theme_min_percent if known and percent is not None else None
-        bars.append(Bar(f"{item.theme.id} {clean(item.theme.title)}", percent, ok))
+        shown = ids.get(item.theme.id, item.theme.id)
+        bars.append(Bar(f"{shown} {clean(item.theme.title)}", percent, ok))
     return bar_chart(
         bars,
         norm=rule.theme_min_percent,
@@ -194,6 +208,7 @@ def score_sections(
     spec: ChecklistSpec,
     fmt: Formatter,
     results: Mapping[str, Result] | None = None,
+    ids: Mapping[str, str] | None = None,
 ) -> Context:
     """The verdict, the overall score, the rule, and the scores per theme as chart and table."""
     return {
@@ -201,8 +216,8 @@ def score_sections(
         "verdict": verdict_context(judged, spec, fmt),
         "score": tally_context(judged.score.overall, fmt),
         "rule": rule_context(spec.verdict, fmt),
-        "chart": theme_chart(judged.score, spec.verdict, fmt),
-        "themes": theme_rows(judged.score, spec.verdict, fmt),
+        "chart": theme_chart(judged.score, spec.verdict, fmt, ids=ids),
+        "themes": theme_rows(judged.score, spec.verdict, fmt, ids),
     }
 
 

@@ -62,7 +62,9 @@ def test_report_from_demo_data(demo: Engine, out: Path, report: str, assessment_
     expected = _expected(demo, assessment_id, "nl")
     assert expected["sentence" if report == "advies" else "verdict"] in read.body
     for theme_id, title in expected["themes"]:  # type: ignore[attr-defined]
-        assert f"{theme_id} " in read.body and title in read.body
+        assert title in read.body
+        if report != "cirkel":  # a Cirkel names its themes by the promise they check
+            assert f"{theme_id} " in read.body
     for point_id in expected["critical"]:  # type: ignore[attr-defined]
         assert point_id in read.body
     if report in POINT_APPENDIX:

@@ -201,3 +201,10 @@ def test_english_letter_after_a_cirkel(demo: Engine, out: Path) -> None:
         body = read_docx(write_report(demo, "advies", cirkel, out / "c.docx", language="en")).body
     assert "the Cirkel van Kwaliteit@ assessment took place" in body
     assert FALLBACK_EN not in body
+
+
+def test_a_cirkel_names_each_promise_by_one_id(demo: Engine, out: Path) -> None:
+    cirkel = assessment_ids(demo, AssessmentKind.CIRKEL)[0]
+    body = read_docx(write_report(demo, "cirkel", cirkel, out / "c.docx")).body
+    assert re.search(r"\bKB01 Samen uw zorgleefplan", body)
+    assert not re.search(r"\bCKB01 Samen uw zorgleefplan", body)  # theme ids give way
