@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qaudit.cli.common import Context, add_json_flag, print_json
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from qaudit.excel.preview import ImportPreview, ImportResult
@@ -127,10 +127,14 @@ def _choose(
     if resolve is None:
         if not (interactive and sys.stdin.isatty()):
             raise Refused(
-                _(
+                ngettext(
+                    "{n} answer was changed in qaudit after the export and differs "
+                    "in the file; nothing was imported. Choose with --resolve "
+                    "keep-ours, take-theirs or ask",
                     "{n} answers were changed in qaudit after the export and differ "
                     "in the file; nothing was imported. Choose with --resolve "
-                    "keep-ours, take-theirs or ask"
+                    "keep-ours, take-theirs or ask",
+                    len(preview.conflicts),
                 ).format(n=len(preview.conflicts))
             )
         resolve = "ask"

@@ -9,7 +9,7 @@ from pathlib import Path
 from qaudit.excel import answers
 from qaudit.excel.diff import Change, Diff
 from qaudit.excel.metadata import AnswerState
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,9 +80,12 @@ class ImportResult:
         }
 
     def __str__(self) -> str:
-        return _(
+        return ngettext(
+            "{n} answer written to assessment {id}; conflicts: {taken} taken from the "
+            "file, {kept} kept as in qaudit",
             "{n} answers written to assessment {id}; conflicts: {taken} taken from the "
-            "file, {kept} kept as in qaudit"
+            "file, {kept} kept as in qaudit",
+            len(self.written),
         ).format(
             n=len(self.written),
             id=self.assessment_id,
