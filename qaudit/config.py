@@ -54,6 +54,42 @@ class ClientVoiceSettings(BaseModel):
     """Improvement actions from feedback per unit and period (seed 002: 1–5)."""
 
 
+class CooperativeSettings(BaseModel):
+    """The ``[cooperative]`` table: who sends the reports (every template prints it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: str = "Coöperatie Kwaliteit@"
+    address: list[str] = Field(default_factory=list)
+    """Address lines of the letterhead, e.g. ``["Postbus 12", "3500 AA Utrecht"]``."""
+    logo: str = ""
+    """A PNG or JPEG file printed above the letterhead and on report covers."""
+
+
+HEX_COLOUR = r"^#?[0-9A-Fa-f]{6}$"
+
+
+class ChartSettings(BaseModel):
+    """The ``[chart]`` table: colours (hex) and font of the report charts.
+
+    The defaults are the Okabe–Ito palette, which people with any colour vision tell apart.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    met: str = Field(default="#009E73", pattern=HEX_COLOUR)
+    """Bars that meet the norm (bluish green)."""
+    not_met: str = Field(default="#D55E00", pattern=HEX_COLOUR)
+    """Bars below the norm (vermilion)."""
+    unknown: str = Field(default="#999999", pattern=HEX_COLOUR)
+    """Bars without a verdict yet."""
+    norm: str = Field(default="#0072B2", pattern=HEX_COLOUR)
+    """The norm lines (blue)."""
+    text: str = Field(default="#222222", pattern=HEX_COLOUR)
+    font: str = ""
+    """A TrueType font file or family name; empty: Carlito, Liberation Sans or DejaVu Sans."""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -86,6 +122,11 @@ class Settings(BaseModel):
     """Targets of the client's voice, the ``[clientvoice]`` table: ``nps_target`` (80),
     ``satisfaction_target`` (4.5), ``parameter_target`` (4.5), ``promise_target`` (80 %),
     ``min_responses`` (30), ``actions_min`` / ``actions_max`` (1 / 5)."""
+    cooperative: CooperativeSettings = Field(default_factory=CooperativeSettings)
+    """The ``[cooperative]`` table: name, address lines and logo on every report."""
+
+    chart: ChartSettings = Field(default_factory=ChartSettings)
+    """The ``[chart]`` table: chart colours and font (see ``ChartSettings``)."""
 
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
@@ -103,6 +144,10 @@ EXPECTED = {
     "planner": N_("a table [planner]"),
     "privacy": N_("a table [privacy] with retention_months = a whole number of months (1-1200)"),
     "clientvoice": N_("a table [clientvoice] of targets (numbers)"),
+    "cooperative": N_("a table [cooperative] with name, address (a list of lines) and logo"),
+    "chart": N_(
+        "a table [chart] with colours as #RRGGBB (met, not_met, unknown, norm, text) and font"
+    ),
 }
 
 
@@ -132,16 +177,25 @@ def load_settings(
     return settings
 
 
+def _known_keys(table: tuple[int | str, ...]) -> Iterable[str]:
+    """The keys of the (sub)table at ``table``, e.g. ``("cooperative",)``."""
+    model: type[BaseModel] = Settings
+    for part in table:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            break
+        model = annotation
+    return model.model_fields
+
+
 def _problem(path: Path, error: ValidationError) -> str:
     """The first problem of ``error`` as one line naming the file and the key."""
     first = error.errors()[0]
     key = ".".join(str(part) for part in first["loc"])
     top = str(first["loc"][0]) if first["loc"] else ""
     if first["type"] == "extra_forbidden":
-        nested = top == "privacy" and len(first["loc"]) > 1
-        known = PrivacySettings.model_fields if nested else Settings.model_fields
-        known = ClientVoiceSettings.model_fields if top == "clientvoice" else Settings.model_fields
-        return unknown_key(str(path), key, known)
+        return unknown_key(str(path), key, _known_keys(first["loc"][:-1]))
     expected = _(EXPECTED[top]) if top in EXPECTED else first["msg"]
     message = _("{path}: {key}: expected {expected}, got {value!r}")
     return message.format(path=path, key=key, expected=expected, value=first.get("input"))

@@ -87,7 +87,7 @@ TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
     "overzicht": (
         overview,
         ("Overzicht van de coöperatie", "Cooperative overview"),
-        ("Coöperatie Kwaliteit@ · Overzicht", "Cooperative Kwaliteit@ · Overview"),
+        ("{{ cooperative.name }} · Overzicht", "{{ cooperative.name }} · Overview"),
         True,
     ),
     "spiegel": (

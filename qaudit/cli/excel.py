@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from qaudit.excel.preview import ImportPreview
+    from qaudit.excel.preview import ImportPreview, ImportResult
 
 RESOLVE = ("keep-ours", "take-theirs", "ask")
 
@@ -91,43 +91,68 @@ def import_command(context: Context) -> int:
     args = context.args
     engine = context.engine()
     preview = preview_import(engine, args.file, expected_assessment=args.assessment)
-    if args.json and args.dry_run:
-        print_json(preview.as_json())
-        return 0
-    print(preview)
-    if args.dry_run:
+    if not args.json:
+        print(preview)
+    if args.dry_run or not preview.has_changes:
+        return _finish(args.json, preview, None, dry_run=args.dry_run)
+    taken = _choose(preview, args.resolve, interactive=not args.json)
+    if taken is None:
+        print(_("Cancelled: nothing was imported."), file=sys.stderr)
+        return 1
+    result = apply_import(engine, preview, take_theirs=taken)
+    return _finish(args.json, preview, result, dry_run=False)
+
+
+def _finish(
+    as_json: bool, preview: ImportPreview, result: ImportResult | None, *, dry_run: bool
+) -> int:
+    if as_json:
+        data = preview.as_json()
+        data["dry_run"] = dry_run
+        data["result"] = result.as_json() if result else None
+        print_json(data)
+    elif dry_run:
         print(_("Dry run: nothing was changed."))
-        return 0
-    if not preview.has_changes:
+    elif result is None:
         print(_("Nothing to import: the workbook holds no new or changed answers."))
-        return 0
-    result = apply_import(engine, preview, take_theirs=_choose(preview, args.resolve))
-    print(result)
+    else:
+        print(result)
     return 0
 
 
-def _choose(preview: ImportPreview, resolve: str | None) -> set[str] | bool:
-    """Which conflicts take the file's answer; never decided silently."""
+def _choose(
+    preview: ImportPreview, resolve: str | None, *, interactive: bool
+) -> set[str] | bool | None:
+    """Which conflicts take the file's answer; never decided silently. None: cancelled."""
     from qaudit.errors import Refused
 
     if not preview.conflicts:
         return False
     if resolve is None:
-        if not sys.stdin.isatty():
+        if not (interactive and sys.stdin.isatty()):
             raise Refused(
-                _(
+                ngettext(
+                    "{n} answer was changed in qaudit after the export and differs "
+                    "in the file; nothing was imported. Choose with --resolve "
+                    "keep-ours, take-theirs or ask",
                     "{n} answers were changed in qaudit after the export and differ "
                     "in the file; nothing was imported. Choose with --resolve "
-                    "keep-ours, take-theirs or ask"
+                    "keep-ours, take-theirs or ask",
+                    len(preview.conflicts),
                 ).format(n=len(preview.conflicts))
             )
         resolve = "ask"
     if resolve != "ask":
         return resolve == "take-theirs"
+    if not interactive:
+        raise Refused(
+            _("--resolve ask cannot be combined with --json; choose keep-ours or take-theirs")
+        )
     return _ask(preview)
 
 
-def _ask(preview: ImportPreview) -> set[str]:
+def _ask(preview: ImportPreview) -> set[str] | None:
+    """Ask per conflict; None when the input ends (Ctrl-D) or is interrupted (Ctrl-C)."""
     from qaudit.excel.preview import show
 
     taken: set[str] = set()
@@ -138,7 +163,12 @@ def _ask(preview: ImportPreview) -> set[str]:
             )
         )
         while True:
-            reply = input(_("Keep qaudit's answer (q) or take the file's (f)? ")).strip().lower()
+            try:
+                reply = input(_("Keep qaudit's answer (q) or take the file's (f)? "))
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return None
+            reply = reply.strip().lower()
             if reply in ("q", "f"):
                 break
         if reply == "f":

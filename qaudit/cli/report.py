@@ -73,7 +73,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def report_command(context: Context) -> int:
-    from qaudit.services.reports import template_dir_of, write_one, write_reports
+    from qaudit.services.reports import style_of, template_dir_of, write_one, write_reports
 
     args = context.args
     if args.kind == "clientervaring":
@@ -98,7 +98,11 @@ def report_command(context: Context) -> int:
     if args.all and args.out_dir is None:
         parser.error(_("--all needs --out-dir"))
     template_dir = args.template or template_dir_of(context.settings)
-    options = {"template_dir": template_dir, "pdf": args.pdf}
+    options = {
+        "template_dir": template_dir,
+        "pdf": args.pdf,
+        "style": style_of(context.settings),
+    }
     engine = context.engine()
     if args.out is not None:
         written = [write_one(engine, args.kind, ids[0] if ids else None, args.out, **options)]
@@ -117,6 +121,8 @@ def report_command(context: Context) -> int:
             print(
                 _("{count} reports written to {folder}").format(count=len(written), folder=folder)
             )
+    for notice in written[0].notices if written else ():
+        print(_("note: {notice}").format(notice=notice), file=sys.stderr)
     if args.json:
         print_json([_as_json(w) for w in written])
     return 0

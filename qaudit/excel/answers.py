@@ -8,9 +8,11 @@ stored values ("voldoet_deels"). Anything else is refused by the reader.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from qaudit.domain.enums import Result
-from qaudit.i18n import get_language
+from qaudit.excel.cells import shown
+from qaudit.i18n import _, get_language
 
 LABELS: dict[str, dict[Result, str]] = {
     "nl": {
@@ -81,9 +83,54 @@ def choices() -> list[str]:
 
 
 def parse(value: object) -> Result | None:
-    """The result a cell value means, or None when it is not on the scale."""
+    """The result a cell value means, or None when it is not on the scale.
+
+    Punctuation alone ("-", "/", ".") is not an empty cell: it would erase an answer
+    without anyone meaning to. Invisible characters and letters of other scripts that
+    look like ours ("vоldoet" with a Cyrillic о) are refused, never guessed.
+    """
     if value is None:
         return Result.NOT_ASSESSED
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _odd_character(value) is not None:
         return None
-    return _BY_KEY.get(_key(value))
+    key = _key(value)
+    if not key and value.strip():
+        return None
+    return _BY_KEY.get(key)
+
+
+def _odd_character(text: str) -> str | None:
+    """The first character that is invisible or not plain ASCII (spaces excepted)."""
+    for char in text:
+        if char.isascii() and (char.isprintable() or char in "\t\n\r"):
+            continue
+        if unicodedata.category(char) == "Zs":
+            continue
+        return char
+    return None
+
+
+def refusal(value: object) -> str:
+    """Why a cell value is not an answer, in one short line."""
+    options = ", ".join(choices())
+    if isinstance(value, str):
+        odd = _odd_character(value)
+        code = f"U+{ord(odd):04X}" if odd else ""
+        if odd is not None and not odd.isprintable():
+            return _(
+                "the answer contains an invisible character ({code}); clear the cell and "
+                "choose from the list: {options}"
+            ).format(code=code, options=options)
+        if odd is not None and unicodedata.category(odd).startswith("L"):
+            return _(
+                "“{value}” contains “{char}” ({code}), a letter that only looks like ours; "
+                "clear the cell and choose from the list: {options}"
+            ).format(value=shown(value), char=odd, code=code, options=options)
+        if value.strip() and not _key(value):
+            return _(
+                "“{value}” is not an answer; to leave a point unassessed, empty the cell. "
+                "Use one of: {options}"
+            ).format(value=shown(value), options=options)
+    return _("“{value}” is not an answer; use one of: {options} (or leave it empty)").format(
+        value=shown(value), options=options
+    )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from copy import copy
+from datetime import date, datetime, time
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from qaudit.i18n import _
 
 MAX_CELL_TEXT = 32767
 """Excel's limit on the length of one cell's text."""
@@ -54,16 +57,23 @@ class StyledCells:
     def __init__(self) -> None:
         self._arrays: dict[str, object] = {}
 
-    def __call__(self, sheet: WriteOnlyWorksheet, value: str, style: str) -> WriteOnlyCell:
+    def __call__(self, sheet: WriteOnlyWorksheet, value: object, style: str) -> WriteOnlyCell:
+        if not isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value)
+            self._apply(cell, style)
+            return cell
         cell = WriteOnlyCell(sheet, clean(value) or None)
+        self._apply(cell, style)
+        _keep_text(cell, value)
+        return cell
+
+    def _apply(self, cell: WriteOnlyCell, style: str) -> None:
         array = self._arrays.get(style)
         if array is None:
             cell.style = style
             self._arrays[style] = copy(cell._style)
         else:
             cell._style = copy(array)
-        _keep_text(cell, value)
-        return cell
 
 
 def as_written(text: str) -> str:
@@ -78,3 +88,25 @@ def normalise_text(value: object) -> str:
     text = value if isinstance(value, str) else str(value)
     text = text.replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
     return text.strip()
+
+
+SHOWN_LENGTH = 40
+
+
+def is_plain(value: object) -> bool:
+    """A value a person typed: text, a number, a date or a truth value (not a formula object)."""
+    return value is None or isinstance(value, str | int | float | bool | date | datetime | time)
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """A cell value for a message: one short line, never an object's repr."""
+    if not is_plain(value):
+        return _("(a formula, not a value)")
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, date | datetime | time):
+        text = value.isoformat()
+    else:
+        text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -36,12 +36,30 @@ class Column:
         return _(self.header_id)
 
     def matches(self, text: object) -> bool:
-        return isinstance(text, str) and header_key(text) in self.aliases
+        return self.rank(text) > 0
+
+    def rank(self, text: object) -> int:
+        """2: the column's own header (Dutch or English); 1: another name for it; 0: no match.
+
+        An exactly named column always wins over an alias: a location's own column
+        "Opmerking" left of the exported "Notitie" must never be read as the notes.
+        """
+        if not isinstance(text, str):
+            return 0
+        key = header_key(text)
+        if key in self.names:
+            return 2
+        return 1 if key in self.aliases else 0
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        known = {self.header_id, translation("nl").gettext(self.header_id)}
+        return frozenset(header_key(text) for text in known)
 
     @cached_property
     def aliases(self) -> frozenset[str]:
-        known = {self.header_id, self.key, translation("nl").gettext(self.header_id), *self.also}
-        return frozenset(header_key(text) for text in known)
+        known = {self.key, *self.also}
+        return frozenset(header_key(text) for text in known) - self.names
 
 
 POINT_COLUMNS: tuple[Column, ...] = (
@@ -72,3 +90,10 @@ def points_title() -> str:
 
 def instructions_title() -> str:
     return _("Instructions")
+
+
+def instructions_titles() -> frozenset[str]:
+    """The instruction sheet's title in every language (it is never read for answers)."""
+    return frozenset(
+        header_key(t) for t in ("Instructions", translation("nl").gettext("Instructions"))
+    )

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from qaudit.excel import layout
-from qaudit.excel.metadata import KEYS, ExportMeta, integrity_of, parse_time, point_ids_digest
+from qaudit.excel.metadata import (
+    KEYS,
+    READ_ONLY,
+    ExportMeta,
+    integrity_of,
+    parse_time,
+    point_ids_digest,
+)
 from qaudit.excel.problems import Problems
 from qaudit.i18n import _
 
@@ -56,7 +63,7 @@ def read_meta(rows: Iterable[tuple[object, ...]], problems: Problems) -> ExportM
             sheet,
         )
         return None
-    checked = {key: values[key] for key in KEYS}
+    checked = {key: values[key] for key in (*KEYS, READ_ONLY) if key in values}
     if integrity_of(checked, base) != values["integrity"] or (
         point_ids_digest(base) != values["point_ids"]
     ):
@@ -65,6 +72,15 @@ def read_meta(rows: Iterable[tuple[object, ...]], problems: Problems) -> ExportM
                 "the hidden metadata was changed after the export; export the workbook "
                 "again from qaudit"
             ),
+            sheet,
+        )
+        return None
+    if values.get(READ_ONLY):
+        problems.add(
+            _(
+                "this workbook is a read-only copy of closed assessment {id}: the answers of a "
+                "closed assessment are locked and cannot be imported"
+            ).format(id=values["assessment_id"]),
             sheet,
         )
         return None

@@ -32,6 +32,8 @@ KEYS = (
     "point_ids",
 )
 BASE_HEADER = ("point", "exported")
+READ_ONLY = "read_only"
+"""An optional key: present (and sealed by the integrity digest) only in read-only exports."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class ExportMeta:
     points_sheet: str
     base: Mapping[str, str] = field(default_factory=dict)
     """Point id -> digest of its answer at export time."""
+    read_only: bool = False
+    """Exported from a closed assessment: for reading only, refused by the import."""
 
     @property
     def point_ids(self) -> str:
@@ -77,7 +81,10 @@ class ExportMeta:
         data = {k: str(v) for k, v in asdict(self).items() if k != "base"}
         data["exported_at"] = self.exported_at.isoformat()
         data["point_ids"] = self.point_ids
-        return {key: data[key] for key in KEYS}
+        values = {key: data[key] for key in KEYS}
+        if self.read_only:
+            values[READ_ONLY] = "yes"
+        return values
 
     @property
     def integrity(self) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from qaudit.excel import answers
 from qaudit.excel.diff import Change, Diff
 from qaudit.excel.metadata import AnswerState
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +23,8 @@ class ImportPreview(Diff):
     exported_at: datetime
     exported_by: str
     point_texts: dict[str, str] = field(default_factory=dict)
+    not_read: tuple[str, ...] = ()
+    """Sheets and columns of the workbook that hold something but are not imported."""
 
     @property
     def has_changes(self) -> bool:
@@ -57,6 +59,7 @@ class ImportPreview(Diff):
             "kept": self.kept,
             "unchanged": self.unchanged,
             "absent": self.absent,
+            "not_read": list(self.not_read),
         }
 
 
@@ -68,10 +71,21 @@ class ImportResult:
     conflicts_taken: tuple[str, ...] = ()
     conflicts_kept: tuple[str, ...] = ()
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "assessment_id": self.assessment_id,
+            "written": list(self.written),
+            "conflicts_taken": list(self.conflicts_taken),
+            "conflicts_kept": list(self.conflicts_kept),
+        }
+
     def __str__(self) -> str:
-        return _(
+        return ngettext(
+            "{n} answer written to assessment {id}; conflicts: {taken} taken from the "
+            "file, {kept} kept as in qaudit",
             "{n} answers written to assessment {id}; conflicts: {taken} taken from the "
-            "file, {kept} kept as in qaudit"
+            "file, {kept} kept as in qaudit",
+            len(self.written),
         ).format(
             n=len(self.written),
             id=self.assessment_id,
@@ -124,6 +138,9 @@ def describe(preview: ImportPreview) -> list[str]:
             _("Not in the file (left as they are): {ids}").format(ids=", ".join(preview.absent))
         )
     lines.append(_("Unchanged: {n}").format(n=preview.unchanged))
+    if preview.not_read:
+        lines.append(_("NOT IMPORTED, check that nothing is lost:"))
+        lines += [f"  - {notice}" for notice in preview.not_read]
     return lines
 
 
@@ -133,6 +150,16 @@ def _line(preview: ImportPreview, change: Change) -> str:
     line = (
         f"  {change.point_id} ({change.cell}) {short}: {show(change.before)} → {show(change.after)}"
     )
+    lost = [
+        label
+        for label, before, after in (
+            (_("note"), change.before.note, change.after.note),
+            (_("evidence"), change.before.evidence, change.after.evidence),
+        )
+        if before and not after
+    ]
+    if lost:
+        line += "  " + _("[REMOVES the {what}]").format(what=_(" and ").join(lost))
     if change.changed_in_qaudit_at is not None:
         line += "  " + _("[changed in qaudit {at}]").format(
             at=change.changed_in_qaudit_at.strftime("%Y-%m-%d %H:%M UTC")

@@ -18,14 +18,20 @@ from openpyxl.utils import get_column_letter
 from qaudit.domain.enums import Result
 from qaudit.errors import QauditError
 from qaudit.excel import answers, layout
-from qaudit.excel.cells import normalise_text
+from qaudit.excel.cells import is_plain, normalise_text, shown
 from qaudit.excel.files import check_workbook_file
+from qaudit.excel.header import (
+    Header,
+    points_sheet,
+    report_clashes,
+    unread_columns,
+    unread_sheets,
+    values,
+)
 from qaudit.excel.meta_reader import cell_text, find_meta_sheet, read_meta
 from qaudit.excel.metadata import ExportMeta
 from qaudit.excel.problems import Problems
 from qaudit.i18n import _
-
-HEADER_SEARCH_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class ParsedWorkbook:
     meta: ExportMeta
     sheet: str
     rows: tuple[FileRow, ...]
+    notices: tuple[str, ...] = ()
+    """Sheets and columns that hold something but are not read."""
 
 
 def read_workbook(path: Path) -> ParsedWorkbook:
@@ -81,65 +89,36 @@ def _read(path: Path, workbook: Any) -> ParsedWorkbook:
             ).format(sheet=layout.META_SHEET)
         )
         problems.raise_if_any()
-    meta = read_meta(_values(meta_sheet), problems)
+    meta = read_meta(values(meta_sheet), problems)
     problems.raise_if_any()
     assert meta is not None
-    sheet, header_row, columns = _find_points_sheet(workbook, meta.points_sheet, problems)
+    sheet, header = points_sheet(workbook, problems)
     problems.raise_if_any()
-    rows = _rows(sheet, header_row, columns, meta, problems)
+    assert header is not None
+    report_clashes(header, sheet.title, problems)
     problems.raise_if_any()
-    return ParsedWorkbook(path, meta, sheet.title, rows)
-
-
-def _values(sheet: Any, max_row: int | None = None) -> list[tuple[object, ...]]:
-    if hasattr(sheet, "reset_dimensions"):
-        sheet.reset_dimensions()  # a re-saved file may state wrong dimensions
-    return list(sheet.iter_rows(max_row=max_row, values_only=True))
-
-
-def _find_points_sheet(
-    workbook: Any, preferred: str, problems: Problems
-) -> tuple[Any, int, dict[str, int]]:
-    sheets = sorted(
-        (s for s in workbook.worksheets if s.title.casefold() != layout.META_SHEET),
-        key=lambda s: s.title != preferred,
-    )
-    for sheet in sheets:
-        found = _header(_values(sheet, HEADER_SEARCH_ROWS))
-        if found:
-            return sheet, found[0], found[1]
-    problems.add(
-        _("no sheet has the columns “{id}” and “{answer}” in its first {n} rows").format(
-            id=layout.COLUMN["id"].header,
-            answer=layout.COLUMN["answer"].header,
-            n=HEADER_SEARCH_ROWS,
-        )
-    )
-    return None, 0, {}
-
-
-def _header(rows: Sequence[tuple[object, ...]]) -> tuple[int, dict[str, int]] | None:
-    """The header row number and the column index (0-based) of each known column."""
-    for number, row in enumerate(rows, start=1):
-        columns: dict[str, int] = {}
-        for index, value in enumerate(row):
-            for column in layout.POINT_COLUMNS:
-                if column.key not in columns and column.matches(value):
-                    columns[column.key] = index
-        if all(key in columns for key in layout.REQUIRED):
-            return number, columns
-    return None
+    rows, filled = _rows(sheet, header, meta, problems)
+    problems.raise_if_any()
+    notices = [*unread_columns(header, filled, sheet.title), *unread_sheets(workbook, sheet.title)]
+    return ParsedWorkbook(path, meta, sheet.title, rows, tuple(notices))
 
 
 def _rows(
-    sheet: Any, header_row: int, columns: dict[str, int], meta: ExportMeta, problems: Problems
-) -> tuple[FileRow, ...]:
+    sheet: Any, header: Header, meta: ExportMeta, problems: Problems
+) -> tuple[tuple[FileRow, ...], dict[int, int]]:
+    """The rows with a point id, and the number of filled cells of each unread column."""
+    columns = header.columns
+    unread = header.unread()
+    filled: dict[int, int] = {}
     seen: dict[str, str] = {}
     rows: list[FileRow] = []
-    width = max(columns.values()) + 1
-    all_rows = sheet.iter_rows(min_row=header_row + 1, values_only=True)
-    for number, raw in enumerate(all_rows, start=header_row + 1):
+    width = max([*columns.values(), *unread]) + 1
+    all_rows = sheet.iter_rows(min_row=header.row + 1, values_only=True)
+    for number, raw in enumerate(all_rows, start=header.row + 1):
         values = (*raw, *([None] * width))[:width]
+        for index in unread:
+            if shown(values[index]):
+                filled[index] = filled.get(index, 0) + 1
         row = _row(values, number, columns, sheet.title, problems)
         if row is None:
             continue
@@ -147,7 +126,9 @@ def _rows(
         if row.point_id not in meta.base:
             problems.add(
                 _("unknown point id “{id}”: it is not in checklist “{checklist}” {version}").format(
-                    id=row.point_id, checklist=meta.checklist_id, version=meta.checklist_version
+                    id=shown(row.point_id),
+                    checklist=meta.checklist_id,
+                    version=meta.checklist_version,
                 ),
                 sheet.title,
                 id_cell,
@@ -163,7 +144,7 @@ def _rows(
         else:
             seen[row.point_id] = id_cell
             rows.append(row)
-    return tuple(rows)
+    return tuple(rows), filled
 
 
 def _row(
@@ -172,27 +153,31 @@ def _row(
     def value(key: str) -> object:
         return values[columns[key]] if key in columns else None
 
+    def cell(key: str) -> str:
+        return f"{get_column_letter(columns[key] + 1)}{number}"
+
+    not_text = [key for key in ("id", "note", "evidence") if not is_plain(value(key))]
+    for key in not_text:
+        problems.add(
+            _("the “{field}” cell holds a formula, not text; type the text itself").format(
+                field=layout.COLUMN[key].header
+            ),
+            sheet,
+            cell(key),
+        )
+    if not_text:
+        return None
+
     def text(key: str) -> str | None:
         return normalise_text(value(key)) if key in columns else None
 
     point_id = cell_text(value("id"))
-    answer_cell = f"{get_column_letter(columns['answer'] + 1)}{number}"
     result = answers.parse(value("answer"))
     if not point_id:
         if result not in (None, Result.NOT_ASSESSED) or text("note") or text("evidence"):
-            problems.add(
-                _("this row has an answer or a note but no point id"),
-                sheet,
-                f"{get_column_letter(columns['id'] + 1)}{number}",
-            )
+            problems.add(_("this row has an answer or a note but no point id"), sheet, cell("id"))
         return None
     if result is None:
-        problems.add(
-            _("“{value}” is not an answer; use one of: {options} (or leave it empty)").format(
-                value=cell_text(value("answer")), options=", ".join(answers.choices())
-            ),
-            sheet,
-            answer_cell,
-        )
+        problems.add(answers.refusal(value("answer")), sheet, cell("answer"))
         return None
-    return FileRow(point_id, answer_cell, result, text("note"), text("evidence"))
+    return FileRow(point_id, cell("answer"), result, text("note"), text("evidence"))

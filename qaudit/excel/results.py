@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -20,7 +22,7 @@ from qaudit.domain.scoring import POINT_VALUE
 from qaudit.excel import answers
 from qaudit.excel.cells import text_cell
 from qaudit.excel.files import atomic_save, check_target
-from qaudit.i18n import N_, _
+from qaudit.i18n import N_, _, get_language
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,11 @@ class AssessmentInfo:
     assessment_id: int
     kind: str
     status: str
-    started_on: str
+    """In the reader's language ("afgesloten")."""
+    started_on: date
     checklist: str
+    verdict: str = ""
+    """The outcome in words, or why there is none yet."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ _INFO = (
     N_("Status"),
     N_("Started"),
     N_("Checklist"),
+    N_("Verdict"),
 )
 _ROW = (
     N_("Theme"),
@@ -104,6 +110,7 @@ def _info(info: AssessmentInfo) -> list[object]:
         info.status,
         info.started_on,
         info.checklist,
+        info.verdict,
     ]
 
 
@@ -125,19 +132,43 @@ def _summary(row: SummaryRow) -> list[object]:
     return [row.theme, row.points, row.answered, row.not_applicable, percent]
 
 
+MAX_WIDTH = 60
+
+
+def widths(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[float]:
+    """Column widths that fit the header and the longest value (at most ``MAX_WIDTH``)."""
+    found = [len(header) + 2 for header in headers]
+    for values in rows:
+        for index, value in enumerate(values):
+            size = 11 if isinstance(value, date) else len(str(value)) if value is not None else 0
+            if size + 2 > found[index]:
+                found[index] = size + 2
+    return [float(min(max(width, 8), MAX_WIDTH)) for width in found]
+
+
 def _table(
     sheet: WriteOnlyWorksheet, headers: Sequence[str], rows: Sequence[Sequence[object]]
 ) -> None:
-    for index, header in enumerate(headers, start=1):
-        width = 40 if header == "Measurement point" else max(12, len(_(header)) + 2)
+    titles = [_(header) for header in headers]
+    for index, width in enumerate(widths(titles, rows), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows), 1) + 1}"
     header_cells = []
-    for header in headers:
-        cell = text_cell(sheet, _(header))
+    for header in titles:
+        cell = text_cell(sheet, header)
         cell.font = Font(bold=True)
         header_cells.append(cell)
     sheet.append(header_cells)
     for values in rows:
-        sheet.append([text_cell(sheet, v) if isinstance(v, str) else v for v in values])
+        sheet.append([_cell(sheet, v) for v in values])
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: object) -> object:
+    if isinstance(value, str):
+        return text_cell(sheet, value)
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "dd-mm-yyyy" if get_language() == "nl" else "yyyy-mm-dd"
+        return cell
+    return value

@@ -21,9 +21,7 @@ from qaudit.reports.chart import (
     LABEL_WIDTH,
     MARGIN,
     NEUTRAL,
-    PALETTE,
     PAPER,
-    ROW,
     TOP,
     VALUE_WIDTH,
     WIDTH,
@@ -32,6 +30,10 @@ from qaudit.reports.chart import (
     _fit,
     _font,
 )
+from qaudit.reports.palette import PALETTE
+
+ROW = 54
+"""Height of one band row (the bar chart's rows now size themselves)."""
 
 BAND = len(PALETTE)
 OWN = BAND + 1
@@ -79,7 +81,7 @@ def band_chart(
     def x(value: float) -> int:
         return round(left + (right - left) * max(0.0, min(value, 100.0)) / 100)
 
-    _axis(draw, x, height)
+    _axis(draw, x, height, "")  # the default font family
     _legend(draw, legend, left)
     font, bold = _font(26), _font(26, bold=True)
     for i, row in enumerate(rows):

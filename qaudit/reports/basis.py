@@ -20,8 +20,9 @@ from qaudit.reports.common import (
     score_sections,
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport, InterviewRow
-from qaudit.reports.formatting import MISSING, Formatter, clean, redact
+from qaudit.reports.formatting import Formatter, clean, redact
 from qaudit.reports.labels import label
+from qaudit.reports.wording import differences_text, interviewed_text
 
 GROUP_ORDER = (
     InterviewGroup.RESIDENTS,
@@ -43,21 +44,23 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         is_audit=is_audit,
         has_self_evaluation=own is not None,
         dates={
-            "visit": fmt.date(a.started_on) if is_audit else MISSING,
-            "self_evaluation": fmt.date(own.started_on) if own else MISSING,
-            "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
+            "visit": fmt.date(a.started_on) if is_audit else _("not held yet"),
+            "self_evaluation": fmt.date(own.started_on) if own else _("no self-evaluation"),
+            "closed": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
-        **score_sections(judged, spec, fmt),
+        **score_sections(judged, spec, fmt, a.results),
         critical_failed=critical_failed(
             spec, a, own if is_audit else None, judged.score.overall.critical_failed
         ),
-        differences=compare(spec, own, audit) if own and audit else [],
+        differences=(diffs := compare(spec, own, audit) if own and audit else []),
+        differences_text=differences_text(len(diffs)),
         **findings(data, spec),
         quality_advice=clean(a.quality_advice),
         interviews=interviews(data.interviews),
-        interviewed=sum(i.participants for i in data.interviews),
+        interviewed=(people := sum(i.participants for i in data.interviews)),
+        interviewed_text=interviewed_text(people),
         actions=actions(data, fmt),
-        next_steps=next_steps(data, fmt),
+        next_steps=next_steps(data, fmt, judged.outcome),
         appendix=appendix(spec, {"own": own, "audit": audit}),
     )
     return context
@@ -131,7 +134,7 @@ def interviews(rows: tuple[InterviewRow, ...]) -> list[Context]:
                 "interviews": len(held),
                 "participants": sum(r.participants for r in held),
                 "heard": heard,
-                "heard_text": "\n".join(heard) or MISSING,
+                "heard_text": "\n".join(heard) or _("nothing recorded"),
             }
         )
     return result
@@ -141,8 +144,8 @@ def actions(data: AssessmentReport, fmt: Formatter) -> list[Context]:
     return [
         {
             "title": clean(a.title),
-            "owner": clean(a.owner) or MISSING,
-            "deadline": fmt.date(a.deadline),
+            "owner": clean(a.owner) or _("no owner yet"),
+            "deadline": fmt.date(a.deadline) if a.deadline else _("no deadline"),
             "status": label(a.status),
             "overdue": bool(
                 a.deadline and a.deadline < data.today and a.status.value in ("open", "in_progress")

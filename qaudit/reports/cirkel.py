@@ -4,7 +4,7 @@ and how it compares with the previous Cirkel and the visitation in between."""
 from __future__ import annotations
 
 from qaudit.domain.enums import AssessmentKind
-from qaudit.domain.scoring import Tally, score, tally
+from qaudit.domain.scoring import Tally, score
 from qaudit.domain.verdict import verdict
 from qaudit.i18n import _
 from qaudit.reports.common import (
@@ -17,13 +17,16 @@ from qaudit.reports.common import (
     score_sections,
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport
-from qaudit.reports.formatting import MISSING, Formatter, clean
+from qaudit.reports.formatting import Formatter, clean
 from qaudit.reports.promises import (
     is_perception,
+    part_percent,
     points_per_promise,
+    promise_of_theme,
     promise_tallies,
     promise_title,
 )
+from qaudit.reports.wording import not_yet
 
 
 def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
@@ -33,23 +36,36 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
     previous = latest(data, AssessmentKind.CIRKEL)
     visitation = latest(data, AssessmentKind.VISITATION)
     audit = latest(data, AssessmentKind.AUDIT_VISIT)
+    ids = promise_ids(data)
     context = cover(data, fmt, _("Cirkel van Kwaliteit@ report"))
     context.update(
         dates={
             "assessment": fmt.date(a.started_on),
-            "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
+            "closed": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
-        **score_sections(judged, spec, fmt),
+        **score_sections(judged, spec, fmt, a.results, ids),
         critical_failed=[_row(a, pid) for pid in judged.score.overall.critical_failed],
         recheck=recheck(a, audit, fmt),
         promises=promise_rows(data, fmt),
         comparison=comparison(data, previous, visitation, fmt),
         has_previous=previous is not None,
         has_visitation=visitation is not None,
-        next_steps=next_steps(data, fmt),
-        appendix=appendix(spec, {"result": a}),
+        next_steps=next_steps(data, fmt, judged.outcome),
+        appendix=[{**t, "id": ids.get(t["id"], t["id"])} for t in appendix(spec, {"result": a})],
     )
     return context
+
+
+def promise_ids(data: AssessmentReport) -> dict[str, str]:
+    """Theme id -> the id of the client promise it checks ("CKB01" -> "KB01"), so every
+    table of the report names a promise the same way."""
+    known = data.promises.promise_index if data.promises else {}
+    found = {}
+    for theme in data.assessment.spec.themes:
+        promise = promise_of_theme(theme, data.promises)
+        if promise and promise in known and promise != theme.id:
+            found[theme.id] = promise
+    return found
 
 
 def latest(data: AssessmentReport, kind: AssessmentKind) -> AssessmentData | None:
@@ -83,7 +99,9 @@ def recheck(a: AssessmentData, audit: AssessmentData | None, fmt: Formatter) -> 
             if answer is not None:
                 earlier.append(f"{ref}: {answer.result.label}")
         row["refs"] = ", ".join(point.refs)
-        row["earlier"] = "; ".join(earlier) or MISSING
+        row["earlier"] = "; ".join(earlier) or (
+            _("not assessed at the audit") if audit else _("no audit on record")
+        )
         rows.append(row)
     return rows
 
@@ -99,13 +117,9 @@ def promise_rows(data: AssessmentReport, fmt: Formatter) -> list[Context]:
                 "id": promise_id,
                 "title": clean(promise_title(promise_id, data.promises, promise_id)),
                 "translation": clean(data.translations.get(promise_id, "")),
-                "application": fmt.percent(tally(applied, a.results).percent)
-                if applied
-                else MISSING,
-                "perception": fmt.percent(tally(perceived, a.results).percent)
-                if perceived
-                else MISSING,
-                "score": fmt.percent(tally(points, a.results).percent),
+                "application": part_percent(applied, a.results, fmt),
+                "perception": part_percent(perceived, a.results, fmt),
+                "score": part_percent(points, a.results, fmt),
                 "points": [_row(a, p.id) for p in points],
             }
         )
@@ -126,13 +140,13 @@ def comparison(
         if item is None:
             continue
         scored = score(item.spec, item.results)
-        outcome = verdict(item.spec, item.results).outcome.label if key != "visitation" else ""
+        outcome = verdict(item.spec, item.results).outcome.label_for(item.spec.kind)
         overall.append(
             {
                 "what": item.kind.label,
                 "date": fmt.date(item.started_on),
-                "score": fmt.percent(scored.overall.percent),
-                "outcome": outcome or MISSING,
+                "score": _percent(scored.overall, fmt),
+                "outcome": outcome,
                 "key": key,
             }
         )
@@ -144,8 +158,19 @@ def comparison(
             "id": promise_id,
             "title": clean(promise_title(promise_id, data.promises, promise_id)),
         }
-        for key, _item in columns:
+        for key, item in columns:
             found = tallies.get(key)
-            row[key] = fmt.percent(found.percent) if found else MISSING
+            row[key] = _missing_column(key, item) if found is None else _percent(found, fmt)
         promises.append(row)
     return {"overall": overall, "promises": promises}
+
+
+def _percent(found: Tally, fmt: Formatter) -> str:
+    return fmt.percent(found.percent) if found.percent is not None else not_yet()
+
+
+def _missing_column(key: str, item: AssessmentData | None) -> str:
+    """Why a comparison cell is empty: no such assessment, or this promise was not in it."""
+    if item is None:
+        return _("no previous Cirkel") if key == "previous" else _("no visitation yet")
+    return _("not assessed then")

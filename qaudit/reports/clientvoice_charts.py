@@ -20,12 +20,12 @@ from qaudit.reports.chart import (
     GRID,
     INK,
     NEUTRAL,
-    PALETTE,
     PAPER,
     ChartImage,
     _fit,
     _font,
 )
+from qaudit.reports.palette import PALETTE
 
 WIDTH = 1600
 MARGIN = 24

@@ -11,14 +11,15 @@ from datetime import date
 from typing import Any
 
 from qaudit.checklists.spec import ChecklistSpec, Point, VerdictRule
-from qaudit.domain.enums import EventStatus, Result, Step
+from qaudit.domain.enums import EventStatus, Result
 from qaudit.domain.scoring import Score, Tally
 from qaudit.domain.verdict import Outcome, Reason, Verdict
 from qaudit.i18n import N_, _
-from qaudit.reports.chart import Bar, ChartImage, bar_chart
+from qaudit.reports.chart import Bar, ChartImage, Norm, bar_chart
 from qaudit.reports.data import AnswerRow, AssessmentData, AssessmentReport, EventRow, Place
-from qaudit.reports.formatting import MISSING, Formatter, clean
+from qaudit.reports.formatting import Formatter, clean
 from qaudit.reports.labels import label
+from qaudit.reports.wording import critical_state, next_label, norm_text, not_yet
 
 Context = dict[str, Any]
 
@@ -77,11 +78,11 @@ def cover(data: AssessmentReport, fmt: Formatter, title: str) -> Context:
             "kind": a.kind.label,
             "status": label(a.status),
             "started_on": fmt.date(a.started_on),
-            "closed_on": fmt.date(a.closed_at) if a.closed_at else MISSING,
+            "closed_on": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
         "checklist": {"id": a.spec.id, "title": clean(a.spec.title), "version": a.spec.version},
-        "people": ", ".join(clean(p) for p in a.people) or MISSING,
-        "lead": clean(a.people[0]) if a.people else MISSING,
+        "people": ", ".join(clean(p) for p in a.people) or _("not recorded yet"),
+        "lead": clean(a.people[0]) if a.people else _("the audit team"),
         "summary": clean(a.summary),
     }
 
@@ -118,7 +119,7 @@ def verdict_context(judged: Verdict, spec: ChecklistSpec, fmt: Formatter) -> Con
 
 def tally_context(tally: Tally, fmt: Formatter) -> Context:
     return {
-        "percent": fmt.percent(tally.percent),
+        "percent": fmt.percent(tally.percent) if tally.percent is not None else not_yet(),
         "answered": tally.answered,
         "total": tally.total,
         "open": tally.open,
@@ -135,46 +136,88 @@ def rule_context(rule: VerdictRule, fmt: Formatter) -> Context:
     }
 
 
-def theme_rows(score: Score, rule: VerdictRule, fmt: Formatter) -> list[Context]:
+def theme_rows(
+    score: Score, rule: VerdictRule, fmt: Formatter, ids: Mapping[str, str] | None = None
+) -> list[Context]:
+    """One row per theme; ``ids`` shows a theme under another id (a Cirkel theme under the
+    id of the client promise it checks, as the promise tables name it)."""
+    ids = ids or {}
     rows = []
     for item in score.themes:
         percent = item.tally.percent
-        ok = None if percent is None else percent >= rule.theme_min_percent
+        known = percent is not None and not item.tally.open
+        ok = percent >= rule.theme_min_percent if known and percent is not None else None
         rows.append(
             {
-                "id": item.theme.id,
+                "id": ids.get(item.theme.id, item.theme.id),
                 "title": clean(item.theme.title),
                 **tally_context(item.tally, fmt),
                 "ok": ok,
+                "norm": norm_text(ok),
                 "critical_failed": len(item.tally.critical_failed),
             }
         )
     return rows
 
 
-def theme_chart(score: Score, rule: VerdictRule, fmt: Formatter, *, what: str = "") -> ChartImage:
+def theme_chart(
+    score: Score,
+    rule: VerdictRule,
+    fmt: Formatter,
+    *,
+    what: str = "",
+    ids: Mapping[str, str] | None = None,
+) -> ChartImage:
+    ids = ids or {}
     bars = []
     for item in score.themes:
         percent = item.tally.percent
-        ok = None if percent is None else percent >= rule.theme_min_percent
-        bars.append(Bar(f"{item.theme.id} {clean(item.theme.title)}", percent, ok))
+        known = percent is not None and not item.tally.open
+        ok = percent >= rule.theme_min_percent if known and percent is not None else None
+        shown = ids.get(item.theme.id, item.theme.id)
+        bars.append(Bar(f"{shown} {clean(item.theme.title)}", percent, ok))
     return bar_chart(
         bars,
         norm=rule.theme_min_percent,
-        norm_label=_("norm {percent}").format(percent=fmt.percent(rule.theme_min_percent, 0)),
-        value_text=fmt.percent,
+        norm_label=_("theme norm {percent}").format(percent=fmt.percent(rule.theme_min_percent, 0)),
+        overall=Norm(
+            rule.overall_min_percent,
+            _("overall norm {percent}").format(percent=fmt.percent(rule.overall_min_percent, 0)),
+        ),
+        value_text=lambda v: fmt.percent(v) if v is not None else not_yet(),
         description=what or _("Scores per theme"),
     )
 
 
-def score_sections(judged: Verdict, spec: ChecklistSpec, fmt: Formatter) -> Context:
+def critical_context(
+    judged: Verdict, spec: ChecklistSpec, results: Mapping[str, Result]
+) -> Context:
+    critical = [p.id for p in spec.points if p.critical]
+    open_ = [i for i in critical if not results.get(i, Result.NOT_ASSESSED).answered]
+    failed = len(judged.score.overall.critical_failed)
+    return {
+        "total": len(critical),
+        "open": len(open_),
+        "failed": failed,
+        "text": critical_state(len(critical), len(open_), failed),
+    }
+
+
+def score_sections(
+    judged: Verdict,
+    spec: ChecklistSpec,
+    fmt: Formatter,
+    results: Mapping[str, Result] | None = None,
+    ids: Mapping[str, str] | None = None,
+) -> Context:
     """The verdict, the overall score, the rule, and the scores per theme as chart and table."""
     return {
+        "critical": critical_context(judged, spec, results or {}),
         "verdict": verdict_context(judged, spec, fmt),
         "score": tally_context(judged.score.overall, fmt),
         "rule": rule_context(spec.verdict, fmt),
-        "chart": theme_chart(judged.score, spec.verdict, fmt),
-        "themes": theme_rows(judged.score, spec.verdict, fmt),
+        "chart": theme_chart(judged.score, spec.verdict, fmt, ids=ids),
+        "themes": theme_rows(judged.score, spec.verdict, fmt, ids),
     }
 
 
@@ -230,35 +273,37 @@ def points_by_id(spec: ChecklistSpec, ids: Iterable[str]) -> str:
 
 
 def event_context(event: EventRow, fmt: Formatter, today: date) -> Context:
-    window = ""
-    if event.window_start or event.window_end:
-        window = f"{fmt.short_date(event.window_start)} – {fmt.short_date(event.window_end)}"
     due = event.planned_on or event.window_end
     overdue = event.status is EventStatus.PLANNED and due is not None and due < today
     return {
         "what": label(event.kind),
-        "date": fmt.date(event.planned_on),
-        "window": window or MISSING,
+        "date": fmt.date(event.planned_on) if event.planned_on else _("no date set yet"),
+        "window": _window(event, fmt),
         "status": label(event.status),
         "location": clean(event.location),
-        "people": ", ".join(event.people) or MISSING,
+        "people": ", ".join(event.people) or _("nobody assigned yet"),
         "overdue": overdue,
     }
 
 
-def next_steps(data: AssessmentReport, fmt: Formatter) -> Context:
+def _window(event: EventRow, fmt: Formatter) -> str:
+    start, end = event.window_start, event.window_end
+    if start and end:
+        return _("{start} to {end}").format(start=fmt.short_date(start), end=fmt.short_date(end))
+    if start:
+        return _("from {start}").format(start=fmt.short_date(start))
+    if end:
+        return _("until {end}").format(end=fmt.short_date(end))
+    return _("no window set")
+
+
+def next_steps(data: AssessmentReport, fmt: Formatter, outcome: Outcome | None = None) -> Context:
+    """The current step and what follows; after an insufficient basis that is the re-audit."""
     step = data.current_step
     return {
         "step": int(step),
         "step_label": step.label,
         "current": f"{int(step)}. {step.label}",
-        "next": _next_step_label(step),
+        "next": next_label(step, outcome, data.events, fmt),
         "events": [event_context(e, fmt, data.today) for e in data.events],
     }
-
-
-def _next_step_label(step: Step) -> str:
-    if step is Step.LEARNING_NETWORK:
-        return ""
-    following = Step(int(step) + 1)
-    return f"{int(following)}. {following.label}"

@@ -13,6 +13,8 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from qaudit.reports.limits import limited_range
+
 _CACHE_SIZE = 32
 
 
@@ -21,6 +23,7 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+        self.globals["range"] = limited_range
         self._compiled: dict[str, Template] = {}
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:

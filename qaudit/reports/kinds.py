@@ -10,10 +10,12 @@ from qaudit.domain.enums import AssessmentKind
 from qaudit.errors import QauditError
 from qaudit.i18n import N_, _, using_language
 from qaudit.reports import advice, basis, cirkel, overview, visitation
+from qaudit.reports.chart import using_chart_style
 from qaudit.reports.common import Context
 from qaudit.reports.data import AssessmentReport, OverviewReport
 from qaudit.reports.formatting import Formatter
 from qaudit.reports.privacy import redact_report
+from qaudit.reports.style import ReportStyle, cooperative_context
 
 
 @dataclass(frozen=True)
@@ -78,16 +80,23 @@ def report_kind(kind: str) -> ReportKind:
         ) from None
 
 
-def build_context(kind: str, data: AssessmentReport | OverviewReport, language: str) -> Context:
-    """The template fields of one report: a pure function of ``data`` and the language.
+def build_context(
+    kind: str,
+    data: AssessmentReport | OverviewReport,
+    language: str,
+    style: ReportStyle | None = None,
+) -> Context:
+    """The template fields of one report: a pure function of ``data``, language and style.
 
     The free text of ``data`` is redacted first (:mod:`qaudit.reports.privacy`); the field
     ``privacy`` says how many redactions were made and whether notes were purged.
     """
     data, redactions = redact_report(data)
+    style = style or ReportStyle()
     fmt = Formatter(language)
-    with using_language(language):
+    with using_language(language), using_chart_style(style.chart):
         context = report_kind(kind).builder(data, fmt)
+    context["cooperative"] = cooperative_context(style)
     purged = getattr(data, "notes_purged_on", None)
     context["privacy"] = {
         "redactions": redactions,

@@ -10,7 +10,8 @@ from qaudit.i18n import _
 from qaudit.reports.chart import Bar, bar_chart
 from qaudit.reports.common import Context, event_context
 from qaudit.reports.data import LocationSummary, OverviewReport
-from qaudit.reports.formatting import MISSING, Formatter, clean
+from qaudit.reports.formatting import Formatter, clean
+from qaudit.reports.wording import not_yet
 
 
 def build_context(data: OverviewReport, fmt: Formatter) -> Context:
@@ -51,13 +52,15 @@ def build_context(data: OverviewReport, fmt: Formatter) -> Context:
         "overdue_events": [e for e in events if e["overdue"]],
         "has_scores": bool(bars),
         "chart": bar_chart(
-            bars, value_text=fmt.percent, description=_("Latest Basis op orde score per location")
+            bars,
+            value_text=lambda v: fmt.percent(v) if v is not None else not_yet(),
+            description=_("Latest Basis op orde score per location"),
         ),
     }
 
 
 def _location(item: LocationSummary, fmt: Formatter) -> Context:
-    progress = MISSING
+    progress = _("no assessment in progress")
     if item.open_kind is not None and item.open_total:
         progress = _("{kind}: {answered} of {total} answered").format(
             kind=item.open_kind.label, answered=item.open_answered, total=item.open_total
@@ -70,9 +73,11 @@ def _location(item: LocationSummary, fmt: Formatter) -> Context:
         "organisation": clean(item.organisation),
         "step": int(item.step),
         "step_label": item.step.label,
-        "score": fmt.percent(item.basis_percent),
-        "verdict": item.basis_outcome.label if item.basis_outcome else MISSING,
+        "score": fmt.percent(item.basis_percent)
+        if item.basis_percent is not None
+        else _("no audit yet"),
+        "verdict": item.basis_outcome.label if item.basis_outcome else _("no verdict yet"),
         "sufficient": item.basis_outcome is Outcome.SUFFICIENT,
-        "assessed_on": fmt.date(item.basis_date),
+        "assessed_on": fmt.date(item.basis_date) if item.basis_date else _("no audit yet"),
         "progress": progress,
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from qaudit.errors import QauditError
 from qaudit.i18n import _
+from qaudit.reports import pdf_macro
 
 TIMEOUT_S = 180
 _CANDIDATES = (
@@ -45,34 +46,26 @@ def require_soffice() -> str:
 
 
 def convert(docx: Path, pdf: Path, soffice: str) -> Path:
-    """Convert ``docx`` to ``pdf``, with a private LibreOffice profile (safe beside a running
-    LibreOffice)."""
+    """Convert ``docx`` to ``pdf`` with the table of contents filled in, in a private
+    LibreOffice profile (safe beside a running LibreOffice).
+
+    The profile carries a small macro that updates the contents before exporting (see
+    ``pdf_macro``); should the macro not produce a file, the plain conversion is used.
+    """
     with tempfile.TemporaryDirectory(prefix="qaudit-pdf-") as scratch:
         work = Path(scratch)
         source = work / "report.docx"
         shutil.copyfile(docx, source)
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work / "out"),
-            str(source),
-        ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise QauditError(
-                _("LibreOffice could not convert {path} to PDF: {reason}").format(
-                    path=pdf.with_suffix(".docx").name, reason=exc
-                )
-            ) from exc
+        profile = work / "profile"
         produced = work / "out" / "report.pdf"
+        produced.parent.mkdir()
+        start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+        _run([*start, "--terminate_after_init"], pdf)  # a first start writes the profile
+        pdf_macro.install(profile)
+        done = _run([*start, pdf_macro.macro_url(source, produced)], pdf)
+        if not produced.is_file():
+            convert_to = ["--convert-to", "pdf", "--outdir", str(produced.parent), str(source)]
+            done = _run([*start, *convert_to], pdf)
         if done.returncode != 0 or not produced.is_file():
             reason = (done.stderr or done.stdout).strip() or f"exit {done.returncode}"
             raise QauditError(
@@ -82,3 +75,16 @@ def convert(docx: Path, pdf: Path, soffice: str) -> Path:
             )
         shutil.copyfile(produced, pdf)
     return pdf
+
+
+def _run(command: list[str], pdf: Path) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise QauditError(
+            _("LibreOffice could not convert {path} to PDF: {reason}").format(
+                path=pdf.with_suffix(".docx").name, reason=exc
+            )
+        ) from exc

@@ -59,9 +59,14 @@ def describe(
 ) -> TemplateProblem:
     """Turn whatever rendering raised into a message a member of staff can act on."""
     if isinstance(exc, TemplateSyntaxError):
+        blocks = block_problem(source)
+        if blocks:
+            return TemplateProblem(
+                _("template {template}: {problem}").format(template=template, problem=blocks)
+            )
         return TemplateProblem(
-            _("template {template}: syntax error: {message}{where}").format(
-                template=template, message=exc.message, where=_syntax_where(exc)
+            _("template {template}: a tag cannot be read{where}").format(
+                template=template, where=_syntax_where(exc)
             )
         )
     if isinstance(exc, UndefinedError):
@@ -133,6 +138,42 @@ def _suggestion(expression: str, context: Mapping[str, Any]) -> str:
     if not close:
         return ""
     return _(" (did you mean '{name}'?)").format(name=".".join([*parents, close[0]]))
+
+
+_BLOCK = re.compile(r"\{%-?\s*(?:(?:p|tr|tc|r)\s+)?(if|for|elif|else|endif|endfor)\b.*?%\}")
+
+
+def block_problem(source: bytes) -> str:
+    """A block (if, for) left open or closed without being opened, named with its tag and
+    paragraph, in the user's language; "" when the blocks fit together."""
+    stack: list[tuple[str, str, int, str]] = []
+    try:
+        texts = list(paragraphs(source))
+    except (zipfile.BadZipFile, KeyError):
+        return ""
+    for number, text in enumerate(texts, start=1):
+        for match in _BLOCK.finditer(text):
+            word, tag = match.group(1), match.group(0)
+            if word in ("if", "for"):
+                stack.append((word, tag, number, text))
+            elif word in ("elif", "else") and not stack:
+                return _(
+                    "the tag “{tag}” in paragraph {n} (“{text}”) belongs to no open if or for"
+                ).format(tag=tag, n=number, text=_short(text, 60))
+            elif word.startswith("end"):
+                if stack and stack[-1][0] == word[3:]:
+                    stack.pop()
+                    continue
+                return _(
+                    "the tag “{tag}” in paragraph {n} (“{text}”) closes a block that is not open"
+                ).format(tag=tag, n=number, text=_short(text, 60))
+    if stack:
+        word, tag, number, text = stack[-1]
+        return _(
+            "the block “{tag}” opened in paragraph {n} (“{text}”) is never closed: add "
+            "“{close}” where it should end"
+        ).format(tag=tag, n=number, text=_short(text, 60), close=f"{{%p end{word} %}}")
+    return ""
 
 
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}

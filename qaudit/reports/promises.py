@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from qaudit.checklists.spec import ChecklistSpec, Point, PromiseSetSpec, Theme
 from qaudit.domain.enums import Result
 from qaudit.domain.scoring import Tally, tally
+from qaudit.i18n import _
+from qaudit.reports.formatting import Formatter
+from qaudit.reports.wording import not_yet
 
 PERCEIVING_GROUPS = ("residents", "family")
 
@@ -54,3 +57,11 @@ def promise_title(promise_id: str, promises: PromiseSetSpec | None, fallback: st
     if promises and promise_id in promises.promise_index:
         return promises.promise_index[promise_id].title
     return fallback
+
+
+def part_percent(points: list[Point], results: Mapping[str, Result], fmt: Formatter) -> str:
+    """The score of some points, or why there is none (no such points, or none answered)."""
+    if not points:
+        return _("not asked in this checklist")
+    percent = tally(points, results).percent
+    return fmt.percent(percent) if percent is not None else not_yet()

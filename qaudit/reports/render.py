@@ -22,6 +22,7 @@ from qaudit.files import write_atomically
 from qaudit.i18n import _
 from qaudit.reports.chart import ChartImage
 from qaudit.reports.environment import environment
+from qaudit.reports.limits import RenderLimit, render_deadline
 from qaudit.reports.problems import TemplateProblem, check_tags, describe
 
 _LISTING = re.compile(r"[\t\a\n\f]")
@@ -107,12 +108,20 @@ def fill(path: Path, context: Mapping[str, Any]) -> DocxTemplate:
     source = read_template(path)
     document = open_template(path, source)
     _checked(path, source)
-    fields = {
-        key: _Picture(document, value) if isinstance(value, ChartImage) else value
-        for key, value in context.items()
-    }
+    fields = {key: _pictures(document, value) for key, value in context.items()}
     try:
-        document.render(fields, environment())
+        with render_deadline():
+            document.render(fields, environment())
+    except RenderLimit as exc:
+        raise TemplateProblem(
+            _("template {template}: {message}").format(template=path, message=exc)
+        ) from exc
+    except ArithmeticError as exc:  # {{ 1/0 }}, a number too large
+        raise TemplateProblem(
+            _("template {template}: a calculation in a field failed ({reason})").format(
+                template=path, reason=_arithmetic(exc)
+            )
+        ) from exc
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
         raise describe(exc, path, source, context) from exc
     except LxmlError as exc:
@@ -124,6 +133,23 @@ def fill(path: Path, context: Mapping[str, Any]) -> DocxTemplate:
             ).format(path=path, reason=exc)
         ) from exc
     return document
+
+
+def _arithmetic(exc: ArithmeticError) -> str:
+    if isinstance(exc, ZeroDivisionError):
+        return _("division by zero")
+    return _("a number out of range")
+
+
+def _pictures(document: DocxTemplate, value: Any) -> Any:
+    """Charts and logos (also one level down, e.g. ``cooperative.logo``) become pictures."""
+    if isinstance(value, ChartImage):
+        return _Picture(document, value)
+    if isinstance(value, dict) and any(isinstance(v, ChartImage) for v in value.values()):
+        return {
+            k: _Picture(document, v) if isinstance(v, ChartImage) else v for k, v in value.items()
+        }
+    return value
 
 
 def render(template: Path, context: Mapping[str, Any], out: Path) -> Path:

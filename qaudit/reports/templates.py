@@ -8,6 +8,8 @@ it changes; the others come from the shipped set.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 from qaudit.errors import QauditError
@@ -45,3 +47,36 @@ def template_file(kind: str, language: str, template_dir: Path | None = None) ->
     if candidate.is_file():
         return candidate
     raise QauditError(_("no template {name} in {path}").format(name=names[0], path=shipped))
+
+
+def unused_files(folder: Path, kinds: Iterable[str]) -> list[str]:
+    """Files in a template folder that no report will use, each with the name it should have
+    (a copy saved as "basis-op-orde.nl (kopie).docx" or as .odt is otherwise silently ignored)."""
+    valid = [
+        name
+        for kind in kinds
+        for language in SHIPPED_LANGUAGES
+        for name in dict.fromkeys(template_names(kind, language))
+    ]
+    notices = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if not path.is_file() or name.startswith((".", "~$", ".~lock")) or name in valid:
+            continue
+        stem = name.rsplit(".", 1)[0] + ".docx"
+        close = difflib.get_close_matches(stem, valid, n=1, cutoff=0.5)
+        if close:
+            notices.append(
+                _("{file} in the template folder is not used: name it {expected}").format(
+                    file=name, expected=close[0]
+                )
+                + (_(" (and save it as a Word document, .docx)") if path.suffix != ".docx" else "")
+            )
+        else:
+            notices.append(
+                _(
+                    "{file} in the template folder is not used: templates are named "
+                    "KIND.LANGUAGE.docx, e.g. {example}"
+                ).format(file=name, example=valid[0] if valid else "basis-op-orde.nl.docx")
+            )
+    return notices

@@ -6,7 +6,6 @@ from __future__ import annotations
 from qaudit.checklists.spec import ChecklistSpec, Theme
 from qaudit.domain.enums import FindingKind
 from qaudit.domain.scoring import Tally
-from qaudit.domain.scoring import tally as tally_of
 from qaudit.domain.verdict import verdict
 from qaudit.i18n import _
 from qaudit.reports.chart import Bar, bar_chart
@@ -20,8 +19,9 @@ from qaudit.reports.common import (
     verdict_context,
 )
 from qaudit.reports.data import AssessmentReport
-from qaudit.reports.formatting import MISSING, Formatter, clean
-from qaudit.reports.promises import is_perception, promise_of_theme
+from qaudit.reports.formatting import Formatter, clean
+from qaudit.reports.promises import is_perception, part_percent, promise_of_theme
+from qaudit.reports.wording import not_yet
 
 
 def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
@@ -41,16 +41,18 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         for p, item in zip(promises, scored.themes, strict=True)
     ]
     context.update(
-        visiting_organisation=clean(data.visiting_organisation) or MISSING,
+        visiting_organisation=clean(data.visiting_organisation) or _("not recorded yet"),
         learning_question={
-            "question": clean(data.learning_question[0]) if data.learning_question else MISSING,
-            "answer": clean(data.learning_question[1]) or MISSING
+            "question": clean(data.learning_question[0])
             if data.learning_question
-            else MISSING,
+            else _("the location recorded no learning question"),
+            "answer": clean(data.learning_question[1]) or _("not answered yet")
+            if data.learning_question
+            else "",
         },
         dates={
             "visit": fmt.date(a.started_on),
-            "closed": fmt.date(a.closed_at) if a.closed_at else MISSING,
+            "closed": fmt.date(a.closed_at) if a.closed_at else _("still open"),
         },
         score=tally_context(scored.overall, fmt),
         verdict=verdict_context(judged, spec, fmt),
@@ -60,7 +62,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         chart=bar_chart(
             bars,
             norm=norm,
-            value_text=fmt.percent,
+            value_text=lambda v: fmt.percent(v) if v is not None else not_yet(),
             norm_label=_("norm {percent}").format(percent=fmt.percent(norm, 0)),
             description=_("Scores per client promise"),
         ),
@@ -106,8 +108,8 @@ def _promise(
         "perceived": [clean(p) for p in promise.perceived] if promise else [],
         "translation": clean(data.translations.get(promise_id, "")),
         **tally_context(tally, fmt),
-        "application": fmt.percent(tally_of(applied, results).percent) if applied else MISSING,
-        "perception": fmt.percent(tally_of(perceived, results).percent) if perceived else MISSING,
+        "application": part_percent(applied, results, fmt),
+        "perception": part_percent(perceived, results, fmt),
         "ok": None if percent is None else percent >= norm,
         "observed": observed,
         "appreciation": [

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from qaudit.checklists import ChecklistSpec
-from qaudit.domain.enums import Result
+from qaudit.domain.enums import AssessmentStatus, Result
 from qaudit.domain.models import (
     Answer,
     Assessment,
@@ -25,6 +25,7 @@ from qaudit.domain.models import (
 )
 from qaudit.domain.privacy import redact
 from qaudit.domain.scoring import score
+from qaudit.domain.verdict import verdict
 from qaudit.errors import NotFound, Refused
 from qaudit.excel import layout
 from qaudit.excel.cells import as_written
@@ -94,6 +95,7 @@ def export_workbook(engine: Engine, assessment_id: int, out: Path) -> Exported:
         exported_by=audit.current_actor(),
         points_sheet=layout.points_title(),
         base={row.point.id: row.state.digest for row in rows},
+        read_only=assessment.status is AssessmentStatus.CLOSED,
     )
     heading = _heading(assessment, location, spec, meta)
     return Exported(write_workbook(Path(out), ExportData(meta, rows, heading)), sum(counts))
@@ -102,7 +104,13 @@ def export_workbook(engine: Engine, assessment_id: int, out: Path) -> Exported:
 def _heading(
     assessment: Assessment, location: Location, spec: ChecklistSpec, meta: ExportMeta
 ) -> list[tuple[str, str]]:
+    status = (
+        [(_("Status"), _("closed on {day}: read only").format(day=_closed_day(assessment)))]
+        if meta.read_only
+        else []
+    )
     return [
+        *status,
         (_("Location"), f"{location.name} ({location.code})"),
         (
             _("Assessment"),
@@ -111,6 +119,11 @@ def _heading(
         (_("Checklist"), f"{spec.title} ({spec.id} {spec.version})"),
         (_("Exported"), meta.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
     ]
+
+
+def _closed_day(assessment: Assessment) -> str:
+    closed = assessment.closed_at
+    return closed.date().isoformat() if closed else _("an unknown date")
 
 
 def _location(session: Session, assessment: Assessment) -> Location:
@@ -159,6 +172,7 @@ def preview_import(
         exported_at=meta.exported_at,
         exported_by=meta.exported_by,
         point_texts={p.id: p.text for p in spec.points},
+        not_read=parsed.notices,
         **{f.name: getattr(diff, f.name) for f in fields(diff)},
     )
 
@@ -348,9 +362,10 @@ def _collect_results(session: Session) -> ResultsData:
             organisation.name,
             assessment.id,
             assessment.kind.label,
-            assessment.status.value,
-            assessment.started_on.isoformat(),
+            assessment.status.label,
+            assessment.started_on,
             f"{spec.id} {spec.version}",
+            _verdict_text(spec, results.get(assessment.id, {})),
         )
         answered = results.get(assessment.id, {})
         rows += [
@@ -367,6 +382,10 @@ def _collect_results(session: Session) -> ResultsData:
         ]
         summary += _theme_summary(info, spec, answered)
     return ResultsData(rows, summary)
+
+
+def _verdict_text(spec: ChecklistSpec, answered: dict[str, Result]) -> str:
+    return verdict(spec, answered).outcome.label_for(spec.kind)
 
 
 def _theme_summary(

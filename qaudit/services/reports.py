@@ -21,10 +21,13 @@ from qaudit.domain.models import Assessment, Location
 from qaudit.errors import QauditError, Refused
 from qaudit.files import cannot_write, check_output, staged
 from qaudit.i18n import _, get_language
+from qaudit.reports.chart import ChartStyle
 from qaudit.reports.data import AssessmentReport, OverviewReport
-from qaudit.reports.kinds import ReportKind, build_context, report_kind
+from qaudit.reports.fonts import check_fonts
+from qaudit.reports.kinds import KINDS, ReportKind, build_context, report_kind
 from qaudit.reports.pdf import convert, require_soffice
-from qaudit.reports.templates import template_file
+from qaudit.reports.style import ReportStyle
+from qaudit.reports.templates import template_file, unused_files
 from qaudit.services import access, assessments, report_data
 from qaudit.storage import transaction
 
@@ -44,6 +47,8 @@ class Written:
     """Why the report is marked as a draft ("" for a final report)."""
     redactions: int = 0
     """How many pieces of personal data were replaced by […] in this report."""
+    notices: tuple[str, ...] = ()
+    """Files in the template folder that no report uses, with the names they should have."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,34 @@ class _Job:
     language: str
     today: date
     soffice: str | None
+    style: ReportStyle
+    notices: tuple[str, ...] = ()
+
+
+def style_of(settings: Settings) -> ReportStyle:
+    """The ``[cooperative]`` and ``[chart]`` settings for the reports (the logo file read)."""
+    cooperative, chart = settings.cooperative, settings.chart
+    logo = b""
+    if cooperative.logo:
+        path = Path(cooperative.logo).expanduser()
+        try:
+            logo = path.read_bytes()
+        except OSError as exc:
+            raise QauditError(
+                _("cooperative.logo: cannot read {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from exc
+        if not logo.startswith((b"\x89PNG", b"\xff\xd8")):
+            raise QauditError(
+                _("cooperative.logo: {path} is not a PNG or JPEG picture").format(path=path)
+            )
+    return ReportStyle(
+        cooperative.name,
+        tuple(cooperative.address),
+        logo,
+        ChartStyle(chart.met, chart.not_met, chart.unknown, chart.norm, chart.text, chart.font),
+    )
 
 
 def template_dir_of(settings: Settings) -> Path | None:
@@ -71,6 +104,7 @@ def write_report(
     template_dir: Path | None = None,
     pdf: bool = False,
     language: str | None = None,
+    style: ReportStyle | None = None,
 ) -> Path:
     """Write the ``kind`` report on ``assessment_id`` (None for ``overzicht``) to ``out``.
 
@@ -80,7 +114,14 @@ def write_report(
     the user; then no file is written or changed.
     """
     return write_one(
-        engine, kind, assessment_id, out, template_dir=template_dir, pdf=pdf, language=language
+        engine,
+        kind,
+        assessment_id,
+        out,
+        template_dir=template_dir,
+        pdf=pdf,
+        language=language,
+        style=style,
     ).path
 
 
@@ -93,9 +134,10 @@ def write_one(
     template_dir: Path | None = None,
     pdf: bool = False,
     language: str | None = None,
+    style: ReportStyle | None = None,
 ) -> Written:
     """:func:`write_report`, telling also whether the report is a draft."""
-    job = _job(kind, template_dir, pdf, language)
+    job = _job(kind, template_dir, pdf, language, style)
     _check_assessment_argument(job.report, assessment_id)
     out = _docx_path(Path(out))
     if not out.parent.is_dir():
@@ -113,6 +155,7 @@ def write_reports(
     pdf: bool = False,
     language: str | None = None,
     progress: Progress | None = None,
+    style: ReportStyle | None = None,
 ) -> list[Written]:
     """Write a batch into ``out_dir`` (created if needed), one file per assessment.
 
@@ -120,7 +163,7 @@ def write_reports(
     for ``basis-op-orde`` and ``advies``, plus Cirkels for ``advies``). Files are named
     ``KIND-LOCATIONCODE-ID.docx``. Every id is checked before the first file is written.
     """
-    job = _job(kind, template_dir, pdf, language)
+    job = _job(kind, template_dir, pdf, language, style)
     out_dir = Path(out_dir).expanduser()
     if out_dir.exists() and not out_dir.is_dir():
         raise QauditError(_("{path} is not a folder").format(path=out_dir))
@@ -155,12 +198,21 @@ def report_name(kind: str, location_code: str, assessment_id: int) -> str:
     return f"{kind}-{safe}-{assessment_id}.docx"
 
 
-def _job(kind: str, template_dir: Path | None, pdf: bool, language: str | None) -> _Job:
+def _job(
+    kind: str,
+    template_dir: Path | None,
+    pdf: bool,
+    language: str | None,
+    style: ReportStyle | None = None,
+) -> _Job:
     report = report_kind(kind)
     language = language or get_language()
     template = template_file(report.id, language, template_dir)
     soffice = require_soffice() if pdf else None
-    return _Job(report, template, language, date.today(), soffice)
+    if soffice:
+        check_fonts(template)
+    notices = tuple(unused_files(template_dir.expanduser(), KINDS)) if template_dir else ()
+    return _Job(report, template, language, date.today(), soffice, style or ReportStyle(), notices)
 
 
 def _check_assessment_argument(report: ReportKind, assessment_id: int | None) -> None:
@@ -191,7 +243,7 @@ def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> W
     from qaudit.reports.render import fill  # docxtpl: imported when a report is written
 
     data = _gather(engine, job, assessment_id)
-    context = build_context(job.report.id, data, job.language)
+    context = build_context(job.report.id, data, job.language, job.style)
     document = fill(job.template, context)
     targets = [out] + ([out.with_suffix(".pdf")] if job.soffice else [])
     with staged(targets) as temporaries:
@@ -201,7 +253,7 @@ def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> W
     reason = str(context.get("draft_reason", ""))  # in the report's language
     redactions = int(context["privacy"]["redactions"])
     pdf = targets[1] if job.soffice else None
-    return Written(job.report.id, out, pdf, assessment_id, reason, redactions)
+    return Written(job.report.id, out, pdf, assessment_id, reason, redactions, job.notices)
 
 
 def _gather(

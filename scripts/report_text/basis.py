@@ -42,6 +42,7 @@ def basis(b: Builder) -> None:
             (("Auditoren", "Auditors"), "{{ people }}"),
         ],
     )
+    b.toc()
     b.heading(("Samenvatting", "Summary"), new_page=True)
     verdict_section(b)
     b.tag("{%p if summary %}")
@@ -57,7 +58,7 @@ def basis(b: Builder) -> None:
             "translating the client promises (step 5).",
         )
     )
-    b.tag("{%p else %}")
+    b.tag("{%p elif verdict.insufficient %}")
     b.para(
         (
             "Zolang de basis niet voldoende op orde is, mogen de klantbeloften nog niet worden "
@@ -66,6 +67,16 @@ def basis(b: Builder) -> None:
             "may not be introduced yet.",
         ),
         bold=True,
+    )
+    b.tag("{%p else %}")
+    b.para(
+        (
+            "Of de basis voldoende op orde is, is nog niet te beoordelen: nog niet alle "
+            "meetpunten zijn beoordeeld.",
+            "Whether the basis is sufficiently in order cannot be judged yet: not every "
+            "measurement point has been assessed.",
+        ),
+        italic=True,
     )
     b.tag("{%p endif %}")
     themes_section(b, ("Scores per thema", "Scores per theme"))
@@ -80,14 +91,7 @@ def basis(b: Builder) -> None:
         italic=True,
     )
     b.tag("{%p elif differences %}")
-    b.para(
-        (
-            "Bij {{ differences|length }} meetpunten komt de auditor tot een ander oordeel dan de "
-            "locatie zelf.",
-            "At {{ differences|length }} measurement points the auditor "
-            "reached another verdict than the location itself.",
-        )
-    )
+    b.para("{{ differences_text }}")
     b.table(
         [
             ("Meetpunt", "Point"),
@@ -146,14 +150,7 @@ def basis(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.heading(("Interviews", "Interviews"))
     b.tag("{%p if interviews %}")
-    b.para(
-        (
-            "De auditoren spraken met {{ interviewed }} mensen. Per groep wat we hoorden, zonder "
-            "namen of andere persoonsgegevens.",
-            "The auditors spoke with {{ interviewed }} people. "
-            "Per group what we heard, without names or other personal data.",
-        )
-    )
+    b.para("{{ interviewed_text }}")
     b.table(
         [
             ("Groep", "Group"),

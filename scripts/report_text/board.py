@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from docx_builder import ACCENT, Builder
+from docx_builder import Builder
 
 from report_text.sections import (
     actions_section,
     next_steps_section,
     themes_section,
-    verdict_section,
 )
 
 
 def advice(b: Builder) -> None:
-    b.para(("Coöperatie Kwaliteit@", "Cooperative Kwaliteit@"), bold=True, size=14, colour=ACCENT)
+    b.letterhead()
+    b.para("{{ organisation.name }}", space_after=0)
+    b.para(("t.a.v. het bestuur", "for the attention of the board"), space_after=0)
+    b.tag("{%p if organisation.city %}")
+    b.para("{{ organisation.city }}", space_after=0)
+    b.tag("{%p endif %}")
+    b.para("")
     b.para("{{ report_date }}")
-    b.para(
-        ("Aan het bestuur van {{ organisation.name }}", "To the board of {{ organisation.name }}")
-    )
     b.para(
         (
             "Betreft: kwaliteitsadvies {{ location.name }}",
@@ -29,41 +31,38 @@ def advice(b: Builder) -> None:
     b.para(("Geachte bestuurder,", "Dear board member,"))
     b.para(
         (
-            "Op {{ dates.assessment }} vond de {{ occasion }} plaats op {{ location.name }} in "
-            "{{ location.city }}. In deze brief leest u ons oordeel over de Basis op orde en ons "
-            "advies.",
-            "On {{ dates.assessment }} the {{ occasion }} took place at "
-            "{{ location.name }} in {{ location.city }}. In this letter you find our verdict on "
-            "the Basis op orde and our advice.",
+            "Op {{ dates.assessment }} vond {{ occasion_the }} plaats op {{ location.name }}"
+            "{% if location.city %} in {{ location.city }}{% endif %}. In deze brief leest u ons "
+            "oordeel over de Basis op orde en ons advies.",
+            "On {{ dates.assessment }} {{ occasion_the }} took place at {{ location.name }}"
+            "{% if location.city %} in {{ location.city }}{% endif %}. In this letter you find "
+            "our verdict on the Basis op orde and our advice.",
         )
     )
     b.heading(("Ons oordeel", "Our verdict"), 2)
-    verdict_section(b)
+    b.para("{{ verdict_sentence }}", bold=True)
+    b.tag("{%p for reason in verdict.reasons %}")
+    b.para("{{ reason }}", style="List Bullet")
+    b.tag("{%p endfor %}")
+    b.para(
+        (
+            "Totaalscore {{ score.percent }}: {{ score.answered }} van de {{ score.total }} "
+            "meetpunten beoordeeld. De basis is voldoende op orde bij ten minste "
+            "{{ rule.overall_min }} in totaal en {{ rule.theme_min }} per thema"
+            "{% if rule.critical_must_comply %}, zonder kritisch meetpunt dat niet voldoet"
+            "{% endif %}.",
+            "Overall score {{ score.percent }}: {{ score.answered }} of {{ score.total }} "
+            "measurement points assessed. The basis is sufficiently in order with at least "
+            "{{ rule.overall_min }} overall and {{ rule.theme_min }} in every theme"
+            "{% if rule.critical_must_comply %}, with no critical point that is not compliant"
+            "{% endif %}.",
+        ),
+        italic=True,
+    )
     b.heading(("Ons advies", "Our advice"), 2)
-    b.tag("{%p if quality_advice %}")
-    b.para("{{ quality_advice }}")
-    b.tag("{%p elif verdict.sufficient %}")
-    b.para(
-        (
-            "De basis is voldoende op orde. Wij adviseren de locatie te beginnen met het vertalen "
-            "van de klantbeloften naar de eigen praktijk.",
-            "The basis is sufficiently in order. "
-            "We advise the location to start translating the client promises into its own "
-            "practice.",
-        )
-    )
-    b.tag("{%p else %}")
-    b.para(
-        (
-            "Zolang de basis niet voldoende op orde is, mogen de klantbeloften nog niet worden "
-            "ingevoerd. Wij adviseren eerst de punten hieronder op orde te brengen en daarna een "
-            "hertoets aan te vragen.",
-            "As long as the basis is not sufficiently in order, the "
-            "client promises may not be introduced yet. We advise putting the points below in "
-            "order first and then asking for a re-check.",
-        )
-    )
-    b.tag("{%p endif %}")
+    b.tag("{%p for line in advice %}")
+    b.para("{{ line }}")
+    b.tag("{%p endfor %}")
     b.tag("{%p if critical_failed %}")
     b.heading(
         ("Kritische meetpunten die eerst op orde moeten", "Critical points to put in order first"),
@@ -81,11 +80,8 @@ def advice(b: Builder) -> None:
     )
     actions_section(b, ("Verbeteracties", "Improvement actions"), 2)
     next_steps_section(b, ("Hoe verder", "What comes next"), 2)
-    b.para(
-        ("Wij helpen u graag verder. Met vriendelijke groet,", "We are glad to help. Kind regards,")
-    )
-    b.para("{{ lead }}", bold=True)
-    b.para(("namens de coöperatie Kwaliteit@", "on behalf of the cooperative Kwaliteit@"))
+    b.para(("Wij helpen u graag verder.", "We are glad to help."))
+    b.closing()
     themes_section(b, ("Bijlage: scores per thema", "Enclosure: scores per theme"), new_page=True)
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -72,6 +73,9 @@ class Builder:
         for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
             styles[name].font.name, styles[name].font.size = "Calibri", Pt(size)
             styles[name].font.color.rgb = ACCENT
+            if name.startswith("Heading"):
+                styles[name].paragraph_format.keep_with_next = True
+                styles[name].paragraph_format.keep_together = True
         cell = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
         cell.base_style = normal
         cell.font.size = Pt(8.5)
@@ -98,7 +102,10 @@ class Builder:
         bottom = section.footer.paragraphs[0]
         bottom.add_run(
             self.t(
-                ("Kwaliteit@ · {{ report_date }}\tpagina ", "Kwaliteit@ · {{ report_date }}\tpage ")
+                (
+                    "{{ cooperative.name }} · {{ report_date }}\tpagina ",
+                    "{{ cooperative.name }} · {{ report_date }}\tpage ",
+                )
             )
         ).font.size = Pt(8)
         _field(bottom, "PAGE")
@@ -125,8 +132,11 @@ class Builder:
         style: str | None = None,
         colour: RGBColor | None = None,
         size: int | None = None,
+        space_after: int | None = None,
     ) -> Paragraph:
         paragraph = self.doc.add_paragraph(style=style)
+        if space_after is not None:
+            paragraph.paragraph_format.space_after = Pt(space_after)
         run = paragraph.add_run(self.t(text))
         run.bold, run.italic = bold or None, italic or None
         if colour is not None:
@@ -134,6 +144,41 @@ class Builder:
         if size is not None:
             run.font.size = Pt(size)
         return paragraph
+
+    def toc(self) -> None:
+        """A table of contents (headings 1-2), marked dirty so Word and LibreOffice fill it."""
+        title = self.para(("Inhoud", "Contents"), bold=True, size=16, colour=ACCENT)
+        title.paragraph_format.page_break_before = True
+        paragraph = self.doc.add_paragraph()
+        _complex_field(
+            paragraph,
+            'TOC \\o "1-2" \\h \\z \\u',
+            self.t(
+                (
+                    "De inhoudsopgave wordt bijgewerkt bij het openen (Word: F9).",
+                    "The table of contents is updated when the document is opened (Word: F9).",
+                )
+            ),
+        )
+
+    def letterhead(self) -> None:
+        """The sender: the cooperative's logo, name and address (the ``cooperative`` setting)."""
+        self.tag("{%p if cooperative.logo %}")
+        self.para("{{ cooperative.logo }}")
+        self.tag("{%p endif %}")
+        self.para("{{ cooperative.name }}", bold=True, size=14, colour=ACCENT, space_after=0)
+        self.tag("{%p for line in cooperative.address %}")
+        self.para("{{ line }}", space_after=0)
+        self.tag("{%p endfor %}")
+        self.para("")
+
+    def closing(self) -> None:
+        """The closing, room for a signature, the signer and on whose behalf."""
+        self.para(("Met vriendelijke groet,", "Kind regards,"))
+        self.para("")
+        self.para("")
+        self.para("{{ lead }}", bold=True, space_after=0)
+        self.para(("namens {{ cooperative.name }}", "on behalf of {{ cooperative.name }}"))
 
     def tag(self, tag: str) -> None:
         """A paragraph that holds only a ``{%p … %}`` tag (it disappears when rendered)."""
@@ -183,6 +228,8 @@ class Builder:
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             cell.text = self.t(header)
         _repeat_header(table)
+        _cant_split(table.rows[0])
+        _cant_split(table.rows[2])
         table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
         for cell, content in zip(table.rows[2].cells, cells, strict=True):
             parts = content if isinstance(content, list) else [content]
@@ -197,6 +244,7 @@ class Builder:
         return table
 
     def save(self, path: Path, title: Text) -> None:
+        _update_fields_on_open(self.doc)
         props = self.doc.core_properties
         props.title, props.author, props.last_modified_by = self.t(title), "qaudit", "qaudit"
         props.created = props.modified = props.last_printed = FIXED
@@ -219,6 +267,48 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     run.extend([props, text])
     field.append(run)
     paragraph._p.append(field)
+
+
+def _complex_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A field Word and LibreOffice recompute on opening (``w:dirty``), showing ``placeholder``."""
+    parts: list[tuple[str, str | None]] = [
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", placeholder),
+        ("end", None),
+    ]
+    for kind, value in parts:
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = value
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = value
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                element.set(qn("w:dirty"), "true")
+        run.append(element)
+        paragraph._p.append(run)
+
+
+def _update_fields_on_open(document: DocumentObject) -> None:
+    """Ask Word to update the fields (the contents) when the document is opened."""
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
+def _cant_split(row: object) -> None:
+    """Keep a table row on one page (Word moves it whole to the next page)."""
+    props = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    props.append(OxmlElement("w:cantSplit"))
 
 
 def _widths(table: Table, widths: list[float]) -> None:

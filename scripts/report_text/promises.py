@@ -27,6 +27,7 @@ def visitation(b: Builder) -> None:
             (("Visiteurs", "Peer visitors"), "{{ people }}"),
         ],
     )
+    b.toc()
     b.heading(("Samenvatting", "Summary"), new_page=True)
     b.para(
         (
@@ -110,6 +111,7 @@ def cirkel(b: Builder) -> None:
             (("Onafhankelijke beoordelaars", "Independent assessors"), "{{ people }}"),
         ],
     )
+    b.toc()
     b.heading(("Samenvatting", "Summary"), new_page=True)
     verdict_section(b)
     b.tag("{%p if summary %}")

@@ -6,7 +6,9 @@ from docx_builder import Builder, Text
 
 # --- shared sections ---------------------------------------------------------------------------
 NOTE_PARAS: list[Text] = [
+    "{%p if p.audit_note %}",
     "{{ p.audit_note }}",
+    "{%p endif %}",
     "{%p if p.own_note %}",
     ("Zelfevaluatie: {{ p.own_note }}", "Self-evaluation: {{ p.own_note }}"),
     "{%p endif %}",
@@ -59,10 +61,7 @@ def themes_section(b: Builder, heading: Text, *, new_page: bool = False) -> None
             "{{ t.id }} {{ t.title }}",
             "{{ t.percent }}",
             "{{ t.answered }}/{{ t.total }}",
-            (
-                "{% if t.ok %}ja{% elif t.ok is none %}–{% else %}nee{% endif %}",
-                "{% if t.ok %}yes{% elif t.ok is none %}–{% else %}no{% endif %}",
-            ),
+            "{{ t.norm }}",
             "{{ t.critical_failed }}",
         ],
         [7.4, 2, 2.6, 2.4, 2.6],
@@ -79,7 +78,7 @@ def critical_section(b: Builder, note: str = "p.result_note") -> None:
         [2.3, 9, 6],
     )
     b.tag("{%p else %}")
-    b.para(("Alle kritische meetpunten voldoen.", "Every critical point is met."), italic=True)
+    b.para("{{ critical.text }}", italic=True)
     b.tag("{%p endif %}")
 
 

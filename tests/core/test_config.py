@@ -32,7 +32,13 @@ def test_file_then_environment(tmp_path: Path) -> None:
     "content, message",
     [
         ("language = ", "not valid TOML"),
-        ('colour = "red"\n', "colour: unknown setting; known: clientvoice, database_url"),
+        (
+            'kleur = "red"\n',
+            "kleur: unknown setting; known: chart, clientvoice, cooperative, database_url",
+        ),
+        ('[cooperative]\nnaam = "X"\n', "cooperative.naam: unknown setting; did you mean name?"),
+        ('[chart]\nmet = "green"\n', "chart.met: expected a table [chart] with colours as #RRGGBB"),
+        ("[cooperative]\naddress = 5\n", "cooperative.address: expected a table [cooperative]"),
         ('langauge = "en"\n', "langauge: unknown setting; did you mean language?"),
         ("database_url = 5\n", "database_url: expected text (a database URL), got 5"),
         ('keys = "n"\n', "keys: expected a table of binding id = keys"),

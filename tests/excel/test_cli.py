@@ -31,7 +31,7 @@ def test_export_then_import(
     assert "Nieuwe antwoorden: 1" in printed and "Proefdraai" in printed
     assert db_answers(setup.engine, setup.assessment_id) == {}
     assert run(db_url, "import", str(out)) == 0
-    assert "1 antwoorden geschreven" in capsys.readouterr().out
+    assert "1 antwoord geschreven" in capsys.readouterr().out
     assert db_answers(setup.engine, setup.assessment_id)["A.01"][0] == "voldoet"
     assert run(db_url, "import", str(out)) == 0
     assert "Niets te importeren" in capsys.readouterr().out

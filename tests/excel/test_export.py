@@ -55,14 +55,15 @@ def test_points_sheet_columns_answers_and_protection(exported: Path) -> None:
     assert sheet.cell(rows["A.01"], note).value == "Dossiers op orde"
     assert sheet.cell(rows["A.02"], answer).value is None
     assert sheet.cell(rows["A.01"], column_of(sheet, "critical")).value == "ja"
-    assert sheet.protection.sheet is True
-    assert sheet.protection.autoFilter is False and sheet.protection.sort is False
+    assert sheet.protection.sheet is False  # sorting and extra columns work everywhere
     for column in layout.POINT_COLUMNS:
         cell = sheet.cell(2, column_of(sheet, column.key))
         assert cell.protection.locked is not column.editable, column.key
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == "A1:J5"
     assert sheet.cell(2, column_of(sheet, "point")).alignment.wrap_text is True
+    for column in layout.POINT_COLUMNS:
+        assert sheet.cell(2, column_of(sheet, column.key)).alignment.vertical == "top"
     assert sheet.column_dimensions["C"].width == 50
 
 
@@ -128,3 +129,25 @@ def test_unknown_assessment_and_bad_target(setup: Setup, tmp_path: Path) -> None
     with pytest.raises(QauditError, match="map bestaat niet"):
         export_assessment(setup.engine, setup.assessment_id, tmp_path / "nope" / "x.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_printable_rows_headers_and_one_page_instructions(setup: Setup, tmp_path: Path) -> None:
+    from qaudit.domain.enums import Result
+    from qaudit.services import assessments
+    from qaudit.services.excel import export_assessment
+
+    long_note = "Gesprek met het team over de overdracht. " * 12
+    assessments.give_answer(
+        setup.engine, setup.assessment_id, "A.02", Result.PARTLY, note=long_note
+    )
+    path = export_assessment(setup.engine, setup.assessment_id, tmp_path / "print.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = points_sheet(workbook)
+    rows = rows_by_id(sheet)
+    short, tall = (sheet.row_dimensions[rows[p]].height for p in ("B.02", "A.02"))
+    assert tall > short >= 15 and tall >= 15 * (len(long_note) // 50)
+    assert sheet.print_title_rows == "$1:$1"
+    assert "Huize L01" in sheet.oddHeader.left.text and "&P" in sheet.oddFooter.right.text
+    instructions = workbook["Instructie"]
+    assert instructions.page_setup.fitToHeight == 1 and instructions.page_setup.fitToWidth == 1
+    assert instructions.sheet_properties.pageSetUpPr.fitToPage

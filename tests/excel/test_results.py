@@ -45,3 +45,24 @@ def test_long_table_and_summary(setup: Setup, tmp_path: Path) -> None:
         r for r in summary if r[0] == "L01" and r[head.index("Thema")] == "(alle thema's)"
     )
     assert overall[head.index("N.v.t.")] == 1
+
+
+def test_status_translated_real_dates_verdict_and_widths(setup: Setup, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    assessments.give_answer(setup.engine, setup.assessment_id, "A.01", Result.COMPLIANT)
+    out = export_results(setup.engine, tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(out)["Resultaten"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    first = rows[1]
+    assert first[header.index("Status")] == "open"
+    started = first[header.index("Gestart")]
+    assert isinstance(started, datetime) and started.date().isoformat() == "2026-03-01"
+    assert first[header.index("Oordeel")] == "nog niet alle meetpunten beoordeeld"
+    for index, name in enumerate(header, start=1):
+        longest = max(
+            10 if isinstance(r[index - 1], datetime) else len(str(r[index - 1] or "")) for r in rows
+        )
+        letter = openpyxl.utils.get_column_letter(index)
+        assert sheet.column_dimensions[letter].width >= min(longest, 60), name

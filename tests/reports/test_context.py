@@ -181,7 +181,8 @@ def test_actions_and_next_steps(mini_catalogue: Catalogue) -> None:
     context = build_context("basis-op-orde", _audit_report(mini_catalogue), "nl")
     first, second = context["actions"]
     assert first["overdue"] and first["deadline"] == "1 september 2026"
-    assert second["owner"] == "–" and second["status"] == "afgerond" and not second["overdue"]
+    assert second["owner"] == "nog geen eigenaar" and second["status"] == "afgerond"
+    assert not second["overdue"]
     steps = context["next_steps"]
     assert steps["current"] == "4. De Basis op orde"
     assert steps["events"][0]["date"] == "1 maart 2027"
@@ -209,7 +210,7 @@ def test_no_answers_is_a_draft_that_says_so(mini_catalogue: Catalogue) -> None:
     )
     assert context["draft_mark"] == "DRAFT"
     assert context["draft_reason"] == "No measurement point has been answered yet."
-    assert context["score"]["percent"] == "–"
+    assert context["score"]["percent"] == "not yet assessable"
     assert all(t["ok"] is None for t in context["themes"])
 
 

@@ -25,8 +25,11 @@ def _expected(engine: Engine, assessment_id: int, language: str) -> dict[str, ob
         assessment = assessments.get(session, assessment_id)
         spec, results = assessments.spec_and_results(session, assessment)
         judged = verdict(spec, results)
+        from qaudit.reports.wording import verdict_sentence
+
         return {
             "verdict": judged.outcome.label_for(spec.kind),
+            "sentence": verdict_sentence(judged.outcome),
             "themes": [(t.id, t.title) for t in spec.themes],
             "critical": judged.score.overall.critical_failed,
             "points": [p.id for p in spec.points],
@@ -57,9 +60,11 @@ def test_report_from_demo_data(demo: Engine, out: Path, report: str, assessment_
     path = write_report(demo, report, assessment_id, out / "report.docx")
     read = read_docx(path)
     expected = _expected(demo, assessment_id, "nl")
-    assert expected["verdict"] in read.body
+    assert expected["sentence" if report == "advies" else "verdict"] in read.body
     for theme_id, title in expected["themes"]:  # type: ignore[attr-defined]
-        assert f"{theme_id} " in read.body and title in read.body
+        assert title in read.body
+        if report != "cirkel":  # a Cirkel names its themes by the promise they check
+            assert f"{theme_id} " in read.body
     for point_id in expected["critical"]:  # type: ignore[attr-defined]
         assert point_id in read.body
     if report in POINT_APPENDIX:

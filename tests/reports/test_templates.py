@@ -51,9 +51,10 @@ def test_every_kind_has_a_template_in_both_languages(kind: str, language: str) -
         assert "{{ location.name }}" in text and "draft_mark" in text
 
 
-def test_every_top_level_field_is_documented() -> None:
-    """report_templates/README.md names every field a shipped template uses."""
-    readme = (ROOT / "report_templates" / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("reference", ["README.md", "LEESMIJ.md"])
+def test_every_top_level_field_is_documented(reference: str) -> None:
+    """report_templates/README.md (and the Dutch LEESMIJ.md) name every field in use."""
+    readme = (ROOT / "report_templates" / reference).read_text(encoding="utf-8")
     used: set[str] = set()
     for path in report_templates_dir().glob("*.docx"):
         for text in paragraphs(path.read_bytes()):
@@ -75,6 +76,20 @@ def test_every_top_level_field_is_documented() -> None:
         "theme",
         "reason",
         "text",
+        "line",
     }
     undocumented = sorted(f for f in used - loop_variables if f"`{f}" not in readme)
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("reference", ["README.md", "LEESMIJ.md"])
+def test_every_attribute_the_templates_use_is_documented(reference: str) -> None:
+    """Not only the top-level fields: every ``.attribute`` a shipped template prints or tests."""
+    readme = (ROOT / "report_templates" / reference).read_text(encoding="utf-8")
+    used: set[str] = set()
+    for path in report_templates_dir().glob("*.docx"):
+        for text in paragraphs(path.read_bytes()):
+            for tag in re.findall(r"\{[{%](.*?)[%}]\}", text):
+                used.update(re.findall(r"\b[a-z_]+\.([a-z_]+)", tag))
+    undocumented = sorted(a for a in used if f"`.{a}`" not in readme)
     assert undocumented == []

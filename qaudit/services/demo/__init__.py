@@ -33,6 +33,7 @@ from qaudit.services.demo.network import add_network
 from qaudit.services.demo.people_on_work import record_demo_people
 from qaudit.services.demo.profiles import add_profiles
 from qaudit.services.demo.stages import STAGES
+from qaudit.services.demo.visit_content import add_visit_content
 from qaudit.storage import transaction
 
 __all__ = ["build_demo"]
@@ -95,6 +96,7 @@ def _populate(b: Builder) -> None:
         STAGES[stage](b, location, people)
     add_client_voice(b.session, b.today)  # issue 12: feedback, complaints, actions, evaluations
     add_profiles(b)  # issue 17: location profiles
+    add_visit_content(b, people)
     memberships = {
         index for _c, _n, index, _city, stage in LOCATIONS if stage not in ("intake", "mt_later")
     }

@@ -263,8 +263,8 @@ def _visited(b: Builder, location: Location, people: dict[Role, list[Person]]) -
 
 
 def _cirkeled(b: Builder, location: Location, people: dict[Role, list[Person]]) -> None:
-    visit_day = _visitation(b, location, 2, people)
-    cirkel_day = visit_day + timedelta(days=360)
+    visit_day = _visitation(b, location, 4, people)  # the first; visit_content adds the rest
+    cirkel_day = visit_day + timedelta(days=3 * 360)
     lead = id_of(people[Role.ASSESSOR][id_of(location) % 2])
     cirkel = add_assessment(
         b, location, AssessmentKind.CIRKEL, cirkel_day, closed=True, lead_person_id=lead

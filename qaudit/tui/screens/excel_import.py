@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -168,6 +169,7 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
                     conflicts=len(p.conflicts),
                     unchanged=p.unchanged,
                 ),
+                *(f"[b red]{escape(line)}[/]" for line in p.not_read),
             ]
         )
 

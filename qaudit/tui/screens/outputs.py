@@ -80,6 +80,7 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
             assessment_id,
             out,
             template_dir=reports.template_dir_of(app.settings),
+            style=reports.style_of(app.settings),
         )
 
     _run(app, job, _("Report written: {path}"))
