@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.domain.access import AccessRole, Grant
 from qaudit.errors import QauditError
@@ -21,7 +22,7 @@ def _register_user(commands: argparse._SubParsersAction) -> None:
     actions = user.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     add = actions.add_parser("add", help=_("map a login to a person (creates it on PostgreSQL)"))
     add.add_argument("login", metavar="LOGIN", help=_("the database login"))
-    add.add_argument("--person", type=int, required=True, metavar="ID", help=_("person id"))
+    add.add_argument("--person", type=record_id, required=True, metavar="ID", help=_("person id"))
     add.add_argument(
         "--password-stdin",
         action="store_true",
@@ -47,11 +48,13 @@ def _register_access(commands: argparse._SubParsersAction) -> None:
         parser.add_argument("login", metavar="LOGIN", help=_("the database login"))
         parser.add_argument("role", choices=[r.value for r in AccessRole], metavar="ROLE")
         where = parser.add_mutually_exclusive_group()
-        where.add_argument("--location", type=int, metavar="ID", help=_("only this location"))
+        where.add_argument("--location", type=record_id, metavar="ID", help=_("only this location"))
         where.add_argument(
-            "--organisation", type=int, metavar="ID", help=_("the organisation's locations")
+            "--organisation", type=record_id, metavar="ID", help=_("the organisation's locations")
         )
-        where.add_argument("--assessment", type=int, metavar="ID", help=_("only this assessment"))
+        where.add_argument(
+            "--assessment", type=record_id, metavar="ID", help=_("only this assessment")
+        )
         parser.set_defaults(handler=handler)
     listing = actions.add_parser("list", help=_("list every grant"))
     add_json_flag(listing)

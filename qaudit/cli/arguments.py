@@ -29,6 +29,21 @@ def record_id(text: str) -> int:
     return value
 
 
+def count(text: str) -> int:
+    """A positive number of something (places, care providers) that fits every database."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text}").format(text=text)
+        ) from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            _("not a valid number: {text} (from 1 to {max})").format(text=text, max=MAX_ID)
+        )
+    return value
+
+
 def record_ids(text: str) -> tuple[int, ...]:
     """A comma-separated list of ids (``1,2,3``)."""
     try:

@@ -150,7 +150,11 @@ def show_checklist(context: Context) -> int:
 def validate_files(context: Context) -> int:
     from qaudit.checklists import validate_files
 
-    for spec in validate_files(context.args.paths):
+    specs = validate_files(context.args.paths)
+    if not specs:
+        names = ", ".join(str(path) for path in context.args.paths)
+        raise QauditError(_("{paths}: no checklist files to validate").format(paths=names))
+    for spec in specs:
         print(
             _("{id} {version}: valid ({hash})").format(
                 id=spec.id, version=spec.version, hash=spec.content_hash[:19] + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -11,7 +12,7 @@ from qaudit.i18n import _
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("history", help=_("who changed what in an assessment, and when"))
     parser.add_argument(
-        "--assessment", type=int, required=True, metavar="ID", help=_("assessment id")
+        "--assessment", type=record_id, required=True, metavar="ID", help=_("assessment id")
     )
     parser.add_argument("--point", metavar="POINT", help=_("only this measurement point"))
     add_json_flag(parser)

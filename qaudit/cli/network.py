@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -21,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--date", type=date.fromisoformat, required=True, metavar="DATE", help="YYYY-MM-DD"
     )
     add.add_argument("--theme", required=True, help=_("the meeting's theme"))
-    add.add_argument("--host", type=int, metavar="ID", help=_("host location id"))
+    add.add_argument("--host", type=record_id, metavar="ID", help=_("host location id"))
     add.add_argument(
         "--attendee",
         action="append",
@@ -56,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     consent = actions.add_parser(
         "consent", help=_("record whether a location lets the network share its practices")
     )
-    consent.add_argument("location", type=int, metavar="LOCATION", help=_("location id"))
+    consent.add_argument("location", type=record_id, metavar="LOCATION", help=_("location id"))
     choice = consent.add_mutually_exclusive_group(required=True)
     choice.add_argument("--give", dest="given", action="store_true", help=_("consent"))
     choice.add_argument("--withdraw", dest="given", action="store_false", help=_("no consent"))

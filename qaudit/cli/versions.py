@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from qaudit.cli.arguments import count, day, record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -43,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     assessment = _actions(commands, "assessment")
     move = assessment.add_parser("migrate", help=_("move an open assessment to another version"))
-    move.add_argument("assessment", type=int, metavar="ID")
+    move.add_argument("assessment", type=record_id, metavar="ID")
     move.add_argument("--to", required=True, metavar="VERSION", help=_("the target version"))
     move.add_argument("--dry-run", action="store_true", help=_("only show what would happen"))
     add_json_flag(move)
@@ -51,20 +52,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     recheck = assessment.add_parser(
         "recheck", help=_("start the re-check of a conditional verdict (only the failed points)")
     )
-    recheck.add_argument("assessment", type=int, metavar="ID")
-    recheck.add_argument("--on", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    recheck.add_argument("assessment", type=record_id, metavar="ID")
+    recheck.add_argument("--on", type=day, metavar="YYYY-MM-DD")
     recheck.set_defaults(handler=assessment_recheck)
     question = assessment.add_parser(
         "leervraag", help=_("record a visitation's learning question (before the visit)")
     )
-    question.add_argument("assessment", type=int, metavar="ID")
+    question.add_argument("assessment", type=record_id, metavar="ID")
     question.add_argument("--question", metavar="TEXT", help=_("the location's own question"))
     question.add_argument("--answer", metavar="TEXT", help=_("the answer, after the visit"))
     question.set_defaults(handler=assessment_leervraag)
 
     location = _actions(commands, "location")
     profile = location.add_parser("profile", help=_("show or change a location's profile"))
-    profile.add_argument("location", type=int, metavar="ID")
+    profile.add_argument("location", type=record_id, metavar="ID")
     for flag, name in (
         ("--behandeling", "behandeling"),
         ("--pg", "psychogeriatric"),
@@ -72,8 +73,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         ("--verblijf", "verblijf"),
     ):
         profile.add_argument(flag, dest=name, type=_yes_no, metavar="ja|nee")
-    profile.add_argument("--care-providers", type=int, metavar="N", help=_("Wtza: care providers"))
-    profile.add_argument("--places", type=int, metavar="N", help=_("size: number of places"))
+    profile.add_argument(
+        "--care-providers", type=count, metavar="N", help=_("Wtza: care providers")
+    )
+    profile.add_argument("--places", type=count, metavar="N", help=_("size: number of places"))
     add_json_flag(profile)
     profile.set_defaults(handler=location_profile)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -17,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _location(parser: argparse.ArgumentParser, required: bool = False, help: str = "") -> None:
     parser.add_argument(
         "--location",
-        type=int,
+        type=record_id,
         required=required,
         metavar="ID",
         help=help or _("the location (see 'qaudit location list')"),

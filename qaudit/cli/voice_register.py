@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from enum import StrEnum
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.domain.clientvoice_enums import (
     ActionSource,
@@ -38,7 +39,7 @@ def _sub(commands: argparse._SubParsersAction, name: str, help: str) -> argparse
 
 
 def _where(parser: argparse.ArgumentParser, required: bool) -> None:
-    parser.add_argument("--location", type=int, required=required, metavar="ID")
+    parser.add_argument("--location", type=record_id, required=required, metavar="ID")
     if required:
         parser.add_argument("--unit", metavar="NAME", help=_("the unit (afdeling)"))
 
@@ -67,16 +68,16 @@ def _complaints(sub: argparse._SubParsersAction) -> None:
     add_json_flag(listing)
     listing.set_defaults(handler=complaint_list)
     ack = sub.add_parser("acknowledge", help=_("record that the receipt was confirmed"))
-    ack.add_argument("id", type=int)
+    ack.add_argument("id", type=record_id)
     ack.add_argument("--on", type=_day, required=True, metavar="DATE")
     ack.set_defaults(handler=complaint_acknowledge)
     extend = sub.add_parser("extend", help=_("extend the decision term (at most 4 weeks)"))
-    extend.add_argument("id", type=int)
+    extend.add_argument("id", type=record_id)
     extend.add_argument("--weeks", type=int, required=True)
     extend.add_argument("--notice", type=_day, required=True, metavar="DATE")
     extend.set_defaults(handler=complaint_extend)
     close = sub.add_parser("close", help=_("record the decision and its follow-up"))
-    close.add_argument("id", type=int)
+    close.add_argument("id", type=record_id)
     close.add_argument("--decided", type=_day, required=True, metavar="DATE")
     close.add_argument("--outcome", choices=_values(ComplaintOutcome), required=True)
     close.add_argument("--follow-up", default="", metavar="TEXT")
@@ -94,7 +95,7 @@ def _suggestions(sub: argparse._SubParsersAction) -> None:
     add.add_argument("text", metavar="TEXT")
     add.set_defaults(handler=suggestion_add)
     decide = sub.add_parser("decide", help=_("adopt or decline a suggestion"))
-    decide.add_argument("id", type=int)
+    decide.add_argument("id", type=record_id)
     decide.add_argument("--status", choices=_values(SuggestionStatus), required=True)
     decide.add_argument("--action", default="", metavar="TITLE")
     decide.set_defaults(handler=suggestion_decide)
@@ -106,14 +107,14 @@ def _suggestions(sub: argparse._SubParsersAction) -> None:
 
 def _evaluations(sub: argparse._SubParsersAction) -> None:
     add = sub.add_parser("add", help=_("record a held evaluation"))
-    add.add_argument("--location", type=int, required=True, metavar="ID")
+    add.add_argument("--location", type=record_id, required=True, metavar="ID")
     add.add_argument("--kind", choices=_values(EvaluationKind), required=True)
     add.add_argument("--held", type=_day, required=True, metavar="DATE")
     add.add_argument("--participants", type=int, default=0)
     add.add_argument("--note", default="", metavar="TEXT")
     add.set_defaults(handler=evaluation_add)
     listing = sub.add_parser("list", help=_("held evaluations and what is due or overdue"))
-    listing.add_argument("--location", type=int, required=True, metavar="ID")
+    listing.add_argument("--location", type=record_id, required=True, metavar="ID")
     add_json_flag(listing)
     listing.set_defaults(handler=evaluation_list)
 
@@ -129,7 +130,7 @@ def _actions(sub: argparse._SubParsersAction) -> None:
     add.add_argument("title", metavar="TITLE")
     add.set_defaults(handler=action_add)
     status = sub.add_parser("status", help=_("set an action's status"))
-    status.add_argument("id", type=int)
+    status.add_argument("id", type=record_id)
     status.add_argument("status", choices=_values(ActionStatus))
     status.set_defaults(handler=action_status)
     listing = sub.add_parser("list", help=_("improvement actions with their source"))

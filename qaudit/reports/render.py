@@ -24,6 +24,7 @@ from qaudit.reports.chart import ChartImage
 from qaudit.reports.environment import environment
 from qaudit.reports.limits import RenderLimit, render_deadline
 from qaudit.reports.problems import TemplateProblem, check_tags, describe
+from qaudit.reports.style import ReportStyle, cooperative_context
 
 _LISTING = re.compile(r"[\t\a\n\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
@@ -104,7 +105,9 @@ def open_template(path: Path, source: bytes) -> DocxTemplate:
 
 
 def fill(path: Path, context: Mapping[str, Any]) -> DocxTemplate:
-    """The template at ``path`` rendered with ``context`` (charts become pictures)."""
+    """The template at ``path`` rendered with ``context`` (charts become pictures). A context
+    without a ``cooperative`` field (the figure reports) gets the default one."""
+    context = {"cooperative": cooperative_context(ReportStyle()), **context}
     source = read_template(path)
     document = open_template(path, source)
     _checked(path, source)

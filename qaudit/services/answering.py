@@ -225,6 +225,20 @@ RULED = (Result.NOT_APPLICABLE, Result.NOT_COMPLIANT)
 """The results the checklist's rules can refuse (n.v.t. allowed?, a note required?)."""
 
 
+def check_allowed(engine: Engine, assessment_id: int, point_id: str, result: Result) -> None:
+    """Refuse, before it is queued, an answer the checklist's rules forbid (n.v.t. where not
+    allowed, 'voldoet niet' without a note): the write queue would refuse it only later."""
+    if result not in RULED:
+        return
+    with transaction(engine) as session:
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None:
+            return  # the queue names it
+        point = checklists.spec_of_assessment(session, assessment).point_index.get(point_id)
+        if point is not None:
+            _check_rules(session, assessment_id, point, result)
+
+
 def _check_rules(session: Session, assessment_id: int, point: Point, result: Result) -> None:
     """The checklist's n.v.t. and note rules (``answer_check``), against the stored note."""
     assessment = session.get(Assessment, assessment_id)
@@ -266,6 +280,7 @@ def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> Chec
         stored = session.get(ChecklistVersion, version_id)
         assert stored is not None  # guaranteed by the foreign key
         spec = checklists.spec_of(stored)
+    spec = checklists.narrowed(session, assessment_id, spec)  # a re-check: its points only
     if point_id not in spec.point_index:
         message = _("checklist '{id}' {version} has no point '{point}'")
         raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))

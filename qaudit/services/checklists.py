@@ -66,9 +66,13 @@ def spec_of(version: ChecklistVersion) -> ChecklistSpec:
 
 def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpec:
     """The pinned spec; for a re-check only the points it looks at again."""
-    spec = _pinned_spec(session, assessment)
     assert assessment.id is not None
-    points = _recheck_points(session, assessment.id)
+    return narrowed(session, assessment.id, _pinned_spec(session, assessment))
+
+
+def narrowed(session: Session, assessment_id: int, spec: ChecklistSpec) -> ChecklistSpec:
+    """``spec`` as ``assessment_id`` sees it: a re-check only the points it looks at again."""
+    points = _recheck_points(session, assessment_id)
     if points is None:
         return spec
     key = (spec.content_hash, points)

@@ -115,7 +115,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
     mount = tmp_path / "small"
     mount.mkdir()
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
     )
     if made.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (needs root): " + made.stderr.decode())

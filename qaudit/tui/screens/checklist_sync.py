@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from qaudit.domain.enums import Result
 from qaudit.errors import QauditError
 from qaudit.i18n import N_, _
 from qaudit.services.answering import AnswerConflict, AnswerField, Value, shown
@@ -85,6 +86,13 @@ class AnswerSync:
         before = state.value(point_id, field)
         based_on = state.versions.get(point_id, 0)
         queue = self.qapp.write_queue()
+        if queue is not None and field is AnswerField.RESULT:
+            try:  # the checklist's rules, now: a queued answer would be refused only later
+                answering.check_allowed(self.engine, self.assessment_id, point_id, Result(value))
+            except QauditError as error:
+                self.qapp.report_error(error)
+                self._saved(_("NOT saved"))
+                return False
         if queue is not None:
             if (
                 self.qapp.call_service(
@@ -180,6 +188,7 @@ class AnswerSync:
             self.show_conflict(update.conflict)
         elif update.state is State.REFUSED:
             self.qapp.report_error(QauditError(update.message))
+            self._saved(_("NOT saved"))
         self._after_change(point_id, point_id == self.current_point_id())
 
     # -- what others do --------------------------------------------------------------------

@@ -205,7 +205,7 @@ class LocationScreen(WorkScreen):
             self.qapp.open_assessment(int(event.row_key.value))
 
     def action_start(self, kind: str) -> None:
-        if kind == "self_evaluation":  # filled in by the location itself
+        if kind in ("self_evaluation", "readiness_scan"):  # filled in by the location itself
             self._start(kind, "")
             return
         field = Field("people", _("Who does the work (person ids, e.g. 1,4)"))
