@@ -90,6 +90,6 @@ def test_every_attribute_the_templates_use_is_documented(reference: str) -> None
     for path in report_templates_dir().glob("*.docx"):
         for text in paragraphs(path.read_bytes()):
             for tag in re.findall(r"\{[{%](.*?)[%}]\}", text):
-                used.update(re.findall(r"\b[a-z_]+\.([a-z_]+)", tag))
+                used.update(re.findall(r"\b[a-z_]+\.([a-z_][a-z0-9_]*)", tag))
     undocumented = sorted(a for a in used if f"`.{a}`" not in readme)
     assert undocumented == []
