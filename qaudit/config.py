@@ -21,8 +21,6 @@ from qaudit.errors import QauditError
 from qaudit.i18n import N_, _
 from qaudit.paths import UserDirs, user_dirs
 
-LANGUAGES = ("nl", "en")
-
 
 class PrivacySettings(BaseModel):
     """The ``[privacy]`` table."""

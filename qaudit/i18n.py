@@ -17,6 +17,7 @@ from functools import cache
 from qaudit.paths import locale_dir
 
 DEFAULT_LANGUAGE = "nl"
+LANGUAGES = ("nl", "en")
 _language = DEFAULT_LANGUAGE
 _local = threading.local()
 

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from qaudit import __version__
 from qaudit.cli import argparse_nl
 from qaudit.cli.common import Context
-from qaudit.config import LANGUAGES, load_settings
 from qaudit.errors import QauditError
-from qaudit.i18n import _, set_language
+from qaudit.i18n import LANGUAGES, _, set_language
 
 COMMANDS = (
     "qaudit.cli.ui",
@@ -98,8 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # instant: no settings to validate (pydantic is slow)
+        print(f"qaudit {__version__}")
+        return 0
     context: Context | None = None
     try:
+        from qaudit.config import load_settings
+
         settings = load_settings()
         language = _language_from(arguments)
         set_language(language if language in LANGUAGES else settings.language)

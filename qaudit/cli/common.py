@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from qaudit.config import Settings
-
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from qaudit.config import Settings  # pydantic: imported by the commands that need it
 
 
 @dataclass
