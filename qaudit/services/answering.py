@@ -230,13 +230,16 @@ def check_allowed(engine: Engine, assessment_id: int, point_id: str, result: Res
     allowed, 'voldoet niet' without a note): the write queue would refuse it only later."""
     if result not in RULED:
         return
-    with transaction(engine) as session:
-        assessment = session.get(Assessment, assessment_id)
-        if assessment is None:
-            return  # the queue names it
-        point = checklists.spec_of_assessment(session, assessment).point_index.get(point_id)
-        if point is not None:
-            _check_rules(session, assessment_id, point, result)
+    try:
+        with transaction(engine) as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None:
+                return  # the queue names it
+            point = checklists.spec_of_assessment(session, assessment).point_index.get(point_id)
+            if point is not None:
+                _check_rules(session, assessment_id, point, result)
+    except sa.exc.SQLAlchemyError:
+        return  # the database is out of reach: the answer waits in the outbox, checked there
 
 
 def _check_rules(session: Session, assessment_id: int, point: Point, result: Result) -> None:
