@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -11,110 +11,24 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, OptionList, ProgressBar, Static, TextArea
 
-from qaudit.i18n import N_, _
+from qaudit.i18n import _
 from qaudit.tui import format as fmt
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import WorkScreen
+from qaudit.tui.screens.checklist_keys import BINDINGS, FILTER_LABELS, PALETTE
 from qaudit.tui.screens.checklist_state import FILTERS, ChecklistState
 from qaudit.tui.screens.checklist_sync import AnswerSync
 from qaudit.tui.screens.clientvoice import perception_line, promise_perception
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
 
-FILTER_LABELS = {
-    "all": N_("all points"),
-    "unanswered": N_("unanswered"),
-    "critical": N_("critical"),
-    "not_compliant": N_("not (fully) compliant"),
-    "differs": N_("differs from self-evaluation"),
-}
-
-
-_b = binding_maker("checklist")
+if TYPE_CHECKING:
+    from qaudit.domain.point_search import PointIndex
 
 
 class ChecklistScreen(AnswerSync, WorkScreen):
     AUTO_FOCUS = "#points"
-    BINDINGS = [
-        BACK,
-        _b("1", "answer('voldoet')", _("compliant"), "compliant", _("Answer: compliant")),
-        _b("2", "answer('voldoet_deels')", _("partly"), "partly", _("Answer: partly compliant")),
-        _b("3", "answer('voldoet_niet')", _("not"), "not_compliant", _("Answer: not compliant")),
-        _b("0", "answer('nvt')", _("n/a"), "not_applicable", _("Answer: not applicable")),
-        _b(
-            "n",
-            "next_unanswered",
-            _("Next open"),
-            "next",
-            _("Jump to the next point without an answer"),
-        ),
-        _b("u,ctrl+z", "undo", _("Undo"), "undo", _("Undo the last answer")),
-        _b(
-            "f",
-            "cycle_filter",
-            _("Filter"),
-            "filter",
-            _("Show: all, unanswered, critical, not compliant, differs from self-evaluation"),
-        ),
-        _b("e", "edit_note", _("Note"), "note", _("Write a note with the selected point")),
-        _b(
-            "h",
-            "history",
-            _("History"),
-            "history",
-            _("Who changed this point, when, and what"),
-            show=False,
-        ),
-        _b(
-            "right_square_bracket",
-            "theme(1)",
-            _("Next theme"),
-            "next_theme",
-            _("Go to the next theme"),
-            show=False,
-        ),
-        _b(
-            "left_square_bracket",
-            "theme(-1)",
-            _("Previous theme"),
-            "previous_theme",
-            _("Go to the previous theme"),
-            show=False,
-        ),
-        _b(
-            "a",
-            "all_themes",
-            _("All themes"),
-            "all_themes",
-            _("Show the points of all themes"),
-            show=False,
-        ),
-        _b(
-            "v",
-            "visit",
-            _("Visit"),
-            "visit",
-            _("Interviews, findings, recommendations, actions and the verdict"),
-        ),
-        _b("ctrl+e", "export", _("Excel"), "export", _("Export this assessment to Excel")),
-        _b("ctrl+r", "report", _("Report"), "report", _("Write the Word report")),
-        _b(
-            "i",
-            "import",
-            _("Import"),
-            "import",
-            _("Import a filled-in Excel workbook: preview, choose, apply"),
-        ),
-    ]
-    PALETTE = (
-        ("export", N_("Export to Excel"), N_("Export this assessment to an Excel workbook")),
-        ("report", N_("Write report"), N_("Write the Word report of this assessment")),
-        (
-            "import",
-            N_("Import from Excel"),
-            N_("Preview a filled-in workbook of this assessment, then import it"),
-        ),
-        ("visit", N_("Visit records"), N_("Interviews, findings, actions and the verdict")),
-    )
+    BINDINGS = BINDINGS
+    PALETTE = PALETTE
 
     def __init__(self, assessment_id: int) -> None:
         super().__init__()
@@ -126,6 +40,8 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         """Per promise: the share of clients who noticed it kept (visitation and Cirkel)."""
         self.commit_seconds: list[float] = []
         """Per answer key: from the key event to the committed answer (for the benchmark)."""
+        self.search_index: PointIndex | None = None
+        """Built at the first ``/``: every point of the checklist, folded for searching."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -322,6 +238,25 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         self.state.theme_index = (step - 1 if current < 0 else current + step) % count
         self._refresh_themes()
         self._fill_points()
+
+    def action_search(self) -> None:
+        from qaudit.domain.point_search import index_checklist
+        from qaudit.tui.screens.checklist_search import SearchDialog
+
+        if self.state is None:
+            return
+        if self.search_index is None:
+            self.search_index = index_checklist(self.state.spec)
+        self.app.push_screen(SearchDialog(self.search_index), self.jump_to)
+
+    def jump_to(self, point_id: str | None) -> None:
+        """Show ``point_id`` (its theme, the filter off if it hides it) and put the cursor on it."""
+        if self.state is None or point_id not in self.state.spec.point_index:
+            return
+        self.state.reveal(point_id)
+        self._refresh_themes()
+        self._fill_points(select=point_id)
+        self.query_one("#points", DataTable).focus()
 
     def action_all_themes(self) -> None:
         self.query_one("#themes", OptionList).highlighted = 0
