@@ -100,6 +100,10 @@ class Settings(BaseModel):
     template_dir: str = ""
     """A folder of Word templates that override the shipped ones (same file names)."""
 
+    output_dir: str = ""
+    """Where the terminal UI writes reports and workbooks; empty: ``<Documents>/qaudit``
+    (e.g. ``~/Documenten/qaudit``), a folder the user sees."""
+
     theme: str = "textual-dark"
     """The Textual theme of the terminal UI."""
 
@@ -126,6 +130,11 @@ class Settings(BaseModel):
     chart: ChartSettings = Field(default_factory=ChartSettings)
     """The ``[chart]`` table: chart colours and font (see ``ChartSettings``)."""
 
+    def resolved_output_dir(self, dirs: UserDirs | None = None) -> Path:
+        if self.output_dir:
+            return Path(self.output_dir).expanduser()
+        return (dirs or user_dirs()).output_dir
+
     def resolved_database_url(self, dirs: UserDirs | None = None) -> str:
         if self.database_url:
             return self.database_url
@@ -137,6 +146,7 @@ EXPECTED = {
     "database_url": N_("text (a database URL)"),
     "language": N_("one of nl, en"),
     "template_dir": N_("text (a folder)"),
+    "output_dir": N_("text (a folder)"),
     "theme": N_("text (a theme name)"),
     "keys": N_("a table of binding id = keys"),
     "planner": N_("a table [planner]"),

@@ -18,6 +18,13 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 class UserDirs:
     config: Path
     data: Path
+    documents: Path | None = None
+    """Where reports and workbooks from the terminal UI go by default: a folder the user
+    sees (``<Documents>/qaudit``), not inside the hidden data directory."""
+
+    @property
+    def output_dir(self) -> Path:
+        return self.documents if self.documents is not None else self.data / "exports"
 
     @property
     def config_file(self) -> Path:
@@ -36,12 +43,15 @@ def user_dirs() -> UserDirs:
     """The per-user config and data directories (``QAUDIT_HOME`` puts both under one folder)."""
     home = os.environ.get("QAUDIT_HOME")
     if home:
-        return UserDirs(config=Path(home) / "config", data=Path(home) / "data")
+        return UserDirs(
+            config=Path(home) / "config", data=Path(home) / "data", documents=Path(home) / "qaudit"
+        )
     import platformdirs
 
     return UserDirs(
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        documents=Path(platformdirs.user_documents_dir()) / APP_NAME,
     )
 
 

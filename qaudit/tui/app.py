@@ -191,6 +191,25 @@ class QAuditApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(DashboardScreen())
+        if self.settings.keys:
+            self.check_keys()
+
+    @work(thread=True, exclusive=True, group="keys")
+    def check_keys(self) -> None:
+        """Say which entries of ``[keys]`` name no binding or take a key from another one
+        (Textual would ignore or apply them silently)."""
+        from qaudit.tui.keys import check_keymap
+
+        problems = check_keymap(dict(self.settings.keys))
+        if problems:
+            self.call_from_thread(
+                self.notify,
+                "\n".join(problems),
+                title=_("Keys in config.toml"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

@@ -151,7 +151,7 @@ async def test_help_screen_lists_the_keys(app, world):
         await settle(app, pilot)
         await pilot.press("f1")
         table = app.screen.query_one("#keys")
-        ids = {table.get_row_at(i)[3] for i in range(table.row_count)}
+        ids = {str(table.get_row_at(i)[3]) for i in range(table.row_count)}
         assert {"dashboard.search", "app.help"} <= ids
 
 

@@ -34,7 +34,7 @@ def ask_import(app: QAuditApp, assessment_id: int, done: Callable[[], None]) -> 
     from qaudit.tui.screens.form import Field, FormDialog
     from qaudit.tui.screens.outputs import export_path
 
-    default = export_path(assessment_id)
+    default = export_path(app.settings, assessment_id)
     fields = [
         Field(
             "path",

@@ -9,20 +9,20 @@ from typing import TYPE_CHECKING
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
+    from qaudit.config import Settings
     from qaudit.tui.app import QAuditApp
 
 
-def _out_dir() -> Path:
-    from qaudit.paths import user_dirs
-
-    folder = user_dirs().data / "exports"
+def _out_dir(settings: Settings) -> Path:
+    """The user's output folder (``output_dir`` in config.toml, else ``<Documents>/qaudit``)."""
+    folder = settings.resolved_output_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def export_path(assessment_id: int) -> Path:
+def export_path(settings: Settings, assessment_id: int) -> Path:
     """Where the workbook of an assessment is exported (and looked for when importing)."""
-    return _out_dir() / f"assessment-{assessment_id}.xlsx"
+    return _out_dir(settings) / f"assessment-{assessment_id}.xlsx"
 
 
 REPORT_OF = {
@@ -46,7 +46,7 @@ def _report_target(app: QAuditApp, assessment_id: int) -> tuple[str, Path]:
         if kind is None:
             message = _("There is no Word report for a {kind}: its result shows at step 2.")
             raise Refused(message.format(kind=assessment.kind.label))
-    return kind, _out_dir() / reports.report_name(kind, code, assessment_id)
+    return kind, _out_dir(app.settings) / reports.report_name(kind, code, assessment_id)
 
 
 def export_assessment(app: QAuditApp, assessment_id: int) -> None:
@@ -59,7 +59,9 @@ def _export(app: QAuditApp, assessment_id: int) -> None:
 
     _run(
         app,
-        lambda: excel.export_assessment(app.engine(), assessment_id, export_path(assessment_id)),
+        lambda: excel.export_assessment(
+            app.engine(), assessment_id, export_path(app.settings, assessment_id)
+        ),
         _("Excel workbook written: {path}"),
     )
 

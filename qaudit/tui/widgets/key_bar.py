@@ -1,26 +1,95 @@
-"""The bottom line of keys: the shown bindings of the screen, each a click that presses it.
+"""The bottom lines of keys: the shown bindings of the screen, each a click that presses it.
 
 Textual's ``Footer`` mounts a widget per key and mounts them all again whenever the
 bindings change (focus moves), which made it the largest single cost of the dashboard's
-first frame. This bar is one widget that redraws one line of text; F1 explains every key
-with its tooltip and id.
+first frame. This bar is one widget that redraws its text; F1 explains every key with its
+tooltip and id.
+
+The bar never cuts a key off: the keys are laid out in whole entries over as many lines as
+the width needs (a key and its word are never split), at most :data:`MAX_LINES`; when even
+that is not enough the words are dropped and only the keys are shown (F1 has the words).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.markup import escape
+from rich.text import Text
+from textual import events
 from textual.widgets import Static
+
+MAX_LINES = 2
+SEPARATOR = "  "
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One key of the bar: what it presses, the key as shown and its word."""
+
+    click: str
+    key: str
+    word: str
+    enabled: bool = True
+
+    def markup(self, compact: bool) -> str:
+        style = "$footer-key-foreground" if self.enabled else "$text-disabled"
+        word = "" if compact else escape(self.word)
+        return f"[@click={self.click}][b {style}] {escape(self.key)} [/]{word}[/]"
+
+    def width(self, compact: bool) -> int:
+        return Text(f" {self.key} " + ("" if compact else self.word)).cell_len
+
+
+def layout(entries: list[Entry], width: int) -> list[list[Entry]]:
+    """The entries in lines of at most ``width`` cells, whole entries only.
+
+    Pure: the caller decides on a compact form when too many lines come out."""
+    lines: list[list[Entry]] = [[]]
+    used = 0
+    for entry in entries:
+        size = entry.width(compact=False)
+        gap = len(SEPARATOR) if lines[-1] else 0
+        if lines[-1] and used + gap + size > width:
+            lines.append([])
+            used, gap = 0, 0
+        lines[-1].append(entry)
+        used += gap + size
+    return lines if lines[0] else []
+
+
+def render_lines(entries: list[Entry], width: int, max_lines: int = MAX_LINES) -> str:
+    """The bar's markup: full entries over up to ``max_lines`` lines, else keys only."""
+    lines = layout(entries, width)
+    if len(lines) <= max_lines:
+        return "\n".join(SEPARATOR.join(e.markup(compact=False) for e in line) for line in lines)
+    compact: list[list[str]] = [[]]
+    used = 0
+    for entry in entries:
+        size = entry.width(compact=True)
+        if compact[-1] and used + 1 + size > width:
+            compact.append([])
+            used = 0
+        compact[-1].append(entry.markup(compact=True))
+        used += size + 1
+    return "\n".join(" ".join(line) for line in compact)
 
 
 class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
+        max-height: 3;
         background: $footer-background;
         color: $footer-description-foreground;
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+        self._shown: tuple[int, tuple[Entry, ...]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -29,24 +98,31 @@ class KeyBar(Static):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def on_resize(self, _event: events.Resize) -> None:
+        self._redraw()
+
     def _bindings_changed(self, *_args: object) -> None:
         seen: set[str] = set()
-        parts = []
+        entries = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            key = escape(self.app.get_key_display(binding))
-            style = "$footer-key-foreground" if enabled else "$text-disabled"
-            parts.append(
-                f"[@click=app.simulate_key('{escape(binding.key)}')]"
-                f"[b {style}] {key} [/]{escape(binding.description)}[/]"
+            click = f"app.simulate_key('{escape(binding.key)}')"
+            entries.append(
+                Entry(click, self.app.get_key_display(binding), binding.description, enabled)
             )
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            key = escape(self.app.get_key_display(palette.binding))
-            parts.append(
-                f"[@click=app.command_palette][b $footer-key-foreground] {key} [/]"
-                f"{escape(palette.binding.description)}[/]"
-            )
-        self.update("  ".join(parts))
+            key = self.app.get_key_display(palette.binding)
+            entries.append(Entry("app.command_palette", key, palette.binding.description))
+        self.entries = entries
+        self._redraw()
+
+    def _redraw(self) -> None:
+        width = self.size.width or self.app.size.width
+        shown = (width, tuple(self.entries))
+        if shown == self._shown:
+            return  # nothing changed: no new text, no new layout
+        self._shown = shown
+        self.update(render_lines(self.entries, width))

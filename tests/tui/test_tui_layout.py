@@ -1,0 +1,85 @@
+"""The key bar that never cuts, the help table, ``[keys]`` checks and the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qaudit.config import Settings
+from qaudit.paths import UserDirs
+from qaudit.tui.keys import Scope, check_keymap, keymap_problems
+from qaudit.tui.widgets.key_bar import Entry, layout, render_lines
+
+from .conftest import settle
+
+ENTRIES = [Entry("x", key, word) for key, word in (("/", "Zoeken"), ("f", "Filter"))] * 5
+
+
+def test_the_key_bar_lays_out_whole_entries_in_the_width():
+    lines = layout(ENTRIES, 40)
+    assert len(lines) > 1 and sum(len(line) for line in lines) == len(ENTRIES)
+    for line in lines:
+        assert sum(e.width(compact=False) for e in line) + 2 * (len(line) - 1) <= 40
+
+
+def test_a_key_bar_too_long_for_two_lines_shows_keys_only():
+    compact = render_lines(ENTRIES, 20)
+    assert "Zoeken" not in compact and compact.count("] / [") == 5
+    assert "Zoeken" in render_lines(ENTRIES, 200) and "\n" not in render_lines(ENTRIES, 200)
+
+
+def test_unknown_ids_and_clashes_are_named():
+    scopes = [Scope("Checklist", (("checklist.next", "n"), ("checklist.note", "e")))]
+    app = [("app.help", "f1")]
+    problems = keymap_problems({"checklist.nxt": "j", "checklist.note": "n"}, scopes, app)
+    assert len(problems) == 2
+    assert "checklist.nxt" in problems[0]
+    assert '"n"' in problems[1] and "checklist.next" in problems[1]
+    assert keymap_problems({"checklist.next": "j"}, scopes, app) == []
+    assert keymap_problems({"checklist.next": "f1"}, scopes, app)  # takes F1 from help
+
+
+def test_the_workbench_keymap_check_knows_every_screen():
+    assert check_keymap({"checklist.next": "j", "dashboard.search": "s"}) == []
+    assert len(check_keymap({"dashboard.filter": "o", "no.such": "x"})) == 2
+
+
+def test_outputs_default_to_a_visible_folder(tmp_path: Path):
+    dirs = UserDirs(config=tmp_path / "c", data=tmp_path / ".local", documents=tmp_path / "Doc")
+    assert Settings().resolved_output_dir(dirs) == tmp_path / "Doc"
+    chosen = Settings(output_dir=str(tmp_path / "mine")).resolved_output_dir(dirs)
+    assert chosen == tmp_path / "mine"
+
+
+async def test_keys_problems_are_shown_at_start_up(world):
+    from qaudit.tui.app import QAuditApp
+
+    shown: list[str] = []
+    settings = Settings(keys={"dashboard.filter": "o", "checklist.nxt": "j"})
+    app = QAuditApp(settings, engine=world.engine, catalogue=world.catalogue)
+    notify = app.notify
+
+    def told(message: str, **kwargs: object) -> None:
+        shown.append(message)
+        notify(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = told  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("checklist.nxt" in m and "dashboard.overdue" in m for m in shown)
+
+
+async def test_the_help_hint_shows_the_keys_table_literally(world):
+    from textual.widgets import Static
+
+    from qaudit.tui.app import QAuditApp
+
+    app = QAuditApp(Settings(), engine=world.engine, catalogue=world.catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        hint = app.screen.query_one(".hint", Static)
+        assert "[keys]" in str(hint.render())
+        table = app.screen.query_one("#keys")
+        assert table.get_row_at(0)[3].plain.startswith("dashboard.")  # own keys first
