@@ -9,7 +9,8 @@ as SQL that mirrors this module line by line.
 - ``staff``: everything.
 - ``board``: reads its locations and their assessments; changes nothing; no interview notes.
 - ``location-contact``: reads and changes its locations (steps, rollout, client data),
-  fills in their self-evaluations; reads their other assessments; no interview notes.
+  fills in their self-evaluations and readiness scans; reads their other assessments; no
+  interview notes.
 - ``auditor``: changes the assessments it is assigned to (one assessment, or every
   assessment of a location or organisation); reads the other assessments of those
   locations, interview notes included.
@@ -40,7 +41,8 @@ class AccessRole(StrEnum):
 WINDOWED_KIND = {AccessRole.PEER_VISITOR: "visitation", AccessRole.ASSESSOR: "cirkel"}
 """The assessment kind a time-windowed role is about."""
 LOCATION_ROLES = (AccessRole.BOARD, AccessRole.LOCATION_CONTACT)
-SELF_EVALUATION = "self_evaluation"
+SELF_FILLED_KINDS = frozenset({"self_evaluation", "readiness_scan"})
+"""The assessments a location fills in itself: its self-evaluation and its readiness scan."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,10 @@ class Scope:
 
     def can_start(self, kind: str, location_id: int) -> bool:
         """May start an assessment of ``kind``: an auditor any at its locations, a location
-        contact the self-evaluation of its own."""
+        contact the self-evaluation and readiness scan of its own."""
         if self.everything or location_id in self.audited_locations:
             return True
-        return kind == SELF_EVALUATION and location_id in self.contact_locations
+        return kind in SELF_FILLED_KINDS and location_id in self.contact_locations
 
 
 EVERYTHING = Scope(everything=True)
@@ -176,7 +178,7 @@ def scope_of(grants: Iterable[Grant], facts: Facts, today: date) -> Scope:
     whole = board | contact | audited
     read_assessments = {a.id for a in facts.assessments if a.location_id in whole} | visited
     self_evaluations = {
-        a.id for a in facts.assessments if a.location_id in contact and a.kind == SELF_EVALUATION
+        a.id for a in facts.assessments if a.location_id in contact and a.kind in SELF_FILLED_KINDS
     }
     return Scope(
         read_locations=frozenset(whole | {location_of[a] for a in visited}),

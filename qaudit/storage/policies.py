@@ -12,6 +12,7 @@ from qaudit.storage.security import (
     INTERVIEW_ASSESSMENTS,
     READ_ASSESSMENTS,
     READ_LOCATIONS,
+    SELF_FILLED_SQL,
     STAFF,
     WHOLE_LOCATIONS,
     WRITE_ASSESSMENTS,
@@ -78,9 +79,9 @@ def _rules(table: str, columns: set[str]) -> tuple[str, str]:
 def _insert_rule(table: str, write: str) -> str:
     if table in ANYONE_INSERTS | APPEND_ONLY:
         return "true"
-    if table == "assessment":  # an auditor starts any, a location contact its self-evaluation
+    if table == "assessment":  # an auditor starts any, a location contact its self-filled ones
         return (
-            f"({STAFF} OR location_id IN {AUDITED_LOCATIONS} OR (kind = 'self_evaluation' "
+            f"({STAFF} OR location_id IN {AUDITED_LOCATIONS} OR (kind IN {SELF_FILLED_SQL} "
             f"AND location_id IN {CONTACT_LOCATIONS}))"
         )
     return write

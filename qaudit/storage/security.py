@@ -20,6 +20,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from qaudit.domain.access import SELF_FILLED_KINDS
+
+SELF_FILLED_SQL = "(" + ", ".join(f"'{kind}'" for kind in sorted(SELF_FILLED_KINDS)) + ")"
+"""The kinds a location contact fills in, as an SQL list (mirrors ``SELF_FILLED_KINDS``)."""
+
 GROUP = "qaudit_users"
 """The group role every qaudit login is a member of; it holds the table privileges."""
 
@@ -106,7 +111,7 @@ FUNCTIONS = (
     f"""CREATE OR REPLACE FUNCTION qaudit_write_assessments(who text)
     RETURNS SETOF int {_DEFINER} AS $$
     SELECT t.assessment_id FROM qaudit_targets(who) t
-    UNION SELECT a.id FROM assessment a WHERE a.kind = 'self_evaluation'
+    UNION SELECT a.id FROM assessment a WHERE a.kind IN {SELF_FILLED_SQL}
         AND a.location_id IN (SELECT qaudit_role_locations(who, 'location-contact'))
     $$""",
     f"""CREATE OR REPLACE FUNCTION qaudit_interview_assessments(who text)

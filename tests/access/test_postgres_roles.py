@@ -308,7 +308,9 @@ def test_a_password_is_hashed_here_and_never_printed(
         admin.dispose()
 
 
-def test_a_contact_starts_its_self_evaluation_but_no_audit_visit(server: Server) -> None:
+def test_a_contact_starts_its_self_evaluation_and_readiness_scan_but_no_audit_visit(
+    server: Server,
+) -> None:
     engine = server.engine("contact")
     insert = text(
         "INSERT INTO assessment (location_id, kind, checklist_version_id, status, started_on, "
@@ -317,9 +319,10 @@ def test_a_contact_starts_its_self_evaluation_but_no_audit_visit(server: Server)
     )
     try:
         with engine.connect() as connection:
-            with connection.begin() as transaction_:
-                assert connection.execute(insert, {"kind": "self_evaluation"}).rowcount == 1
-                transaction_.rollback()
+            for kind in ("self_evaluation", "readiness_scan"):
+                with connection.begin() as transaction_:
+                    assert connection.execute(insert, {"kind": kind}).rowcount == 1
+                    transaction_.rollback()
             with pytest.raises(DBAPIError, match="row-level security"), connection.begin():
                 connection.execute(insert, {"kind": "audit_visit"})
     finally:

@@ -22,6 +22,7 @@ FACTS = Facts(
     assessments=(
         AssessmentFacts(100, 1, "self_evaluation", date(2027, 1, 1), False),
         AssessmentFacts(101, 1, "audit_visit", date(2027, 2, 1), False),
+        AssessmentFacts(102, 1, "readiness_scan", date(2027, 3, 1), False),
         AssessmentFacts(200, 2, "visitation", date(2027, 5, 20), False),  # window soon
         AssessmentFacts(201, 2, "visitation", date(2027, 9, 1), False),  # too early
         AssessmentFacts(300, 3, "cirkel", date(2027, 3, 1), True),  # closed: final
@@ -42,11 +43,12 @@ def test_no_grants_see_nothing() -> None:
     assert not nothing.everything and not nothing.read_locations and not nothing.read_assessments
 
 
-def test_location_contact_reads_its_location_and_fills_in_the_self_evaluation() -> None:
+def test_location_contact_reads_its_location_and_fills_in_what_it_fills_in_itself() -> None:
     contact = scope(Grant(AccessRole.LOCATION_CONTACT, location_id=1))
     assert contact.read_locations == {1} and contact.write_locations == {1}
-    assert contact.read_assessments == {100, 101}
-    assert contact.write_assessments == {100}  # not the auditor's audit visit
+    assert contact.read_assessments == {100, 101, 102}
+    # the self-evaluation and the readiness scan, not the auditor's audit visit
+    assert contact.write_assessments == {100, 102}
     assert not contact.interview_assessments  # never the interview notes
     assert not contact.can_read_location(2)
 
@@ -61,8 +63,8 @@ def test_board_reads_its_organisation_and_changes_nothing() -> None:
 def test_auditor_changes_its_assessment_and_reads_the_location() -> None:
     auditor = scope(Grant(AccessRole.AUDITOR, assessment_id=101))
     assert auditor.write_assessments == {101}
-    assert auditor.read_assessments == {100, 101}
-    assert auditor.interview_assessments == {100, 101}
+    assert auditor.read_assessments == {100, 101, 102}
+    assert auditor.interview_assessments == {100, 101, 102}
     assert auditor.read_locations == {1}
 
 
@@ -100,7 +102,7 @@ def test_grant_problems() -> None:
 
 def test_who_may_start_what() -> None:
     contact = scope(Grant(AccessRole.LOCATION_CONTACT, location_id=1))
-    assert contact.can_start("self_evaluation", 1)
+    assert contact.can_start("self_evaluation", 1) and contact.can_start("readiness_scan", 1)
     assert not contact.can_start("audit_visit", 1) and not contact.can_start("self_evaluation", 2)
     auditor = scope(Grant(AccessRole.AUDITOR, location_id=4))
     assert auditor.read_locations == {4} and auditor.can_start("audit_visit", 4)
