@@ -38,7 +38,12 @@ AREAS: dict[str, tuple[str, ...]] = {
         "tui/screens/clientvoice",
     ),
     "tui": ("tui/",),
-    "reports": ("reports/", "cli/report.py", "services/reports.py"),
+    "reports": (
+        "reports/",
+        "cli/report.py",
+        "services/reports.py",
+        "services/report_target.py",
+    ),
     "excel": ("excel/", "cli/excel.py", "services/excel.py"),
     "schedule": ("scheduling/", "scheduling.py", "cli/schedule.py", "services/schedule.py"),
     "access": (

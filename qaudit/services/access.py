@@ -10,9 +10,7 @@ PostgreSQL, without the database enforcing them.
 
 from __future__ import annotations
 
-import getpass
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,7 +21,6 @@ from sqlmodel import Session, select
 from qaudit.domain.access import (
     EVERYTHING,
     AccessRole,
-    AssessmentFacts,
     Facts,
     Grant,
     Scope,
@@ -33,9 +30,9 @@ from qaudit.domain.models import Assessment, Location, Person
 from qaudit.domain.models.access import AccessGrant, Login
 from qaudit.errors import Refused
 from qaudit.i18n import _
+from qaudit.services.access_read import Read, facts_via, os_login
 from qaudit.storage import transaction
 
-Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 _IDENTITY = "qaudit_identity"
 _WHO = "qaudit_who"
 _SCOPE = "qaudit_scope"
@@ -54,14 +51,6 @@ class Identity:
     postgres: bool
     person_id: int | None = None
     person: str = ""
-
-
-def os_login() -> str:
-    """``QAUDIT_ACTOR`` or the OS login (the identity on SQLite only)."""
-    try:
-        return os.environ.get("QAUDIT_ACTOR") or getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
 
 
 def is_postgres(session: Session) -> bool:
@@ -139,12 +128,6 @@ def scope(session: Session, today: date | None = None) -> Scope:
     return found
 
 
-_WINDOWS = """
-SELECT a.id, a.location_id, a.kind, a.started_on, a.closed_at,
-       (SELECT min(e.window_start) FROM scheduledevent e WHERE e.assessment_id = a.id)
-FROM assessment a"""
-
-
 def facts(session: Session) -> Facts:
     return facts_via(_reader(session))
 
@@ -154,43 +137,6 @@ def _reader(session: Session) -> Read:
         return session.execute(text(sql), dict(params)).all()
 
     return read
-
-
-def facts_via(read: Read) -> Facts:
-    """The facts the rules need, read with one SELECT each."""
-    organisation_of = {
-        int(loc): int(org) for loc, org in read("SELECT id, organisation_id FROM location", {})
-    }
-    assessments = tuple(
-        AssessmentFacts(
-            int(aid), int(loc), str(kind), _as_date(window or started), closed is not None
-        )
-        for aid, loc, kind, started, closed, window in read(_WINDOWS, {})
-    )
-    return Facts(organisation_of, assessments)
-
-
-_GRANTS = (
-    "SELECT role, location_id, organisation_id, assessment_id FROM accessgrant WHERE login = :login"
-)
-
-
-def visible_via(read: Read, today: date) -> frozenset[int] | None:
-    """On a SQLite file read without SQLAlchemy (the dashboard's fast path): the locations
-    the OS login may read, or None for all of them."""
-    grants = [
-        Grant(AccessRole(r), lo, o, a) for r, lo, o, a in read(_GRANTS, {"login": os_login()})
-    ]
-    if not grants:
-        return None
-    found = scope_of(grants, facts_via(read), today)
-    return None if found.everything else found.read_locations
-
-
-def _as_date(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10]) if value else date.max
 
 
 def location_label(session: Session, location_id: int) -> str:

@@ -207,6 +207,6 @@ def rows_for(engine: Any, today: date) -> list[DashboardRow]:
 
 def sqlite_rows(read: Read, today: date) -> list[DashboardRow]:
     """The dashboard over a SQLite file read with ``sqlite3``, scoped as on any database."""
-    from qaudit.services.access import visible_via
+    from qaudit.services.access_read import visible_via
 
     return dashboard_rows(read, today, visible_via(read, today))

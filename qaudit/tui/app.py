@@ -23,13 +23,13 @@ from textual.binding import Binding
 
 from qaudit.config import Settings
 from qaudit.i18n import _
+from qaudit.services.workbench import Workbench
 from qaudit.tui.commands import QAuditCommands
 from qaudit.tui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from qaudit.checklists import Catalogue
+    from qaudit.services.workbench import Database
     from qaudit.services.write_queue import Update, WriteQueue
 
 
@@ -64,7 +64,7 @@ class QAuditApp(App[None]):
         self,
         settings: Settings | None = None,
         *,
-        engine: Engine | None = None,
+        engine: Database | None = None,
         database_url: str | None = None,
         catalogue: Catalogue | None = None,
         today: date | None = None,
@@ -73,9 +73,9 @@ class QAuditApp(App[None]):
         self.settings = settings or Settings()
         if engine is None and not database_url:
             database_url = self.settings.resolved_database_url()
-        self._engine = engine
-        self.database_url = database_url or str(engine.url)  # type: ignore[union-attr]
-        self._engine_lock = threading.Lock()
+        self.services = Workbench(database_url, engine=engine)
+        """The one door to the core: every read and write of the screens goes through it."""
+        self.database_url = self.services.url
         self.catalogue = catalogue
         self.today = today or date.today()
         self.set_keymap(dict(self.settings.keys))
@@ -87,55 +87,30 @@ class QAuditApp(App[None]):
         """The last report or workbook written by a worker."""
         self.queue_listeners: list[Any] = []
         """Screens told what became of each answer sent through the write queue."""
-        self._queue: WriteQueue | None = None
-        self._queue_lock = threading.Lock()
         self.prefetched: Future[list[Any]] | None = None
         """The dashboard rows, being read from a SQLite file since the app was made."""
-        if self.sqlite_path is not None:
+        if self.services.sqlite_path is not None:
             self.prefetched = Future()
             threading.Thread(target=self._prefetch, name="dashboard-prefetch", daemon=True).start()
 
     def _prefetch(self) -> None:
-        from qaudit.tui.screens.dashboard import read_rows
-
         assert self.prefetched is not None
         try:
-            self.prefetched.set_result(read_rows(self))
+            self.prefetched.set_result(self.services.dashboard_rows(self.today))
         except Exception as error:  # the screen reports it
             self.prefetched.set_exception(error)
 
-    @property
-    def sqlite_path(self) -> str | None:
-        """The SQLite file to read the dashboard from without SQLAlchemy, if there is one."""
-        prefix = "sqlite:///"
-        url = self.database_url
-        if self._engine is not None or not url.startswith(prefix) or "?" in url:
-            return None
-        path = url[len(prefix) :]
-        return path if path and path != ":memory:" else None
-
-    def engine(self) -> Engine:
-        """The database engine (opened, and its schema checked, on first use)."""
-        with self._engine_lock:
-            if self._engine is None:
-                from qaudit.services.database import open_database
-
-                self._engine = open_database(self.database_url)
-            return self._engine
+    def engine(self) -> Database:
+        """The database handle services take (opened, and its schema checked, on first use)."""
+        return self.services.engine()
 
     def write_queue(self) -> WriteQueue | None:
         """On a central (PostgreSQL) database: the queue answers leave the UI through."""
-        with self._queue_lock:
-            if self._queue is None and self.engine().dialect.name == "postgresql":
-                from qaudit.services.outbox import Outbox
-                from qaudit.services.write_queue import WriteQueue
-
-                self._queue = WriteQueue(self.engine(), Outbox(), self._queue_news).start()
-            return self._queue
+        return self.services.write_queue(self._queue_news)
 
     def wait_for_writes(self, timeout: float = 30.0) -> bool:
         """Wait until every queued answer reached the database (True), or the timeout."""
-        return self._queue is None or self._queue.pending() == 0 or self._queue.wait_idle(timeout)
+        return self.services.wait_for_writes(timeout)
 
     def _queue_news(self, update: Update) -> None:
         """From the sending thread: pass the news to the screens on the UI thread."""
@@ -161,7 +136,7 @@ class QAuditApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; when answers still wait for the database, say so first."""
-        waiting = self._queue.pending() if self._queue is not None else 0
+        waiting = self.services.pending_writes()
         if not waiting:
             self.exit()
             return
@@ -179,8 +154,7 @@ class QAuditApp(App[None]):
         self.push_screen(ConfirmDialog(question), leave)
 
     def on_unmount(self) -> None:
-        if self._queue is not None:
-            self._queue.stop()
+        self.services.stop()
 
     def get_catalogue(self) -> Catalogue:
         if self.catalogue is None:
@@ -228,12 +202,7 @@ class QAuditApp(App[None]):
 
     def _send_leftovers(self) -> None:
         """Answers an earlier session could not send wait in the outbox: send them now."""
-        if self.engine().dialect.name != "postgresql":
-            return
-        from qaudit.services.outbox import Outbox
-        from qaudit.services.write_queue import database_key
-
-        waiting = Outbox().count(database_key(self.engine()))
+        waiting = self.services.leftovers()
         if waiting:
             self.write_queue()
             message = _("{count} answers from an earlier session are being sent.")
@@ -263,24 +232,16 @@ class QAuditApp(App[None]):
     def report_error(self, error: Exception) -> None:
         """Show a user mistake (``QauditError``) or a database or file fault as a
         notification, never a traceback."""
-        from qaudit.services.database import describe_fault
-
-        message = describe_fault(error, self.database_url) or str(error)
+        message = self.services.describe_fault(error) or str(error)
         self.notify(message, title=_("Not done"), severity="error", timeout=8)
 
     def call_service(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Run a service; a ``QauditError`` or a database or file fault (a locked file, a
         lost server) is shown, ``None`` returned, and the app keeps running."""
-        from qaudit.errors import QauditError
-        from qaudit.services.database import describe_fault
-
         try:
             return function(*args, **kwargs)
-        except QauditError as error:
-            self.report_error(error)
-            return None
         except Exception as error:
-            if describe_fault(error, self.database_url) is None:
+            if self.services.describe_fault(error) is None:
                 raise  # a bug, not a fault
             self.report_error(error)
             return None

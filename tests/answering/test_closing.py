@@ -10,8 +10,8 @@ from qaudit.domain.enums import AssessmentKind, Result
 from qaudit.errors import Refused
 from qaudit.services import answering, assessments, report_data
 from qaudit.services.answering import AnswerField
+from qaudit.services.checklist_view import checklist_view
 from qaudit.storage import transaction
-from qaudit.tui.screens.checklist_state import load_state
 from tests.answering.support import make_location, start
 
 
@@ -71,7 +71,7 @@ def test_a_closed_audit_keeps_the_self_evaluation_it_was_compared_with(
             audit = assessments.get(session, visit)
             reference = assessments.get(session, own)
             data = report_data.reference_data(session, audit, reference)
-            state = load_state(session, visit)
+            state = checklist_view(session, visit)
         notes = {point: answer.note for point, answer in data.answers.items()}
         return data.results, state.reference, notes
 

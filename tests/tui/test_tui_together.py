@@ -80,7 +80,7 @@ async def test_answers_left_from_an_earlier_session_are_sent_at_start(app, world
     )
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert await until(pilot, lambda: app._queue is not None)
+        assert await until(pilot, lambda: app.services.queue is not None)
         drain()
         assert results(world, world.visit_id) == {"B.02": Result.NOT_APPLICABLE}
 

@@ -11,8 +11,7 @@ from textual.screen import Screen
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
+    from qaudit.services.workbench import Database, Workbench
     from qaudit.tui.app import QAuditApp
 
 
@@ -52,15 +51,18 @@ class WorkScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     @property
-    def engine(self) -> Engine:
+    def services(self) -> Workbench:
+        """The one door to the core (``qaudit.services.workbench``)."""
+        return self.qapp.services
+
+    @property
+    def engine(self) -> Database:
+        """The database handle a service function takes (opaque to the screen)."""
         return self.qapp.engine()
 
     def read(self, function: Any, *args: Any) -> Any:
-        """Run a read-only service function in one transaction."""
-        from qaudit.storage import transaction
-
-        with transaction(self.engine) as session:
-            return function(session, *args)
+        """Run a read-only service function in one transaction (in the services layer)."""
+        return self.services.read(function, *args)
 
     def act(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Run one user action, then reload the screen; a user error or a database fault

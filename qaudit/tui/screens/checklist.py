@@ -60,7 +60,7 @@ class ChecklistScreen(AnswerSync, WorkScreen):
     def on_mount(self) -> None:
         from qaudit.tui.screens.checklist_state import load_state
 
-        self.state = state = self.read(load_state, self.assessment_id)
+        self.state = state = load_state(self.services, self.assessment_id)
         self.perceived = promise_perception(self.qapp, self.assessment_id)  # issue 12
         self.sub_title = state.title
         table = self.query_one("#points", DataTable)
@@ -264,7 +264,7 @@ class ChecklistScreen(AnswerSync, WorkScreen):
     def action_history(self) -> None:
         from qaudit.tui.screens.history import open_history
 
-        open_history(self, self.engine, self.assessment_id, self.current_point_id())
+        open_history(self, self.services, self.assessment_id, self.current_point_id())
 
     def action_edit_note(self) -> None:
         note = self.query_one("#note", TextArea)
@@ -344,7 +344,7 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         if self.state is not None:
             from qaudit.tui.screens.checklist_state import load_state
 
-            fresh = self.read(load_state, self.assessment_id)
+            fresh = load_state(self.services, self.assessment_id)
             fresh.theme_index, fresh.filter, fresh.undo, fresh.marks = (
                 self.state.theme_index,
                 self.state.filter,

@@ -16,10 +16,9 @@ from qaudit.tui import format as fmt
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from sqlmodel import Session
-
     from qaudit.checklists import ChecklistSpec, Point
     from qaudit.services.live import AnswerView
+    from qaudit.services.workbench import Workbench
 
 FILTERS = ("all", "unanswered", "critical", "not_compliant", "differs")
 
@@ -157,34 +156,18 @@ class ChecklistState:
         return next(i for i, t in enumerate(self.spec.themes) if t.id == theme.id)
 
 
-def load_state(session: Session, assessment_id: int) -> ChecklistState:
-    from qaudit.domain.enums import AssessmentStatus
-    from qaudit.services import assessments, checklists, locations, snapshots
-
-    assessment = assessments.get(session, assessment_id)
-    spec = checklists.spec_of_assessment(session, assessment)
-    rows = assessments.answers(session, assessment_id)
-    results: dict[str, Result] = {
-        k: a.result for k, a in rows.items() if a.result is not Result.NOT_ASSESSED
-    }
-    reference: dict[str, Result] = {}
-    if assessment.reference_assessment_id is not None:
-        kept = snapshots.reference_results(session, assessment)
-        live = kept if kept is not None else None
-        if live is None:
-            live = assessments.results(session, assessment.reference_assessment_id)
-        reference = {k: v for k, v in live.items() if v is not Result.NOT_ASSESSED}
-    location = locations.get(session, assessment.location_id)
-    title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
+def load_state(services: Workbench, assessment_id: int) -> ChecklistState:
+    """The screen's state over the checklist view the services read."""
+    view = services.checklist(assessment_id)
     return ChecklistState(
-        spec,
-        title,
-        assessment.status is AssessmentStatus.CLOSED,
-        results,
-        {k: a.note for k, a in rows.items()},
-        reference,
-        assessment.reference_assessment_id is not None,
-        versions={k: a.version for k, a in rows.items()},
+        view.spec,
+        view.title,
+        view.closed,
+        dict(view.results),
+        dict(view.notes),
+        dict(view.reference),
+        view.has_reference,
+        versions=dict(view.versions),
     )
 
 

@@ -304,19 +304,5 @@ def _event_label(kind: str) -> str:
 
 
 def read_rows(app: QAuditApp) -> list[DashboardRow]:
-    """Off the UI thread: the fast ``sqlite3`` path when possible, else the engine."""
-    from qaudit.services import dashboard
-
-    path = app.sqlite_path
-    if path is not None:
-        import sqlite3
-
-        try:
-            read, close = dashboard.sqlite_reader(path)
-            try:
-                return dashboard.sqlite_rows(read, app.today)
-            finally:
-                close()
-        except sqlite3.Error:
-            pass  # no file or no schema yet: the engine creates it
-    return dashboard.rows_for(app.engine(), app.today)
+    """Off the UI thread: the rows of the dashboard (through the app's services)."""
+    return app.services.dashboard_rows(app.today)

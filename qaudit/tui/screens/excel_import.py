@@ -24,8 +24,7 @@ from qaudit.tui.screens.base import if_given
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from qaudit.excel.diff import Change
-    from qaudit.excel.preview import ImportPreview
+    from qaudit.services.views import Change, ImportPreview
     from qaudit.tui.app import QAuditApp
 
 
@@ -237,6 +236,6 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
 
 
 def _state(state: Any) -> str:
-    from qaudit.excel.preview import show
+    from qaudit.services.views import answer_state_text
 
-    return show(state)
+    return answer_state_text(state)

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from qaudit.services.workbench import Workbench
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -35,9 +35,9 @@ class HistoryScreen(ModalScreen[None]):
         entries: list[Any]
         error: str = ""
 
-    def __init__(self, engine: Engine, assessment_id: int, point_id: str | None) -> None:
+    def __init__(self, services: Workbench, assessment_id: int, point_id: str | None) -> None:
         super().__init__()
-        self.engine = engine
+        self.services = services
         self.assessment_id = assessment_id
         self.point_id = point_id
         self.entries: list[Any] = []
@@ -56,13 +56,13 @@ class HistoryScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
-        from qaudit.errors import QauditError
-        from qaudit.services.history import history_of
-
         try:
-            entries = history_of(self.engine, self.assessment_id, self.point_id)
-        except QauditError as exc:
-            self.post_message(self.Loaded([], str(exc)))
+            entries = self.services.history(self.assessment_id, self.point_id)
+        except Exception as exc:
+            message = self.services.describe_fault(exc)
+            if message is None:
+                raise  # a bug, not a fault
+            self.post_message(self.Loaded([], message))
             return
         self.post_message(self.Loaded(list(entries)))
 
@@ -78,5 +78,7 @@ class HistoryScreen(ModalScreen[None]):
         table.focus()
 
 
-def open_history(screen: Screen, engine: Engine, assessment_id: int, point_id: str | None) -> None:
-    screen.app.push_screen(HistoryScreen(engine, assessment_id, point_id))
+def open_history(
+    screen: Screen, services: Workbench, assessment_id: int, point_id: str | None
+) -> None:
+    screen.app.push_screen(HistoryScreen(services, assessment_id, point_id))

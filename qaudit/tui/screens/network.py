@@ -90,7 +90,7 @@ class NetworkScreen(WorkScreen):
                 m.shared,
                 key=str(m.id),
             )
-        self.rows = self.read(_library, self.qapp.today) or []
+        self.rows = network.library(self.engine, self.qapp.today, include_unshared=True)
         shown = [
             r
             for r in self.rows
@@ -170,11 +170,3 @@ class NetworkScreen(WorkScreen):
             self.reload()
 
         self.ask(FormDialog(_("Filter the practices"), fields), apply)
-
-
-def _library(session: Any, today: Any) -> Any:
-    """Every practice, shared or not: staff decide on consent here."""
-    from qaudit.services import network
-
-    network.harvest(session, today)
-    return network.practices(session, include_unshared=True)

@@ -25,30 +25,6 @@ def export_path(settings: Settings, assessment_id: int) -> Path:
     return _out_dir(settings) / f"assessment-{assessment_id}.xlsx"
 
 
-REPORT_OF = {
-    "self_evaluation": "basis-op-orde",
-    "audit_visit": "basis-op-orde",
-    "visitation": "visitatie",
-    "cirkel": "cirkel",
-}
-"""The Word report of each kind of assessment (``qaudit report`` kinds)."""
-
-
-def _report_target(app: QAuditApp, assessment_id: int) -> tuple[str, Path]:
-    from qaudit.errors import Refused
-    from qaudit.services import assessments, locations, reports
-    from qaudit.storage import transaction
-
-    with transaction(app.engine()) as session:
-        assessment = assessments.get(session, assessment_id)
-        code = locations.get(session, assessment.location_id).code
-        kind = REPORT_OF.get(assessment.kind.value)
-        if kind is None:
-            message = _("There is no Word report for a {kind}: its result shows at step 2.")
-            raise Refused(message.format(kind=assessment.kind.label))
-    return kind, _out_dir(app.settings) / reports.report_name(kind, code, assessment_id)
-
-
 def export_assessment(app: QAuditApp, assessment_id: int) -> None:
     app.notify(_("Exporting to Excel…"))
     app.run_worker(lambda: _export(app, assessment_id), thread=True, exclusive=True, group="export")
@@ -75,12 +51,12 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
     from qaudit.services import reports
 
     def job() -> Path:
-        kind, out = _report_target(app, assessment_id)
+        target = app.services.report_target(assessment_id, _out_dir(app.settings))
         return reports.write_report(
             app.engine(),
-            kind,
+            target.kind,
             assessment_id,
-            out,
+            target.path,
             template_dir=reports.template_dir_of(app.settings),
             style=reports.style_of(app.settings),
         )
@@ -90,11 +66,11 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
 
 def _run(app: QAuditApp, job: Callable[[], Path], done: str) -> None:
     """In a worker: run ``job`` and tell the user where the file is, or why not."""
-    from qaudit.errors import QauditError
-
     try:
         path = job()
-    except QauditError as error:
+    except Exception as error:
+        if app.services.describe_fault(error) is None:
+            raise  # a bug, not a user mistake or a fault
         app.call_from_thread(app.report_error, error)
         return
     app.last_output = path

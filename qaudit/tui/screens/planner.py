@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from qaudit.scheduling.explain import (
+from qaudit.services.views import (
     assignment,
     kind_label,
     status,
@@ -29,10 +29,9 @@ from qaudit.scheduling.explain import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from qaudit.config import Settings
     from qaudit.services.schedule import Proposal
+    from qaudit.services.workbench import Database
 
 
 class PlannerScreen(Screen[None]):
@@ -60,7 +59,7 @@ class PlannerScreen(Screen[None]):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Database,
         settings: Settings | None = None,
         *,
         years: int = 3,

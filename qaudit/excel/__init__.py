@@ -1,0 +1,1 @@
+"""Excel workbooks: export, the results overview, and reading a filled-in workbook back."""
