@@ -50,6 +50,20 @@ def get(session: Session, location_id: int) -> Location:
     return location
 
 
+def readable(session: Session, location_id: int) -> Location:
+    """The location, if the login may see it (a refusal names it otherwise)."""
+    location = get(session, location_id)
+    access.require_location(session, location_id)
+    return location
+
+
+def writable(session: Session, location_id: int) -> Location:
+    """The location, if the login may change its records (a refusal names it otherwise)."""
+    location = get(session, location_id)
+    access.require_location(session, location_id, write=True)
+    return location
+
+
 def list_locations(session: Session) -> list[LocationRow]:
     rows = session.exec(
         select(Location, Organisation)

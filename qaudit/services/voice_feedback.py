@@ -81,7 +81,7 @@ def add_unit(engine: Engine, location_id: int, name: str) -> ClientUnit:
     if not name:
         raise QauditError(_("a unit needs a name"))
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         if any(u.name.casefold() == name.casefold() for u in units(session, location_id)):
             raise Refused(
                 _("location {id} already has a unit “{name}”").format(id=location_id, name=name)
@@ -115,7 +115,7 @@ def write_feedback_template(engine: Engine, out: Path, location_id: int | None =
     code, names = "", []
     if location_id is not None:
         with transaction(engine) as session:
-            location = locations.get(session, location_id)
+            location = locations.readable(session, location_id)
             names = [u.name for u in units(session, location_id)]
             code = location.code
             heading.append((_("Location"), f"{location.code} {location.name}"))
@@ -143,7 +143,9 @@ def import_feedback(
         chosen: dict[str, Any] = {}
 
         def units_for(named: int | None) -> list[str]:
-            chosen["location"] = locations.get(session, _location_for(path, named, location_id))
+            chosen["location"] = locations.writable(
+                session, _location_for(path, named, location_id)
+            )
             chosen["units"] = {u.name: u.id for u in units(session, chosen["location"].id)}
             return list(chosen["units"])
 
@@ -277,7 +279,7 @@ def add_aggregate(
     if count < 0:
         raise QauditError(_("the number of reviews cannot be negative"))
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         aggregate = session.exec(
             select(ExternalAggregate).where(
                 ExternalAggregate.location_id == location_id,

@@ -26,7 +26,7 @@ from qaudit.domain.models import Complaint, ImprovementAction, Location, Suggest
 from qaudit.domain.privacy import find_personal_data as check_note
 from qaudit.errors import NotFound, QauditError, Refused
 from qaudit.i18n import _
-from qaudit.services import audit, locations
+from qaudit.services import access, audit, locations
 from qaudit.services.voice_feedback import unit_id_by_name
 from qaudit.storage import transaction
 
@@ -43,7 +43,7 @@ def check_private(field: str, text: str) -> None:
         )
 
 
-def _check_promise(promise_id: str | None) -> None:
+def check_promise(promise_id: str | None) -> None:
     if promise_id and promise_id not in shipped_catalogue().promises.promise_index:
         raise QauditError(_("no client promise {id}").format(id=promise_id))
 
@@ -99,13 +99,13 @@ def add_complaint(
         raise QauditError(_("a complaint needs the complainant's reference (never a name)"))
     check_private("reference", reference)
     check_private("summary", summary)
-    _check_promise(promise_id)
+    check_promise(promise_id)
     if received_on > (today or date.today()):
         raise QauditError(_("the date {day} is in the future").format(day=received_on))
     if acknowledged_on is not None and acknowledged_on < received_on:
         raise QauditError(_("a complaint cannot be acknowledged before it was received"))
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         complaint = Complaint(
             location_id=location_id,
             unit_id=unit_id_by_name(session, location_id, unit),
@@ -127,6 +127,7 @@ def _complaint(session: Session, complaint_id: int) -> Complaint:
     complaint = session.get(Complaint, complaint_id)
     if complaint is None:
         raise NotFound(_("no complaint with id {id}").format(id=complaint_id))
+    access.require_location(session, complaint.location_id, write=True)
     return complaint
 
 
@@ -208,8 +209,10 @@ def complaints(
             Location, col(Location.id) == col(Complaint.location_id)
         )
         if location_id is not None:
-            locations.get(session, location_id)
+            locations.readable(session, location_id)
             query = query.where(Complaint.location_id == location_id)
+        elif (visible := access.visible_locations(session)) is not None:
+            query = query.where(col(Complaint.location_id).in_(visible))
         if only_open:
             query = query.where(col(Complaint.decided_on).is_(None))
         names = _unit_names(session)
@@ -249,7 +252,7 @@ def add_suggestion(
         raise QauditError(_("a suggestion needs its text"))
     check_private("text", text)
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         suggestion = Suggestion(
             location_id=location_id,
             unit_id=unit_id_by_name(session, location_id, unit),
@@ -271,6 +274,7 @@ def decide_suggestion(
         suggestion = session.get(Suggestion, suggestion_id)
         if suggestion is None:
             raise NotFound(_("no suggestion with id {id}").format(id=suggestion_id))
+        access.require_location(session, suggestion.location_id, write=True)
         suggestion.status = status
         session.add(suggestion)
         if action.strip() and status is SuggestionStatus.ADOPTED:
@@ -294,6 +298,8 @@ def suggestions(engine: Engine, location_id: int | None = None) -> list[tuple[Su
             Location, col(Location.id) == col(Suggestion.location_id)
         )
         if location_id is not None:
-            locations.get(session, location_id)
+            locations.readable(session, location_id)
             query = query.where(Suggestion.location_id == location_id)
+        elif (visible := access.visible_locations(session)) is not None:
+            query = query.where(col(Suggestion.location_id).in_(visible))
         return list(session.exec(query.order_by(col(Suggestion.received_on))).all())

@@ -19,9 +19,9 @@ from qaudit.domain.enums import ActionStatus
 from qaudit.domain.models import Evaluation, ImprovementAction, Location
 from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import _
-from qaudit.services import audit, locations
+from qaudit.services import access, audit, locations
 from qaudit.services.voice_feedback import unit_id_by_name
-from qaudit.services.voice_register import check_private
+from qaudit.services.voice_register import check_private, check_promise
 from qaudit.storage import transaction
 
 
@@ -42,7 +42,7 @@ def add_evaluation(
         raise QauditError(_("the number of participants cannot be negative"))
     check_private("note", note)
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         evaluation = Evaluation(
             location_id=location_id,
             kind=kind,
@@ -58,7 +58,7 @@ def add_evaluation(
 
 def evaluations(engine: Engine, location_id: int) -> list[Evaluation]:
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.readable(session, location_id)
         return list(
             session.exec(
                 select(Evaluation)
@@ -74,7 +74,7 @@ def rhythm_of(engine: Engine, location_id: int, today: date | None = None) -> li
     from qaudit.services.voice_due import rhythms
 
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.readable(session, location_id)
     return rhythms(engine_reader(engine), today or date.today()).get(location_id, [])
 
 
@@ -120,8 +120,9 @@ def add_action(
     if not title.strip():
         raise QauditError(_("an improvement action needs a title"))
     check_private("title", title)
+    check_promise(promise_id)
     with transaction(engine) as session:
-        locations.get(session, location_id)
+        locations.writable(session, location_id)
         action = ImprovementAction(
             location_id=location_id,
             unit_id=unit_id_by_name(session, location_id, unit),
@@ -144,6 +145,7 @@ def set_action_status(engine: Engine, action_id: int, status: ActionStatus) -> I
         action = session.get(ImprovementAction, action_id)
         if action is None:
             raise NotFound(_("no improvement action with id {id}").format(id=action_id))
+        access.require_location(session, action.location_id, write=True)
         before = action.status
         action.status = status
         session.add(action)
@@ -169,8 +171,10 @@ def actions(
             Location, col(Location.id) == col(ImprovementAction.location_id)
         )
         if location_id is not None:
-            locations.get(session, location_id)
+            locations.readable(session, location_id)
             query = query.where(ImprovementAction.location_id == location_id)
+        elif (visible := access.visible_locations(session)) is not None:
+            query = query.where(col(ImprovementAction.location_id).in_(visible))
         if only_open:
             query = query.where(
                 col(ImprovementAction.status).in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])

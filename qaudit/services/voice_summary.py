@@ -101,7 +101,7 @@ def summary(
     targets = targets or cv.Targets()
     promise_titles = {p.id: p.title for p in shipped_catalogue().promises.promises}
     with transaction(engine) as session:
-        location = locations.get(session, location_id) if location_id is not None else None
+        location = locations.readable(session, location_id) if location_id is not None else None
         unit_id = unit_id_by_name(session, location_id, unit) if location_id and unit else None
         rows = response_rows(session, location_id, period.start, period.end)
         chosen = [r for r in rows if unit_id is None or r.unit_id == unit_id]

@@ -141,3 +141,36 @@ def test_a_contact_reads_but_does_not_change_the_auditors_work(db: tuple[str, En
     with transaction(engine) as session:
         assert visits.visit_record(session, audit_id).interviews == ()
         assert visits.visit_record(session, audit_id).findings  # the rest is theirs to read
+
+
+def test_a_contact_keeps_the_client_voice_of_its_own_location_only(
+    db: tuple[str, Engine], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qaudit.services import voice_register, voice_rhythm
+
+    url, engine = db
+    before = voice_rhythm.actions(engine)
+    other = next(r.action for r in before if r.action.location_id != 1)
+    users.add_user(engine, "tester", 1)
+    users.grant(
+        engine, "tester", AccessRole.LOCATION_CONTACT, Grant(AccessRole.LOCATION_CONTACT, 1)
+    )
+    base = ["--database", url]
+    assert main([*base, "action", "add", "--location", "2", "--source", "feedback", "Ronde"]) == 1
+    assert "locatie L02" in capsys.readouterr().err
+    assert main([*base, "action", "add", "--location", "1", "--source", "feedback", "Ronde"]) == 0
+    # an unknown client promise is named, and nothing is recorded
+    assert main([*base, "action", "add", "--location", "1", "--source", "feedback",
+                 "--promise", "KB99", "Ronde"]) == 1  # fmt: skip
+    assert "KB99" in capsys.readouterr().err
+    mine = voice_rhythm.actions(engine)
+    assert {r.action.location_id for r in mine} == {1}
+    assert sum(r.action.title == "Ronde" for r in mine) == 1
+    with pytest.raises(Refused, match="geen toegang tot locatie L"):
+        voice_rhythm.set_action_status(engine, other.id, other.status)  # type: ignore[arg-type]
+    with pytest.raises(Refused, match="locatie L02"):
+        voice_register.add_complaint(engine, 2, "K-1", date.today())
+    with pytest.raises(Refused, match="locatie L02"):
+        voice_register.add_suggestion(
+            engine, 2, voice_register.SuggestionOrigin.STAFF, "Meer fruit", date.today()
+        )
