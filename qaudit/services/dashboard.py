@@ -22,8 +22,10 @@ from qaudit.domain.clientvoice_rhythm import DUE_OVERDUE, RhythmStatus
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import EventKind, Step, StepStatus
 from qaudit.domain.events import as_date, due_on, is_overdue
+from qaudit.domain.next_step import HOLDS, Facts, NextAction, OpenWork, is_held, next_action
 from qaudit.domain.verdict import Outcome
 from qaudit.services import voice_due
+from qaudit.services.dashboard_next import NextFacts, next_facts
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 """Run one SELECT with named parameters and return its rows."""
@@ -48,6 +50,10 @@ class DashboardRow:
     people: tuple[str, ...]
     evaluations: tuple[RhythmStatus, ...] = ()
     """Evaluations of the client's voice that are due or overdue, overdue first."""
+    next: NextAction | None = None
+    """What is next at the location, and who does it."""
+    work: OpenWork | None = None
+    """The assessment open at the location, with its progress."""
 
     @property
     def evaluation_overdue(self) -> bool:
@@ -66,7 +72,8 @@ def dashboard_rows(
     """All locations (or the ``visible`` ones), ordered by code."""
     steps = _current_steps(read)
     verdicts = _basis_verdicts(read)
-    events = _next_events(read, today)
+    facts = next_facts(read)
+    events = _next_events(read, today, facts)
     people = _assigned_people(read)
     first = CycleState().current_step  # a location without recorded steps
     rhythms = voice_due.rhythms(read, today)
@@ -76,6 +83,19 @@ def dashboard_rows(
             continue
         percent, outcome = verdicts.get(loc_id, (None, None))
         kind, due, overdue = events.get(loc_id, (None, None, False))
+        step = steps.get(loc_id, first)
+        work = facts.work.get(loc_id)
+        next_step = next_action(
+            Facts(
+                step,
+                outcome,
+                facts.self_evaluation_closed.get(loc_id, False),
+                facts.mt_decisions.get(loc_id),
+                work,
+                kind,
+                tuple(sorted(people.get(loc_id, ()))),
+            )
+        )
         rows.append(
             DashboardRow(
                 loc_id,
@@ -84,7 +104,7 @@ def dashboard_rows(
                 org,
                 city or "",
                 region or "",
-                steps.get(loc_id, first),
+                step,
                 percent,
                 outcome,
                 kind,
@@ -92,6 +112,8 @@ def dashboard_rows(
                 overdue,
                 tuple(sorted(people.get(loc_id, ()))),
                 tuple(voice_due.needing_attention(rhythms.get(loc_id, []))),
+                next_step,
+                work,
             )
         )
     return rows
@@ -120,15 +142,24 @@ def _current_steps(read: Read) -> dict[int, Step]:
     return current
 
 
-def _next_events(read: Read, today: date) -> dict[int, tuple[EventKind, date | None, bool]]:
+def _next_events(
+    read: Read, today: date, facts: NextFacts
+) -> dict[int, tuple[EventKind, date | None, bool]]:
     """Per location: the planned event to act on first (an overdue one, else the one due
-    first), when it is due, and whether it is overdue."""
+    first), when it is due, and whether it is overdue. A visit whose assessment was
+    started is held, not still to come (:func:`qaudit.domain.next_step.is_held`)."""
     sql = (
-        "SELECT location_id, kind, planned_on, window_end, due_year FROM scheduledevent "
-        "WHERE status = 'planned'"
+        "SELECT location_id, kind, planned_on, window_end, due_year, window_start, "
+        "assessment_id FROM scheduledevent WHERE status = 'planned'"
     )
     best: dict[int, tuple[EventKind, date | None, bool]] = {}
-    for location_id, kind, planned, window, due_year in read(sql, {}):
+    for location_id, kind, planned, window, due_year, start, linked in read(sql, {}):
+        held_by = HOLDS.get(EventKind(kind))
+        if held_by is not None:
+            started = facts.started.get((location_id, held_by.value))
+            ever = [started] if started else []
+            if is_held(as_date(start), due_year, linked is not None, ever, as_date(planned)):
+                continue
         planned_on, end = as_date(planned), as_date(window)
         event = (
             EventKind(kind),

@@ -51,6 +51,11 @@ def outcome(value: Outcome | None) -> Text:
     return Text(value.label, style=_OUTCOME_STYLE[value.value])
 
 
+def outcome_for(value: Outcome, checklist_kind: str) -> Text:
+    """The outcome in the words of the checklist's kind (a visitation's own words)."""
+    return Text(value.label_for(checklist_kind), style=_OUTCOME_STYLE[value.value])
+
+
 def bar(share: float, width: int = 10) -> str:
     filled = round(max(0.0, min(1.0, share)) * width)
     return "█" * filled + "░" * (width - filled)

@@ -83,3 +83,31 @@ async def test_the_help_hint_shows_the_keys_table_literally(world):
         assert "[keys]" in str(hint.render())
         table = app.screen.query_one("#keys")
         assert table.get_row_at(0)[3].plain.startswith("dashboard.")  # own keys first
+
+
+def test_a_visitation_shows_its_own_words_and_no_verdict_while_incomplete():
+    from qaudit.checklists import ChecklistSpec, shipped_catalogue
+    from qaudit.domain.enums import Result
+    from qaudit.domain.verdict import Outcome, verdict
+    from qaudit.tui.screens.visit import shown_outcome
+
+    for spec in shipped_catalogue().versions("waarderende-visitatie"):
+        scored = [p.id for p in spec.points if p.scored]
+        partly = verdict(spec, dict.fromkeys(scored[:8], Result.COMPLIANT))
+        outcome, explanation = shown_outcome(partly, "visitation")
+        assert isinstance(spec, ChecklistSpec)
+        assert outcome in (Outcome.INCOMPLETE, Outcome.NOT_JUDGED), spec.version
+        assert f"8 van {len(scored)}" in explanation
+        assert "op orde" not in outcome.label_for("visitation")
+        done = verdict(spec, dict.fromkeys(scored, Result.COMPLIANT))
+        assert "op orde" not in shown_outcome(done, "visitation")[0].label_for("visitation")
+
+
+def test_a_basis_verdict_is_shown_as_judged(mini_catalogue):
+    from qaudit.domain.enums import Result
+    from qaudit.domain.verdict import verdict
+    from qaudit.tui.screens.visit import shown_outcome
+
+    basis = mini_catalogue.for_kind("basis")
+    some = verdict(basis, {basis.points[0].id: Result.COMPLIANT})
+    assert shown_outcome(some, "basis") == (some.outcome, some.explanation)

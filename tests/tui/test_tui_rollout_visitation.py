@@ -165,7 +165,8 @@ def screen_texts(language: str, tmp_path: Path) -> dict[str, object]:
 def test_the_ui_is_english_with_language_en(tmp_path):
     english = screen_texts("en", tmp_path)
     assert english["columns"][:4] == ["code", "location", "organisation", "step"]
-    assert english["status"].startswith("2 of 2 locations · 1 overdue")
+    # T01's audit visit was held (its assessment is open): nothing is overdue
+    assert english["status"].startswith("2 of 2 locations · 0 overdue")
     assert {"Search", "Filter", "Overdue", "Help", "Quit"} <= set(english["keys"])
     assert english["step"] == "Introduction and intake"  # T02, from the core catalog
     dutch = screen_texts("nl", tmp_path)

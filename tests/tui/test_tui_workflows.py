@@ -23,14 +23,31 @@ def results(world, assessment_id: int) -> dict[str, Result]:
 
 
 async def test_dashboard_lists_filters_and_opens(app, world):
+    from datetime import date
+
+    from qaudit.domain.enums import EventKind
+    from qaudit.domain.models import ScheduledEvent
+
+    with transaction(world.engine) as s:  # an intake whose day passed: overdue
+        s.add(
+            ScheduledEvent(
+                uid="t-late",
+                location_id=world.prospect_id,
+                kind=EventKind.INTAKE,
+                planned_on=date(2026, 9, 1),
+            )
+        )
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = app.screen
         assert [r.code for r in screen.visible_rows()] == ["T01", "T02"]
         member = next(r for r in screen.rows if r.code == "T01")
-        assert member.overdue and member.people == ("Auditor Een",)
+        # its audit visit was held (the visit's assessment is open): not overdue, and
+        # finishing it is next, for the auditor
+        assert not member.overdue and member.people == ("Auditor Een",)
+        assert member.next is not None and member.next.label == "auditbezoek afronden"
         await pilot.press("o")
-        assert [r.code for r in screen.visible_rows()] == ["T01"]
+        assert [r.code for r in screen.visible_rows()] == ["T02"]
         await pilot.press("o", "slash", *"nieuwe", "enter")
         assert [r.code for r in screen.visible_rows()] == ["T02"]
         await pilot.press("enter")

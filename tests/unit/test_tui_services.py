@@ -47,7 +47,11 @@ def test_dashboard_verdict_matches_the_rule(engine, mini_catalogue):
     assert expected.outcome is Outcome.INSUFFICIENT  # critical point A.01 failed
     assert rows["T01"].outcome is expected.outcome
     assert rows["T01"].percent == expected.score.overall.percent
-    assert rows["T01"].overdue and not rows["T02"].overdue
+    # the planned audit visit was held (its assessment was started): not overdue; the
+    # self-evaluation beside it is still open, so finishing it comes next
+    assert not rows["T01"].overdue and not rows["T02"].overdue
+    assert rows["T01"].next is not None
+    assert rows["T01"].next.action.value == "finish_self_evaluation"
     assert rows["T02"].outcome is None
 
 

@@ -7,11 +7,12 @@ status line, and ``o`` toggles "only overdue".
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -19,12 +20,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from qaudit.i18n import N_, _
-from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import if_given
+from qaudit.tui.screens.dashboard_columns import (
+    Column,
+    columns_for,
+    detail_line,
+    is_wide,
+    row_cells,
+    score_cell,
+)
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from qaudit.services.dashboard import DashboardRow
+    from qaudit.services.dashboard_next import Progress
     from qaudit.tui.app import QAuditApp
 
 
@@ -84,6 +93,13 @@ class DashboardScreen(Screen[None]):
             super().__init__()
             self.rows = rows
 
+    class Progressed(Message):
+        """The open assessments' progress was read (posted by its worker)."""
+
+        def __init__(self, progress: dict[int, Progress]) -> None:
+            super().__init__()
+            self.progress = progress
+
     class Failed(Message):
         def __init__(self, error: Exception) -> None:
             super().__init__()
@@ -98,6 +114,9 @@ class DashboardScreen(Screen[None]):
         self.person: str | None = None
         """Show only locations this person is assigned to (None: all)."""
         self.overdue = False
+        self.columns: tuple[Column, ...] = ()
+        self.progress: dict[int, Progress] = {}
+        """Points and score so far of the open assessments (read after the first frame)."""
 
     @property
     def qapp(self) -> QAuditApp:
@@ -109,33 +128,39 @@ class DashboardScreen(Screen[None]):
             placeholder=_("Search (/) by code, name, organisation, city or auditor"), id="search"
         )
         yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="row-detail", markup=False)
         yield Static(_("Loading…"), id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = _("Locations")
         table = self.query_one(DataTable)
-        table.add_columns(
-            *(
-                Text(label)
-                for label in (
-                    _("code"),
-                    _("location"),
-                    _("organisation"),
-                    _("step"),
-                    _("score"),
-                    _("verdict"),
-                    _("next event"),
-                    _("due"),
-                )
-            )
-        )  # Text, not markup: nothing in a name is markup
         table.focus()
         prefetched, self.qapp.prefetched = self.qapp.prefetched, None
         if prefetched is not None and prefetched.done() and prefetched.exception() is None:
             self.show_rows(prefetched.result())  # the first frame is already populated
         else:
+            self.set_columns()
             self.load(prefetched)
+
+    def set_columns(self) -> bool:
+        """Choose the columns that fit the screen's width (dropped by priority, see
+        :data:`COLUMNS`); True when they changed (the table was emptied)."""
+        width = self.app.size.width - 2  # the table's scroll bar
+        chosen = columns_for(width, self.rows)
+        if chosen == self.columns:
+            return False
+        self.columns = chosen
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for column in chosen:
+            # Text, not markup: nothing in a name is markup
+            table.add_column(Text(_(column.title)), width=column.width, key=column.key)
+        return True
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.rows and self.set_columns():
+            self.refill()
 
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self, prefetched: Future[list[DashboardRow]] | None = None) -> None:
@@ -153,9 +178,37 @@ class DashboardScreen(Screen[None]):
         first = not self.rows
         self.rows = rows
         self.qapp.dashboard_rows = rows
+        self.set_columns()
         self.refill()
         if first:
             self.call_after_refresh(self.qapp.warm_up)
+        if any(r.work is not None for r in rows):
+            self.call_after_refresh(self.read_progress)
+
+    @work(thread=True, exclusive=True, group="dashboard-progress")
+    def read_progress(self) -> None:
+        """After the first frame: the points and score so far of every open assessment."""
+        from qaudit.services.dashboard_next import open_progress
+
+        ids = [r.work.assessment_id for r in self.rows if r.work and r.work.assessment_id]
+        try:
+            found = open_progress(self.qapp.engine(), ids)
+        except Exception as error:  # shown to the user; the app stays usable
+            self.post_message(self.Failed(error))
+            return
+        self.post_message(self.Progressed(found))
+
+    def on_dashboard_screen_progressed(self, message: Progressed) -> None:
+        self.progress = message.progress
+        table = self.query_one(DataTable)
+        if "score" not in table.columns:
+            self._show_detail()
+            return
+        for row in self.rows:
+            if row.work is not None and row.work.assessment_id in self.progress:
+                with contextlib.suppress(Exception):  # filtered out: not in the table
+                    table.update_cell(str(row.id), "score", self._score(row))
+        self._show_detail()
 
     def on_dashboard_screen_failed(self, message: Failed) -> None:
         self.query_one("#status", Static).update(str(message.error))
@@ -176,8 +229,11 @@ class DashboardScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         shown = self.visible_rows()
+        keys = [column.key for column in self.columns]
         for row in shown:
-            table.add_row(*_cells(row), key=str(row.id))
+            cells = self.cells(row)
+            table.add_row(*(cells[key] for key in keys), key=str(row.id))
+        self._show_detail()
         overdue = sum(r.overdue for r in self.rows)
         status = [
             _("{shown} of {total} locations · {overdue} overdue").format(
@@ -199,6 +255,26 @@ class DashboardScreen(Screen[None]):
         if self.overdue:
             status.append(_("only overdue"))
         self.query_one("#status", Static).update(" · ".join(status))
+
+    def cells(self, row: DashboardRow) -> dict[str, Text]:
+        return row_cells(row, self.progress, is_wide(self.app.size.width - 2))
+
+    def _score(self, row: DashboardRow) -> Text:
+        return score_cell(row, self.progress)
+
+    def _show_detail(self) -> None:
+        """The highlighted location's next step and who, in full, under the table."""
+        table = self.query_one(DataTable)
+        line = ""
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            row = next((r for r in self.rows if str(r.id) == key), None)
+            line = detail_line(row, self.progress) if row is not None else ""
+        self.query_one("#row-detail", Static).update(line)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
 
     @on(Input.Changed, "#search")
     def _filter_changed(self, _event: Any) -> None:
@@ -267,40 +343,6 @@ class DashboardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.left:  # back from a screen that may have changed something: read again
             self.load()
-
-
-def _cells(row: DashboardRow) -> tuple[Any, ...]:
-    due: Text | str = fmt.day(row.next_due)
-    if row.overdue:
-        due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
-    kind = _event_label(row.next_kind.value) if row.next_kind else ""
-    if row.evaluations and (row.next_kind is None or (row.evaluation_overdue and not row.overdue)):
-        kind, due = _evaluation_cells(row)  # the client's voice: an evaluation is due
-    cells = (
-        row.code,
-        row.name,
-        row.organisation,
-        f"{int(row.step)} {row.step.label}",
-        fmt.percent(row.percent),
-        fmt.outcome(row.outcome),
-        kind,
-        due,
-    )
-    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
-
-
-def _evaluation_cells(row: DashboardRow) -> tuple[str, Text | str]:
-    first = row.evaluations[0]
-    due: Text | str = fmt.day(first.due_on)
-    if first.state == "overdue":
-        due = Text(f"⚠ {due} " + _("overdue"), style="bold red")
-    return first.kind.label, due
-
-
-def _event_label(kind: str) -> str:
-    from qaudit.tui.labels import EVENT_LABELS
-
-    return _(EVENT_LABELS.get(kind, kind))
 
 
 def read_rows(app: QAuditApp) -> list[DashboardRow]:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
@@ -141,9 +142,12 @@ class VisitScreen(WorkScreen):
 
     def _verdict(self, r: Any) -> None:
         v = r.verdict
+        kind = r.assessment.kind.checklist_kind
+        outcome, explanation = shown_outcome(v, kind)
+        title = _("Outcome") if kind == "visitation" else _("Verdict")
         lines = [
-            Text.assemble((_("Verdict") + ": ", "bold"), fmt.outcome(v.outcome)),
-            Text(v.explanation),
+            Text.assemble((title + ": ", "bold"), fmt.outcome_for(outcome, kind)),
+            Text(explanation),
             Text(""),
             Text.assemble(
                 (_("Overall") + ": ", "bold"),
@@ -329,7 +333,8 @@ class VisitScreen(WorkScreen):
             )
             return
         self.reload()  # judge what is stored now
-        outcome = self.record.verdict.outcome.label
+        kind = self.record.assessment.kind.checklist_kind
+        outcome = shown_outcome(self.record.verdict, kind)[0].label_for(kind)
         question = _("Close this visit? Its answers are locked; the verdict is: {outcome}.").format(
             outcome=outcome
         )
@@ -349,3 +354,20 @@ class VisitScreen(WorkScreen):
                 self.notify(_("The visit is closed; its answers are locked."))
 
         self.ask(ConfirmDialog(question), close)
+
+
+def shown_outcome(v: Any, checklist_kind: str) -> tuple[Outcome, str]:
+    """The outcome to show and its explanation, in the words of the checklist's kind. A
+    visitation judges nothing until every point is answered: before that it shows how far
+    it is, never "in order" (an appreciative one never passes or fails at all)."""
+    overall = v.score.overall
+    progress = _("{answered} of {total} points answered.").format(
+        answered=overall.answered, total=overall.total
+    )
+    if checklist_kind != "visitation":
+        return v.outcome, v.explanation
+    if v.outcome is Outcome.NOT_JUDGED:
+        return v.outcome, progress
+    if overall.answered < overall.total:
+        return Outcome.INCOMPLETE, progress
+    return v.outcome, v.explanation
