@@ -99,7 +99,7 @@ TEMPLATES: dict[str, tuple[Callable[[Builder], None], Text, Text, bool]] = {
     "netwerk": (
         netwerk,
         ("Lerend netwerk", "Learning network"),
-        ("Coöperatie Kwaliteit@ · Lerend netwerk", "Cooperative Kwaliteit@ · Learning network"),
+        ("{{ cooperative.name }} · Lerend netwerk", "{{ cooperative.name }} · Learning network"),
         False,
     ),
 }

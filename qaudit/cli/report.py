@@ -130,7 +130,7 @@ def report_command(context: Context) -> int:
 
 def network_report(context: Context, parser: argparse.ArgumentParser) -> int:
     from qaudit.services import network_reports
-    from qaudit.services.reports import template_dir_of
+    from qaudit.services.reports import style_of, template_dir_of
 
     args = context.args
     if args.assessment or args.all or args.out_dir is not None:
@@ -142,6 +142,7 @@ def network_report(context: Context, parser: argparse.ArgumentParser) -> int:
     options = {
         "template_dir": args.template or template_dir_of(context.settings),
         "pdf": args.pdf,
+        "style": style_of(context.settings),
     }
     if args.kind == "spiegel":
         if args.location is None:

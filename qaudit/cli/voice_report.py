@@ -30,7 +30,7 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
 
 def clientervaring_command(context: Context) -> int:
     from qaudit.domain.clientvoice_rhythm import parse_period
-    from qaudit.services.reports import template_dir_of
+    from qaudit.services.reports import style_of, template_dir_of
     from qaudit.services.voice_report import write_clientvoice_report
     from qaudit.services.voice_summary import targets_of
 
@@ -48,6 +48,7 @@ def clientervaring_command(context: Context) -> int:
         period=parse_period(args.period) if args.period else None,
         template_dir=args.template or template_dir_of(context.settings),
         pdf=args.pdf,
+        style=style_of(context.settings),
     )
     if args.json:
         print_json({"kind": KIND, "location": args.location, "paths": [str(p) for p in written]})

@@ -3,18 +3,12 @@ report (the cooperative's view for staff), from the same templates staff can res
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine
 
 from qaudit.domain.mirror import NetworkIndex, trend_medians, yearly_indexes, years_of
-from qaudit.errors import QauditError
-from qaudit.i18n import _, get_language, using_language
-from qaudit.reports.files import staged
-from qaudit.reports.formatting import Formatter
 from qaudit.reports.mirror_report import (
     MeetingLine,
     NetwerkReport,
@@ -23,9 +17,9 @@ from qaudit.reports.mirror_report import (
     build_netwerk,
     build_spiegel,
 )
-from qaudit.reports.pdf import convert, require_soffice
-from qaudit.reports.templates import template_file
+from qaudit.reports.style import ReportStyle
 from qaudit.services import mirror, network
+from qaudit.services.report_files import checked_out, write_filled
 from qaudit.storage import transaction
 
 SPIEGEL = "spiegel"
@@ -90,13 +84,20 @@ def write_spiegel(
     pdf: bool = False,
     language: str | None = None,
     today: date | None = None,
+    style: ReportStyle | None = None,
 ) -> Path:
     """The mirror report of a member location; no other location or organisation is named."""
-    day = today or date.today()
-    return _write(
-        SPIEGEL, build_spiegel, lambda: spiegel_data(engine, location_id, day), out,
-        template_dir, pdf, language,
-    )  # fmt: skip
+    checked_out(out)
+    data = spiegel_data(engine, location_id, today or date.today())
+    return write_filled(
+        SPIEGEL,
+        lambda fmt: build_spiegel(data, fmt),
+        out,
+        template_dir=template_dir,
+        pdf=pdf,
+        language=language,
+        style=style,
+    )[0]
 
 
 def write_netwerk(
@@ -107,41 +108,17 @@ def write_netwerk(
     pdf: bool = False,
     language: str | None = None,
     today: date | None = None,
+    style: ReportStyle | None = None,
 ) -> Path:
     """The cooperative's network report for staff."""
-    day = today or date.today()
-    return _write(
-        NETWERK, build_netwerk, lambda: netwerk_data(engine, day), out, template_dir, pdf, language
-    )
-
-
-def _write(
-    kind: str,
-    builder: Callable[[Any, Formatter], dict[str, Any]],
-    gather: Callable[[], Any],
-    out: Path,
-    template_dir: Path | None,
-    pdf: bool,
-    language: str | None,
-) -> Path:
-    from qaudit.reports.render import fill  # docxtpl: imported when a report is written
-
-    language = language or get_language()
-    template = template_file(kind, language, template_dir)
-    soffice = require_soffice() if pdf else None
-    out = Path(out).expanduser()
-    if out.suffix.lower() != ".docx":
-        message = _("{path}: a report is a Word file, its name must end in .docx")
-        raise QauditError(message.format(path=out))
-    if not out.parent.is_dir():
-        raise QauditError(_("folder {path} does not exist").format(path=out.parent))
-    data = gather()
-    with using_language(language):
-        context = builder(data, Formatter(language))
-    document = fill(template, context)
-    targets = [out] + ([out.with_suffix(".pdf")] if soffice else [])
-    with staged(targets) as temporaries:
-        document.save(temporaries[0])
-        if soffice:
-            convert(temporaries[0], temporaries[1], soffice)
-    return out
+    checked_out(out)
+    data = netwerk_data(engine, today or date.today())
+    return write_filled(
+        NETWERK,
+        lambda fmt: build_netwerk(data, fmt),
+        out,
+        template_dir=template_dir,
+        pdf=pdf,
+        language=language,
+        style=style,
+    )[0]

@@ -14,8 +14,7 @@ from sqlalchemy import Engine
 
 from qaudit.domain import clientvoice as cv
 from qaudit.domain.clientvoice_rhythm import Period
-from qaudit.errors import QauditError
-from qaudit.i18n import _, get_language, using_language
+from qaudit.i18n import get_language, using_language
 from qaudit.reports.clientvoice import (
     ActionLine,
     ClientVoiceReport,
@@ -23,10 +22,9 @@ from qaudit.reports.clientvoice import (
     UnitLine,
     build_context,
 )
-from qaudit.reports.files import staged
-from qaudit.reports.formatting import Formatter
-from qaudit.reports.pdf import convert, require_soffice
+from qaudit.reports.style import ReportStyle
 from qaudit.reports.templates import template_file
+from qaudit.services.report_files import checked_out, write_filled
 from qaudit.services.voice_view import ClientVoiceView, client_voice
 
 KIND = "clientervaring"
@@ -87,27 +85,19 @@ def write_clientvoice_report(
     pdf: bool = False,
     language: str | None = None,
     today: date | None = None,
+    style: ReportStyle | None = None,
 ) -> list[Path]:
     """Write the report on ``location_id`` to ``out`` (and ``out.pdf``); the files written."""
-    language = language or get_language()
-    out = Path(out).expanduser()
-    if out.suffix.lower() != ".docx":
-        raise QauditError(
-            _("{path}: a report is a Word file, its name must end in .docx").format(path=out)
-        )
-    if not out.parent.is_dir():
-        raise QauditError(_("folder {path} does not exist").format(path=out.parent))
-    template = template_file(KIND, language, template_dir)
-    soffice = require_soffice() if pdf else None
-    with using_language(language):
+    checked_out(out)
+    template_file(KIND, language or get_language(), template_dir)  # a missing one, before reading
+    with using_language(language or get_language()):
         view = client_voice(engine, location_id, targets, period, today)
-        context = build_context(report_data(view), Formatter(language))
-    from qaudit.reports.render import fill  # docxtpl: imported when a report is written
-
-    document = fill(template, context)
-    targets_out = [out] + ([out.with_suffix(".pdf")] if soffice else [])
-    with staged(targets_out) as temporaries:
-        document.save(temporaries[0])
-        if soffice:
-            convert(temporaries[0], temporaries[1], soffice)
-    return targets_out
+    return write_filled(
+        KIND,
+        lambda fmt: build_context(report_data(view), fmt),
+        out,
+        template_dir=template_dir,
+        pdf=pdf,
+        language=language,
+        style=style,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -152,3 +153,32 @@ def test_cli_spiegel_and_netwerk(demo: Engine, tmp_path: Path) -> None:
     assert refused.returncode == 1 and "L01" in refused.stderr and "Traceback" not in refused.stderr
     assert run("netwerk", "--out", str(tmp_path / "n.docx")).returncode == 0
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_the_cooperative_of_the_settings_signs_every_figure_report(
+    demo: Engine, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text(
+        '[cooperative]\nname = "Zorgcoöperatie Noord"\naddress = ["Postbus 12, Assen"]\n',
+        encoding="utf-8",
+    )
+    l13 = _location(demo, "L13")
+    reports = {
+        "spiegel": ["--location", str(l13.id)],
+        "netwerk": [],
+        "clientervaring": ["--location", "1"],
+    }
+    for kind, extra in reports.items():
+        out = tmp_path / f"{kind}.docx"
+        done = subprocess.run(
+            [sys.executable, "-m", "qaudit", "--database", str(demo.url), "report", kind,
+             *extra, "--out", str(out)],
+            capture_output=True, text=True, timeout=180,
+            env={**os.environ, "QAUDIT_HOME": str(home)},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        text = every_text(out)
+        assert "Zorgcoöperatie Noord" in text, kind
+        assert "Coöperatie Kwaliteit@" not in text, kind
