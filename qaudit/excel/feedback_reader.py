@@ -14,15 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from qaudit.domain.clientvoice_enums import Parameter, RespondentGroup
 from qaudit.domain.privacy import find_personal_data as check_note
-from qaudit.errors import QauditError
 from qaudit.excel import feedback_layout as fl
 from qaudit.excel.cells import normalise_text
-from qaudit.excel.files import check_workbook_file
+from qaudit.excel.files import read_checked
 from qaudit.excel.meta_reader import cell_text
 from qaudit.excel.problems import Problems
 from qaudit.i18n import _
@@ -70,24 +68,9 @@ def read_feedback(
 ) -> FeedbackWorkbook:
     """Parse and check ``path`` whole, or refuse it naming every bad cell."""
     path = Path(path)
-    check_workbook_file(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise _damaged(path) from exc
-    try:
-        return _read(path, workbook, frozenset(promise_ids), units_for, today)
-    except QauditError:
-        raise
-    except Exception as exc:  # read-only mode parses lazily: damage shows up here
-        raise _damaged(path) from exc
-    finally:
-        workbook.close()
-
-
-def _damaged(path: Path) -> QauditError:
-    return QauditError(
-        _("{file}: the workbook is damaged or not an Excel workbook").format(file=path.name)
+    ids = frozenset(promise_ids)
+    return read_checked(
+        path, lambda workbook: _read(path, workbook, ids, units_for, today), data_only=True
     )
 
 

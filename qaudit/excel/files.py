@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from qaudit.errors import QauditError
 from qaudit.files import check_output, write_atomically
@@ -24,6 +26,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
+Parsed = TypeVar("Parsed")
 
 
 def check_target(out: Path) -> Path:
@@ -70,6 +73,30 @@ def check_workbook_file(path: Path) -> None:
             ).format(file=path.name)
         )
     _check_archive(path)
+
+
+def read_checked(path: Path, parse: Callable[[Any], Parsed], *, data_only: bool) -> Parsed:
+    """Check ``path`` (:func:`check_workbook_file`), open it read-only and ``parse`` it; a
+    user's error passes through, damage found on the way becomes one clear refusal."""
+    check_workbook_file(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise _damaged(path) from exc
+    try:
+        return parse(workbook)
+    except QauditError:
+        raise
+    except Exception as exc:  # read-only mode parses lazily: damage shows up here
+        raise _damaged(path) from exc
+    finally:
+        workbook.close()
+
+
+def _damaged(path: Path) -> QauditError:
+    return QauditError(
+        _("{file}: the workbook is damaged or not an Excel workbook").format(file=path.name)
+    )
 
 
 def _check_archive(path: Path) -> None:

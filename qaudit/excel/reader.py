@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from qaudit.domain.enums import Result
-from qaudit.errors import QauditError
 from qaudit.excel import answers, layout
 from qaudit.excel.cells import is_plain, normalise_text, shown
-from qaudit.excel.files import check_workbook_file
+from qaudit.excel.files import read_checked
 from qaudit.excel.header import (
     Header,
     points_sheet,
@@ -57,25 +55,7 @@ class ParsedWorkbook:
 
 def read_workbook(path: Path) -> ParsedWorkbook:
     path = Path(path)
-    check_workbook_file(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise _damaged(path) from exc
-    try:
-        return _read(path, workbook)
-    except QauditError:
-        raise
-    except Exception as exc:  # read-only mode parses lazily: damage shows up here
-        raise _damaged(path) from exc
-    finally:
-        workbook.close()
-
-
-def _damaged(path: Path) -> QauditError:
-    return QauditError(
-        _("{file}: the workbook is damaged or not an Excel workbook").format(file=path.name)
-    )
+    return read_checked(path, lambda workbook: _read(path, workbook), data_only=False)
 
 
 def _read(path: Path, workbook: Any) -> ParsedWorkbook:
