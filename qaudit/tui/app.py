@@ -4,7 +4,9 @@ Start-up is kept light: Textual and the dashboard screen are imported first, eve
 screen when it is opened. A SQLite file is read for the dashboard with the standard
 library's ``sqlite3`` on a thread started when the app is made, so the first frame is
 usually already populated; the database layer (SQLAlchemy, SQLModel) is loaded by a worker
-after that frame. Any other database is read through the engine by a worker.
+after that frame. Any other database is read through the engine by a worker. Made without
+settings, the app starts on the defaults and builds the settings model (pydantic) only when
+something first asks for it, after the first frame.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from qaudit.config import Settings
 from qaudit.i18n import _
 from qaudit.services.workbench import Workbench
 from qaudit.tui.commands import QAuditCommands
@@ -29,6 +30,7 @@ from qaudit.tui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from qaudit.checklists import Catalogue
+    from qaudit.config import Settings
     from qaudit.services.workbench import Database
     from qaudit.services.write_queue import Update, WriteQueue
 
@@ -70,19 +72,20 @@ class QAuditApp(App[None]):
         today: date | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings or Settings()
+        self._settings = settings
+        self._settings_lock = threading.Lock()
         if engine is None and not database_url:
-            database_url = self.settings.resolved_database_url()
+            database_url = settings.resolved_database_url() if settings else _default_database()
         self.services = Workbench(database_url, engine=engine)
         """The one door to the core: every read and write of the screens goes through it."""
         self.database_url = self.services.url
         self.catalogue = catalogue
         self.today = today or date.today()
-        self.set_keymap(dict(self.settings.keys))
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        if settings is not None:
+            self.set_keymap(dict(settings.keys))
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
         self.dashboard_rows: list[Any] = []
-        self.last_key_time: float | None = None
         self.last_output: Path | None = None
         """The last report or workbook written by a worker."""
         self.queue_listeners: list[Any] = []
@@ -92,6 +95,16 @@ class QAuditApp(App[None]):
         if self.services.sqlite_path is not None:
             self.prefetched = Future()
             threading.Thread(target=self._prefetch, name="dashboard-prefetch", daemon=True).start()
+
+    @property
+    def settings(self) -> Settings:
+        """The settings it was given, else the defaults (made when first asked for)."""
+        with self._settings_lock:
+            if self._settings is None:
+                from qaudit.config import Settings
+
+                self._settings = Settings()
+            return self._settings
 
     def _prefetch(self) -> None:
         assert self.prefetched is not None
@@ -165,7 +178,7 @@ class QAuditApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(DashboardScreen())
-        if self.settings.keys:
+        if self._settings is not None and self._settings.keys:
             self.check_keys()
 
     @work(thread=True, exclusive=True, group="keys")
@@ -185,16 +198,12 @@ class QAuditApp(App[None]):
                 markup=False,
             )
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self.last_key_time = event.time  # when the key came in: answers are timed from it
-        await super().on_event(event)
-
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
         """After the first populated frame: open the engine (SQLAlchemy, schema check) in the
         background, so the first action that writes finds it ready."""
         try:
+            self.settings  # noqa: B018 - build the settings model off the UI thread
             self.engine()
             self._send_leftovers()
         except Exception as error:
@@ -245,6 +254,13 @@ class QAuditApp(App[None]):
                 raise  # a bug, not a fault
             self.report_error(error)
             return None
+
+
+def _default_database() -> str:
+    """The SQLite file in the data directory (``Settings().resolved_database_url()``)."""
+    from qaudit.paths import user_dirs
+
+    return f"sqlite:///{user_dirs().database_file}"
 
 
 def run(settings: Settings, database_url: str) -> None:

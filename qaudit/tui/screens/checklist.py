@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
-from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, OptionList, ProgressBar, Static, TextArea
@@ -38,8 +37,6 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         """A note held back by the privacy gate to be rewritten: (point id, text)."""
         self.perceived: dict[str, Any] = {}
         """Per promise: the share of clients who noticed it kept (visitation and Cirkel)."""
-        self.commit_seconds: list[float] = []
-        """Per answer key: from the key event to the committed answer (for the benchmark)."""
         self.search_index: PointIndex | None = None
         """Built at the first ``/``: every point of the checklist, folded for searching."""
 
@@ -165,11 +162,9 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         point_id = self.current_point_id()
         if point_id is None or self.state is None or self.state.closed:
             return
-        pressed = self.qapp.last_key_time or get_time()
-        if self.save_field(point_id, AnswerField.RESULT, Result(value), True, detail=False):
-            self.commit_seconds.append(get_time() - pressed)  # read by the benchmark
-            if not self._advance(point_id):
-                self._show_detail()
+        saved = self.save_field(point_id, AnswerField.RESULT, Result(value), True, detail=False)
+        if saved and not self._advance(point_id):
+            self._show_detail()
 
     def _answer_cell(self, point_id: str) -> Any:
         """The answer, and what is going on with it: saving, waiting, or who else gave it."""
