@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from qaudit.errors import QauditError
@@ -13,6 +14,8 @@ from qaudit.i18n import _
 from qaudit.reports import pdf_macro
 
 TIMEOUT_S = 180
+PER_DOCUMENT_S = 60
+"""Seconds LibreOffice may take: a start, plus this much per document converted."""
 _CANDIDATES = (
     "soffice",
     "libreoffice",
@@ -46,42 +49,60 @@ def require_soffice() -> str:
 
 
 def convert(docx: Path, pdf: Path, soffice: str) -> Path:
-    """Convert ``docx`` to ``pdf`` with the table of contents filled in, in a private
-    LibreOffice profile (safe beside a running LibreOffice).
-
-    The profile carries a small macro that updates the contents before exporting (see
-    ``pdf_macro``); should the macro not produce a file, the plain conversion is used.
-    """
-    with tempfile.TemporaryDirectory(prefix="qaudit-pdf-") as scratch:
-        work = Path(scratch)
-        source = work / "report.docx"
-        shutil.copyfile(docx, source)
-        profile = work / "profile"
-        produced = work / "out" / "report.pdf"
-        produced.parent.mkdir()
-        start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
-        _run([*start, "--terminate_after_init"], pdf)  # a first start writes the profile
-        pdf_macro.install(profile)
-        done = _run([*start, pdf_macro.macro_url(source, produced)], pdf)
-        if not produced.is_file():
-            convert_to = ["--convert-to", "pdf", "--outdir", str(produced.parent), str(source)]
-            done = _run([*start, *convert_to], pdf)
-        if done.returncode != 0 or not produced.is_file():
-            reason = (done.stderr or done.stdout).strip() or f"exit {done.returncode}"
-            raise QauditError(
-                _("LibreOffice could not convert {path} to PDF: {reason}").format(
-                    path=pdf.with_suffix(".docx").name, reason=reason
-                )
-            )
-        shutil.copyfile(produced, pdf)
+    """Convert ``docx`` to ``pdf`` with the table of contents filled in (see
+    :func:`convert_many`)."""
+    convert_many([(docx, pdf)], soffice)
     return pdf
 
 
-def _run(command: list[str], pdf: Path) -> subprocess.CompletedProcess[str]:
+def convert_many(pairs: Sequence[tuple[Path, Path]], soffice: str) -> None:
+    """Convert each (Word file, PDF file) pair, with the tables of contents filled in, in one
+    start of LibreOffice with a private profile (safe beside a running LibreOffice).
+
+    The profile carries a small macro that updates the contents before exporting (see
+    ``pdf_macro``); for a document the macro produced no file for, the plain conversion is
+    used. Raises ``QauditError`` naming the first file that could not be converted.
+    """
+    if not pairs:
+        return
+    with tempfile.TemporaryDirectory(prefix="qaudit-pdf-") as scratch:
+        work = Path(scratch)
+        inbox, outbox = work / "in", work / "out"
+        inbox.mkdir()
+        outbox.mkdir()
+        sources = [inbox / f"report-{n}.docx" for n in range(len(pairs))]
+        for (docx, _pdf), source in zip(pairs, sources, strict=True):
+            shutil.copyfile(docx, source)  # plain names: the macro call quotes no user's path
+        produced = [outbox / f"{source.stem}.pdf" for source in sources]
+        profile = work / "profile"
+        first = pairs[0][1]
+        start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+        _run([*start, "--terminate_after_init"], first)  # a first start writes the profile
+        pdf_macro.install(profile)
+        calls = [pdf_macro.macro_url(s, p) for s, p in zip(sources, produced, strict=True)]
+        limit = TIMEOUT_S + PER_DOCUMENT_S * len(pairs)
+        done = _run([*start, *calls], first, limit)
+        missing = [s for s, p in zip(sources, produced, strict=True) if not p.is_file()]
+        if missing:
+            convert_to = ["--convert-to", "pdf", "--outdir", str(outbox)]
+            done = _run([*start, *convert_to, *map(str, missing)], first, limit)
+        for (_docx, pdf), made in zip(pairs, produced, strict=True):
+            if done.returncode != 0 or not made.is_file():
+                reason = (done.stderr or done.stdout).strip() or f"exit {done.returncode}"
+                raise QauditError(
+                    _("LibreOffice could not convert {path} to PDF: {reason}").format(
+                        path=pdf.with_suffix(".docx").name, reason=reason
+                    )
+                )
+        for (_docx, pdf), made in zip(pairs, produced, strict=True):
+            shutil.copyfile(made, pdf)
+
+
+def _run(
+    command: list[str], pdf: Path, timeout: float = TIMEOUT_S
+) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(
-            command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-        )
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise QauditError(
             _("LibreOffice could not convert {path} to PDF: {reason}").format(

@@ -173,11 +173,16 @@ class Builder:
         self.para("")
 
     def closing(self) -> None:
-        """The closing, room for a signature, the signer and on whose behalf."""
-        self.para(("Met vriendelijke groet,", "Kind regards,"))
-        self.para("")
-        self.para("")
-        self.para("{{ lead }}", bold=True, space_after=0)
+        """The closing, room for a signature, the signer and on whose behalf: kept together on
+        one page (the signer never stands alone at the top of the next one)."""
+        lines = [
+            self.para(("Met vriendelijke groet,", "Kind regards,")),
+            self.para(""),
+            self.para(""),
+            self.para("{{ lead }}", bold=True, space_after=0),
+        ]
+        for line in lines:
+            line.paragraph_format.keep_with_next = True
         self.para(("namens {{ cooperative.name }}", "on behalf of {{ cooperative.name }}"))
 
     def tag(self, tag: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ KIND_OF_REPORT = {
     "cirkel": (AssessmentKind.CIRKEL,),
     "advies": (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL),
 }
+
+PLACEHOLDER = re.compile(r"(^|[\s(:])–\s*($|[),.;:])", re.MULTILINE)
+"""A dash standing alone where a value belongs (a table cell, after a colon)."""
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,14 @@
 
 Every report kind is rendered for every demo assessment it applies to, in Dutch and in
 English, and its text is scanned for dash placeholders, the fallback advice outside its
-case, "de auditbezoek" and results claimed by drafts. LibreOffice converts one report of
-each kind to PDF, with the table of contents filled in.
+case, "de auditbezoek" and results claimed by drafts. ``test_demo_pdfs`` converts every one
+of them to PDF.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -27,10 +26,9 @@ from qaudit.reports.style import ReportStyle
 from qaudit.services import assessments
 from qaudit.services.reports import write_one, write_report
 from qaudit.storage import transaction
-from reports.support import KIND_OF_REPORT, assessment_ids, read_docx
+from reports.support import KIND_OF_REPORT, PLACEHOLDER, assessment_ids, read_docx
 
 SOFFICE = find_soffice()
-PLACEHOLDER = re.compile(r"(^|[\s(:])–\s*($|[),.;:])", re.MULTILINE)
 FALLBACK_NL = "Wij adviseren de locatie te beginnen met het vertalen van de klantbeloften"
 FALLBACK_EN = "We advise the location to start translating the client promises"
 
@@ -162,37 +160,6 @@ def test_pdf_names_the_font_to_install(demo: Engine, out: Path, tmp_path: Path) 
     with pytest.raises(QauditError, match="Qaudit Nonexistent Sans"):
         write_report(demo, "advies", audit, out / "a.docx", template_dir=folder, pdf=True)
     assert not (out / "a.docx").exists()
-
-
-def _pdf_text(pdf: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed to read the PDF back")
-    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-PDF_CASES = {
-    report: ids[0]
-    for report, ids in {r: [i for rr, i in CASES if rr == r] for r in KIND_OF_REPORT}.items()
-}
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("report", ["basis-op-orde", "visitatie", "cirkel", "advies"])
-def test_libreoffice_pdf_has_a_filled_table_of_contents(
-    demo: Engine, out: Path, report: str, language: str
-) -> None:
-    path = out / f"{report}.{language}.docx"
-    written = write_one(demo, report, PDF_CASES[report], path, pdf=True, language=language)
-    assert written.pdf is not None and written.pdf.stat().st_size > 0
-    text = _pdf_text(written.pdf)
-    if report != "advies":  # the long reports have contents with page numbers
-        title, first = ("Inhoud", "Samenvatting") if language == "nl" else ("Contents", "Summary")
-        contents = text[text.index(title) : text.index(title) + 2000]
-        assert "F9" not in contents  # the placeholder was replaced by the entries
-        assert re.search(first + r"\s*\.{3,}\s*\d+", contents)
-    assert "Coöperatie Kwaliteit@" in text
 
 
 def test_english_letter_after_a_cirkel(demo: Engine, out: Path) -> None:
