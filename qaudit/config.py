@@ -65,6 +65,7 @@ class CooperativeSettings(BaseModel):
 
 
 HEX_COLOUR = r"^#?[0-9A-Fa-f]{6}$"
+CHART_COLOURS = ("met", "not_met", "unknown", "norm", "text")
 
 
 class ChartSettings(BaseModel):
@@ -207,6 +208,34 @@ def _problem(path: Path, error: ValidationError) -> str:
     expected = _(EXPECTED[top]) if top in EXPECTED else first["msg"]
     message = _("{path}: {key}: expected {expected}, got {value!r}")
     return message.format(path=path, key=key, expected=expected, value=first.get("input"))
+
+
+def chart_file(path: Path) -> dict[str, str]:
+    """The chart style in a template folder's ``chart.toml``: the keys of the ``[chart]``
+    setting (with or without the ``[chart]`` line), validated like it. Returns only the keys
+    the file sets; a wrong value or an unknown key is one message naming the file and key."""
+    values = _read_config_file(path)
+    if set(values) == {"chart"} and isinstance(values["chart"], dict):
+        values = dict(values["chart"])
+    try:
+        chart = ChartSettings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        if first["type"] == "extra_forbidden":
+            raise QauditError(unknown_key(str(path), key, ChartSettings.model_fields)) from None
+        expected = _(CHART_EXPECTED.get(key, EXPECTED["chart"]))
+        message = _("{path}: {key}: expected {expected}, got {value!r}")
+        raise QauditError(
+            message.format(path=path, key=key, expected=expected, value=first.get("input"))
+        ) from None
+    return {key: str(getattr(chart, key)) for key in sorted(chart.model_fields_set)}
+
+
+CHART_EXPECTED = {
+    **{key: N_("a colour as #RRGGBB, e.g. #0072B2") for key in CHART_COLOURS},
+    "font": N_("text (a font file or a font family name)"),
+}
 
 
 def unknown_key(source: str, key: str, known: Iterable[str]) -> str:

@@ -17,6 +17,8 @@ from qaudit.i18n import _
 from qaudit.paths import report_templates_dir
 
 SHIPPED_LANGUAGES = ("nl", "en")
+CHART_FILE = "chart.toml"
+"""The chart style of a template folder (the keys of the ``[chart]`` setting)."""
 
 
 def template_names(kind: str, language: str) -> tuple[str, str]:
@@ -62,6 +64,15 @@ def unused_files(folder: Path, kinds: Iterable[str]) -> list[str]:
     for path in sorted(folder.iterdir()):
         name = path.name
         if not path.is_file() or name.startswith((".", "~$", ".~lock")) or name in valid:
+            continue
+        if name == CHART_FILE:
+            continue
+        if path.suffix.lower() in (".toml", ".tml") or name.lower().startswith("chart"):
+            notices.append(
+                _("{file} in the template folder is not used: name it {expected}").format(
+                    file=name, expected=CHART_FILE
+                )
+            )
             continue
         stem = name.rsplit(".", 1)[0] + ".docx"
         close = difflib.get_close_matches(stem, valid, n=1, cutoff=0.5)

@@ -8,14 +8,14 @@ LibreOffice for ``pdf``), and write each file whole or not at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from qaudit.config import Settings
+from qaudit.config import Settings, chart_file
 from qaudit.domain.enums import AssessmentKind
 from qaudit.domain.models import Assessment, Location
 from qaudit.errors import QauditError, Refused
@@ -27,7 +27,7 @@ from qaudit.reports.fonts import check_fonts
 from qaudit.reports.kinds import KINDS, ReportKind, build_context, report_kind
 from qaudit.reports.pdf import convert, require_soffice
 from qaudit.reports.style import ReportStyle
-from qaudit.reports.templates import template_file, unused_files
+from qaudit.reports.templates import CHART_FILE, template_file, unused_files
 from qaudit.services import access, assessments, report_data
 from qaudit.storage import transaction
 
@@ -211,8 +211,27 @@ def _job(
     soffice = require_soffice() if pdf else None
     if soffice:
         check_fonts(template)
-    notices = tuple(unused_files(template_dir.expanduser(), KINDS)) if template_dir else ()
-    return _Job(report, template, language, date.today(), soffice, style or ReportStyle(), notices)
+    style = style or ReportStyle()
+    notices: tuple[str, ...] = ()
+    if template_dir is not None:
+        folder = template_dir.expanduser()
+        notices = tuple(unused_files(folder, KINDS))
+        style = folder_chart_style(style, folder)
+    return _Job(report, template, language, date.today(), soffice, style, notices)
+
+
+def folder_chart_style(style: ReportStyle, folder: Path) -> ReportStyle:
+    """``style`` with the chart style of ``chart.toml`` in the template folder, if there is
+    one: the keys it sets win over the ``[chart]`` setting (a font file named in it may be
+    relative to the folder)."""
+    path = folder / CHART_FILE
+    if not path.is_file():
+        return style
+    values = chart_file(path)
+    font = values.get("font", "")
+    if font and (folder / font).expanduser().is_file():
+        values["font"] = str((folder / font).expanduser())
+    return replace(style, chart=replace(style.chart, **values))
 
 
 def _check_assessment_argument(report: ReportKind, assessment_id: int | None) -> None:
