@@ -83,3 +83,33 @@ async def test_excel_import_previews_conflicts_then_applies_the_choice(app, worl
         assert now["A.02"] is Result.COMPLIANT and now["B.02"] is Result.NOT_COMPLIANT
         assert now["B.01"] is Result.NOT_APPLICABLE  # the conflict, taken from the file
         assert app.screen.state.results["B.02"] is Result.NOT_COMPLIANT  # the screen re-read
+
+
+async def test_report_action_shows_the_notes_the_command_prints(world, tmp_path):
+    """A draft, and a file in the template folder no report uses (with the name expected)."""
+    from qaudit.config import Settings
+    from qaudit.paths import report_templates_dir
+    from qaudit.tui.app import QAuditApp
+
+    from .conftest import RUNNING, TODAY
+
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    shipped = report_templates_dir() / "basis-op-orde.nl.docx"
+    (folder / "basis-op-orde.nl (kopie).docx").write_bytes(shipped.read_bytes())
+    settings = Settings(template_dir=str(folder))
+    app = QAuditApp(settings, engine=world.engine, catalogue=world.catalogue, today=TODAY)
+    RUNNING[:] = [app]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.self_eval_id)
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert app.last_output is not None and app.last_output.is_file()
+        shown = [n.message for n in app._notifications]
+    assert any("is gemarkeerd als concept" in m for m in shown)
+    assert any(
+        "basis-op-orde.nl (kopie).docx" in m and "noem het basis-op-orde.nl.docx" in m
+        for m in shown
+    ), shown

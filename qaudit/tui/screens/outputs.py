@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from qaudit.config import Settings
+    from qaudit.services.reports import Written
     from qaudit.tui.app import QAuditApp
 
 
@@ -50,9 +51,11 @@ def write_report(app: QAuditApp, assessment_id: int) -> None:
 def _report(app: QAuditApp, assessment_id: int) -> None:
     from qaudit.services import reports
 
+    notes: list[str] = []
+
     def job() -> Path:
         target = app.services.report_target(assessment_id, _out_dir(app.settings))
-        return reports.write_report(
+        written = reports.write_one(
             app.engine(),
             target.kind,
             assessment_id,
@@ -60,8 +63,33 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
             template_dir=reports.template_dir_of(app.settings),
             style=reports.style_of(app.settings),
         )
+        notes.extend(report_notes(written))
+        return written.path
 
     _run(app, job, _("Report written: {path}"))
+    for note in notes:  # what the command line prints as "note:" after writing
+        app.call_from_thread(app.notify, note, severity="warning", timeout=12)
+
+
+def report_notes(written: Written) -> list[str]:
+    """The notes on a written report: a draft and why, personal data replaced, files in the
+    template folder that no report uses (each with the name it should have)."""
+    notes = []
+    if written.draft_reason:
+        notes.append(
+            _("{file} is marked as a draft: {reason}").format(
+                file=written.path.name, reason=written.draft_reason
+            )
+        )
+    if written.redactions:
+        notes.append(
+            ngettext(
+                "privacy: {count} piece of personal data replaced by […] in {file}",
+                "privacy: {count} pieces of personal data replaced by […] in {file}",
+                written.redactions,
+            ).format(count=written.redactions, file=written.path.name)
+        )
+    return [*notes, *written.notices]
 
 
 def _run(app: QAuditApp, job: Callable[[], Path], done: str) -> None:
