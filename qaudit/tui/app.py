@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from qaudit.services.write_queue import Update, WriteQueue
 
 
+NARROW = 120
+"""Terminal widths below this get the small-screen layouts."""
+
+
 class QAuditApp(App[None]):
     """The auditor's workbench. It receives its settings and database; it opens nothing itself."""
 
@@ -176,7 +180,16 @@ class QAuditApp(App[None]):
             self.catalogue = shipped_catalogue()
         return self.catalogue
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_layout(event.size.width)
+
+    def fit_layout(self, width: int) -> None:
+        """Below :data:`NARROW` columns the screens lay out for a small terminal (the
+        ``-narrow`` rules in ``qaudit.tcss``: panels below instead of beside)."""
+        self.set_class(width < NARROW, "-narrow")
+
     def on_mount(self) -> None:
+        self.fit_layout(self.size.width)
         self.push_screen(DashboardScreen())
         if self._settings is not None and self._settings.keys:
             self.check_keys()

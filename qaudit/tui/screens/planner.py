@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from qaudit.services.views import (
     assignment,
@@ -27,6 +27,7 @@ from qaudit.services.views import (
     violation_lines,
     why_not,
 )
+from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from qaudit.config import Settings
@@ -81,7 +82,7 @@ class PlannerScreen(Screen[None]):
                 yield DataTable(id="planner-by-location", cursor_type="row", zebra_stripes=True)
             with TabPane(text("problems"), id="planner-problem-tab"):
                 yield Static("", id="planner-problems")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = text("title")
