@@ -99,6 +99,8 @@ class Assigner:
                 candidate.id, location.organisation_id, day
             ):
                 reason = Constraint.NO_PEER_VISITOR
+            if reason is Constraint.ORGANISATION_LOAD and oid in self.visitors:
+                self.peer_pool.retire(day.year, oid)  # full for the year: shared from now on
             if reason is not None:
                 excluded.setdefault(reason, []).append(candidate.id)
         return _exclusions(excluded, {Constraint.ORGANISATION_LOAD: full})
@@ -159,6 +161,8 @@ class Assigner:
                 free.append(person.id)
             else:
                 excluded.setdefault(reason, []).append(person.id)
+                if reason is Constraint.PERSON_LOAD:
+                    self.assessor_pool.retire(day.year, pid)  # full: shared from now on
         if free:
             excluded[Constraint.TEAM_INCOMPLETE] = free
         return _exclusions(excluded, {Constraint.PERSON_LOAD: full})

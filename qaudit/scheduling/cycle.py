@@ -16,7 +16,7 @@ from qaudit.scheduling.constraints import Constraint
 from qaudit.scheduling.model import CIRKEL, VISITATION, Held
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Due:
     kind: EventKind
     year: int

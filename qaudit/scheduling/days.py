@@ -57,12 +57,16 @@ def is_working_day(day: date, settings: PlannerSettings) -> bool:
 
 @dataclass
 class Diary:
-    """Who is booked when: the days of each person, with the region of that day's event."""
+    """Who is booked when: the days of each person, with the region of that day's event.
+
+    Days are kept as ordinals (``date.toordinal()``) and weeks as ordinal // 7 (ordinal 1 is
+    a Monday): the checks run tens of thousands of times per plan, without date arithmetic.
+    """
 
     settings: PlannerSettings
     start: date
-    days: dict[int, dict[date, str]] = field(default_factory=lambda: defaultdict(dict))
-    weeks: Counter[tuple[int, date]] = field(default_factory=Counter)
+    days: dict[int, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    weeks: Counter[tuple[int, int]] = field(default_factory=Counter)
     working: dict[date, bool] = field(default_factory=dict)
 
     def is_working_day(self, day: date) -> bool:
@@ -76,26 +80,23 @@ class Diary:
         booked = self.days.get(person)
         if not booked:
             return _absent(self.settings, person, day)
-        if day in booked:
+        ordinal = day.toordinal()
+        if ordinal in booked:
             return Constraint.DOUBLE_BOOKED
-        if self.weeks[(person, _monday(day))] >= self.settings.max_events_per_week:
+        if self.weeks[(person, (ordinal - 1) // 7)] >= self.settings.max_events_per_week:
             return Constraint.WEEK_LOAD
-        gap = self.settings.travel_days
-        for offset in range(1, gap + 1):
-            for other in (day - timedelta(offset), day + timedelta(offset)):
-                if other in booked and booked[other] != region:
+        for offset in range(1, self.settings.travel_days + 1):
+            for other in (booked.get(ordinal - offset), booked.get(ordinal + offset)):
+                if other is not None and other != region:
                     return Constraint.TRAVEL
         return _absent(self.settings, person, day)
 
     def book(self, people: Sequence[int], day: date, region: str) -> None:
-        monday = _monday(day)
+        ordinal = day.toordinal()
+        week = (ordinal - 1) // 7
         for person in people:
-            self.days[person][day] = region
-            self.weeks[(person, monday)] += 1
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(day.weekday())
+            self.days[person][ordinal] = region
+            self.weeks[(person, week)] += 1
 
 
 def _absent(settings: PlannerSettings, person: int, day: date) -> Constraint | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from qaudit.domain.enums import EventKind
-from qaudit.i18n import N_, _
+from qaudit.i18n import N_, _, get_language
 from qaudit.scheduling.constraints import Constraint
 from qaudit.scheduling.model import VISITATION, Exclusion, PlannedEvent, Violation
 
@@ -38,6 +39,12 @@ class Names:
 
 
 def kind_label(kind: EventKind) -> str:
+    return _kind_label(get_language(), kind)
+
+
+@cache
+def _kind_label(language: str, kind: EventKind) -> str:
+    """Per language and kind, translated once: a plan labels tens of thousands of events."""
     return _(_KIND.get(kind, kind.value))
 
 
@@ -191,6 +198,12 @@ _TEXT = {
 
 def text(key: str) -> str:
     """The planner screen's words (kept here so they live in the schedule catalog)."""
+    return _text(get_language(), key)
+
+
+@cache
+def _text(language: str, key: str) -> str:
+    """Translated once per language: a plan's table asks for its words per event."""
     return _(_TEXT[key])
 
 

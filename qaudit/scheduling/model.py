@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from qaudit.domain.enums import ConflictKind, EventKind
 from qaudit.scheduling.constraints import Constraint
@@ -13,7 +14,7 @@ from qaudit.scheduling.settings import PlannerSettings
 VISITATION, CIRKEL = EventKind.VISITATION, EventKind.CIRKEL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Held:
     """A visitation or Cirkel that took place (or, for a fixed event, will take place)."""
 
@@ -22,7 +23,7 @@ class Held:
     visiting_organisation_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocationIn:
     id: int
     organisation_id: int
@@ -44,13 +45,22 @@ class OrganisationIn:
     memberships: tuple[tuple[date, date | None], ...] = ()
 
     def member_in(self, year: int) -> bool:
-        first, last = date(year, 1, 1), date(year, 12, 31)
-        return any(
-            start <= last and (end is None or end >= first) for start, end in self.memberships
-        )
+        known = self._member_years.get(year)
+        if known is None:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            known = self._member_years[year] = any(
+                start <= last and (end is None or end >= first) for start, end in self.memberships
+            )
+        return known
+
+    @cached_property
+    def _member_years(self) -> dict[int, bool]:
+        """year -> member that year, filled as asked (the planner asks tens of thousands of
+        times for a few hundred organisations)."""
+        return {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonIn:
     id: int
     name: str = ""
@@ -62,7 +72,7 @@ class PersonIn:
     peer_visitor: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConflictIn:
     person_id: int
     organisation_id: int
@@ -71,7 +81,7 @@ class ConflictIn:
     end: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuditIn:
     """A past assessment of one of ``organisation_id``'s locations, led or assisted by a person."""
 
@@ -80,7 +90,7 @@ class AuditIn:
     on: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FixedEvent:
     """A stored event the planner keeps: a manual override, re-checked but never moved."""
 
@@ -118,7 +128,7 @@ class PlanInput:
         return self.start.year + self.years - 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exclusion:
     """One constraint and the candidates (organisation or person ids) it excluded."""
 
@@ -126,7 +136,7 @@ class Exclusion:
     candidates: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Violation:
     """A constraint a kept (manual) event breaks; ``subject`` is the person or organisation."""
 
@@ -134,7 +144,7 @@ class Violation:
     subject: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedEvent:
     uid: str
     location_id: int
@@ -160,7 +170,7 @@ class PlannedEvent:
         return bool(self.person_ids)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A location that gets no visitation or Cirkel in the plan, and why."""
 

@@ -22,6 +22,8 @@ class Pool:
         self._rings: dict[tuple[int, str | None], deque[int]] = {}
         self._retired: dict[int, set[int]] = {}
         self._sorted: dict[int, tuple[int, ...]] = {}
+        self._live: dict[int, tuple[int, list[int]]] = {}
+        """year -> (how many were retired when it was made, the live candidates by id)."""
 
     def retire(self, year: int, cid: int) -> None:
         """``cid`` takes nothing more in ``year``."""
@@ -36,9 +38,16 @@ class Pool:
         return cached
 
     def live(self, year: int) -> list[int]:
-        """Every candidate not retired in ``year``, by id."""
+        """Every candidate not retired in ``year``, by id (do not change the list).
+
+        Kept per year and narrowed only when more have retired since: asked for every event
+        without a candidate, it costs the live ones, not the whole cooperative each time."""
         ids = self._retired.get(year, set())
-        return [cid for cid in self._all if cid not in ids]
+        retired, live = self._live.get(year, (0, self._all))
+        if retired != len(ids) or year not in self._live:
+            live = [cid for cid in live if cid not in ids]
+            self._live[year] = (len(ids), live)
+        return live
 
     def candidates(self, year: int, region: str | None) -> Iterator[int]:
         """Every candidate that is not retired, at most once: ``region``'s first (if given)."""

@@ -12,7 +12,7 @@ from qaudit.scheduling.cycle import Due, Rhythm, fixed_violations
 from qaudit.scheduling.model import FixedEvent, Held, LocationIn, OrganisationIn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     location: LocationIn
     kind: EventKind

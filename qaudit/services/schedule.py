@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
@@ -82,12 +83,19 @@ def propose(
 
 
 def names(session: Session) -> Names:
+    """Every location's, organisation's and person's display name (three Core selects)."""
+    places = sa.select(col(Location.id), col(Location.code), col(Location.name), col(Location.city))
     return Names(
-        locations={
-            loc.id or 0: (loc.code, loc.name, loc.city) for loc in session.exec(select(Location))
+        locations={lid: (code, name, city) for lid, code, name, city in session.execute(places)},
+        organisations={
+            oid: name
+            for oid, name in session.execute(
+                sa.select(col(Organisation.id), col(Organisation.name))
+            )
         },
-        organisations={o.id or 0: o.name for o in session.exec(select(Organisation))},
-        people={p.id or 0: p.name for p in session.exec(select(Person))},
+        people={
+            pid: name for pid, name in session.execute(sa.select(col(Person.id), col(Person.name)))
+        },
     )
 
 

@@ -51,10 +51,7 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
         locations=_locations(session, people),
         organisations=_organisations(session),
         people=_people(session),
-        conflicts=tuple(
-            ConflictIn(c.person_id, c.organisation_id, c.kind, c.start_date, c.end_date)
-            for c in session.exec(select(ConflictOfInterest))
-        ),
+        conflicts=_conflicts(session),
         audits=_audits(session, org_of, people),
         fixed=fixed,
         previous=previous,
@@ -65,11 +62,25 @@ def load(session: Session, start: date, years: int, settings: PlannerSettings) -
     )
 
 
+def _conflicts(session: Session) -> tuple[ConflictIn, ...]:
+    rows = sa.select(
+        col(ConflictOfInterest.person_id),
+        col(ConflictOfInterest.organisation_id),
+        col(ConflictOfInterest.kind),
+        col(ConflictOfInterest.start_date),
+        col(ConflictOfInterest.end_date),
+    ).order_by(col(ConflictOfInterest.id))
+    return tuple(ConflictIn(*row) for row in session.execute(rows))
+
+
 def with_absences(settings: PlannerSettings, session: Session) -> PlannerSettings:
     """The settings' unavailable periods plus the absences recorded in the database."""
     periods = {person: list(spans) for person, spans in settings.unavailable.items()}
-    for absence in session.exec(select(Absence).order_by(col(Absence.start_date))):
-        periods.setdefault(absence.person_id, []).append((absence.start_date, absence.end_date))
+    absences = sa.select(
+        col(Absence.person_id), col(Absence.start_date), col(Absence.end_date)
+    ).order_by(col(Absence.start_date), col(Absence.id))
+    for person_id, first, last in session.execute(absences):
+        periods.setdefault(person_id, []).append((first, last))
     return replace(settings, unavailable={p: tuple(spans) for p, spans in periods.items()})
 
 
@@ -102,11 +113,19 @@ def event_people(session: Session) -> dict[int, tuple[int, ...]]:
 
 def _organisations(session: Session) -> tuple[OrganisationIn, ...]:
     periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for m in session.exec(select(Membership)):
-        periods[m.organisation_id].append((m.start_date, m.end_date))
+    for organisation_id, start, end in session.execute(
+        sa.select(
+            col(Membership.organisation_id), col(Membership.start_date), col(Membership.end_date)
+        ).order_by(col(Membership.id))
+    ):
+        periods[organisation_id].append((start, end))
     return tuple(
-        OrganisationIn(o.id or 0, o.name, o.region, tuple(periods[o.id or 0]))
-        for o in session.exec(select(Organisation).order_by(col(Organisation.id)))
+        OrganisationIn(oid, name, region, tuple(periods[oid]))
+        for oid, name, region in session.execute(
+            sa.select(
+                col(Organisation.id), col(Organisation.name), col(Organisation.region)
+            ).order_by(col(Organisation.id))
+        )
     )
 
 
@@ -114,30 +133,46 @@ def _people(session: Session) -> tuple[PersonIn, ...]:
     roles: dict[int, set[Role]] = defaultdict(set)
     for person_id, role in session.exec(select(RoleAssignment.person_id, RoleAssignment.role)):
         roles[person_id].add(Role(role))
+    people = sa.select(
+        col(Person.id),
+        col(Person.name),
+        col(Person.organisation_id),
+        col(Person.region),
+        col(Person.max_per_year),
+    ).order_by(col(Person.id))
     return tuple(
         PersonIn(
-            p.id or 0,
-            p.name,
-            p.organisation_id,
-            p.region,
-            p.max_per_year,
-            assessor=Role.ASSESSOR in roles[p.id or 0],
-            peer_visitor=Role.PEER_VISITOR in roles[p.id or 0],
+            pid,
+            name,
+            organisation_id,
+            region,
+            max_per_year,
+            assessor=Role.ASSESSOR in roles[pid],
+            peer_visitor=Role.PEER_VISITOR in roles[pid],
         )
-        for p in session.exec(select(Person).order_by(col(Person.id)))
-        if roles[p.id or 0] & {Role.ASSESSOR, Role.PEER_VISITOR}
+        for pid, name, organisation_id, region, max_per_year in session.execute(people)
+        if roles[pid] & {Role.ASSESSOR, Role.PEER_VISITOR}
     )
 
 
 def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[LocationIn, ...]:
     done: dict[int, dict[int, date | None]] = defaultdict(dict)
-    for step in session.exec(select(CycleStep).where(CycleStep.status == StepStatus.DONE)):
-        done[step.location_id][step.step] = step.completed_on
+    finished = sa.select(
+        col(CycleStep.location_id), col(CycleStep.step), col(CycleStep.completed_on)
+    ).where(col(CycleStep.status) == StepStatus.DONE)
+    for location_id, step, completed_on in session.execute(finished):
+        done[location_id][step] = completed_on
     history = _history(session)
     states = cycle_states(session)
     result = []
-    for location in session.exec(select(Location).order_by(col(Location.id))):
-        lid = location.id or 0
+    places = sa.select(
+        col(Location.id),
+        col(Location.organisation_id),
+        col(Location.code),
+        col(Location.name),
+        col(Location.region),
+    ).order_by(col(Location.id))
+    for lid, organisation_id, code, name, region in session.execute(places):
         state = states[lid]
         blocked = gate(Step.VISITATION, state)
         dates = [done[lid].get(int(s)) for s in ROLLOUT_STEPS]
@@ -145,10 +180,10 @@ def _locations(session: Session, people: dict[int, tuple[int, ...]]) -> tuple[Lo
         result.append(
             LocationIn(
                 lid,
-                location.organisation_id,
-                location.code,
-                location.name,
-                location.region,
+                organisation_id,
+                code,
+                name,
+                region,
                 rollout,
                 blocked.reason,
                 tuple(history.get(lid, ())),
@@ -231,22 +266,41 @@ def _stored_plan(
     fixed: list[FixedEvent] = []
     previous: dict[str, tuple[int | None, tuple[int, ...]]] = {}
     days: dict[str, date] = {}
-    for e in session.exec(
-        select(ScheduledEvent)
+    rows = (
+        sa.select(
+            col(ScheduledEvent.id),
+            col(ScheduledEvent.uid),
+            col(ScheduledEvent.location_id),
+            col(ScheduledEvent.kind),
+            col(ScheduledEvent.planned_on),
+            col(ScheduledEvent.window_start),
+            col(ScheduledEvent.due_year),
+            col(ScheduledEvent.manual),
+            col(ScheduledEvent.visiting_organisation_id),
+        )
         .where(
-            ScheduledEvent.status == EventStatus.PLANNED,
+            col(ScheduledEvent.status) == EventStatus.PLANNED,
             col(ScheduledEvent.kind).in_(PLANNED_KINDS),
         )
         .order_by(col(ScheduledEvent.id))
-    ):
-        assigned = people.get(e.id or 0, ())
-        day = e.planned_on or e.window_start or (date(e.due_year, 7, 1) if e.due_year else None)
-        if e.manual and day is not None:
-            fixed.append(
-                FixedEvent(e.uid, e.location_id, e.kind, day, e.visiting_organisation_id, assigned)
-            )
-        elif not e.manual:
-            previous[e.uid] = (e.visiting_organisation_id, assigned)
-            if e.planned_on is not None:
-                days[e.uid] = e.planned_on
+    )
+    for (
+        eid,
+        uid,
+        location_id,
+        kind,
+        planned_on,
+        window_start,
+        due_year,
+        manual,
+        peer,
+    ) in session.execute(rows):
+        assigned = people.get(eid, ())
+        day = planned_on or window_start or (date(due_year, 7, 1) if due_year else None)
+        if manual and day is not None:
+            fixed.append(FixedEvent(uid, location_id, EventKind(kind), day, peer, assigned))
+        elif not manual:
+            previous[uid] = (peer, assigned)
+            if planned_on is not None:
+                days[uid] = planned_on
     return tuple(fixed), previous, days

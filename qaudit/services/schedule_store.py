@@ -10,10 +10,10 @@ round trips with a flush each.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
@@ -26,6 +26,7 @@ from qaudit.scheduling import PlannedEvent
 CHUNK = 5_000
 """Ids per ``IN (...)`` list: below SQLite's and PostgreSQL's parameter limits."""
 PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -62,40 +63,47 @@ def store_plan(
         else:
             changed.append((row.id, event))
     now = utcnow()
-    log: list[dict[str, Any]] = []
-    created = _insert(session, new)
-    _replace_people(session, [*created, *changed])
-    _update(session, changed)
-    for event_id, event in created:
-        log.append(_entry(now, actor, "schedule_create", event_id, event))
-    for event_id, event in changed:
-        log.append(_entry(now, actor, "schedule", event_id, event))
+    for batch in _batches(new):  # in batches: 25,000 locations' plan is 240,000 rows
+        created = _insert(session, batch)
+        _insert_people(session, created)
+        _log(session, [_entry(now, actor, "schedule_create", eid, e) for eid, e in created])
+    for pairs in _batches(changed):
+        _delete_people(session, [event_id for event_id, _event in pairs])
+        _insert_people(session, pairs)
+        _update(session, pairs)
+        _log(session, [_entry(now, actor, "schedule", eid, e) for eid, e in pairs])
     cancelled = [
         (uid, row.id)
         for uid, row in rows.items()
         if not row.manual and row.status is EventStatus.PLANNED and uid not in wanted
     ]
-    for ids in _chunks([event_id for _uid, event_id in cancelled]):
+    for gone in _batches(cancelled):
         session.execute(
             update(ScheduledEvent)
-            .where(col(ScheduledEvent.id).in_(ids))
+            .where(col(ScheduledEvent.id).in_([event_id for _uid, event_id in gone]))
             .values(status=EventStatus.CANCELLED)
         )
-    log += [
-        {
-            "at": now,
-            "actor": actor,
-            "action": "schedule",
-            "entity": "scheduledevent",
-            "entity_id": event_id,
-            "detail": {"uid": uid, "status": "cancelled"},
-        }
-        for uid, event_id in cancelled
-    ]
-    counts.update(created=len(created), updated=len(changed), cancelled=len(cancelled))
-    if log:
-        session.connection().execute(insert(_table("auditlog")), log)
+        _log(
+            session,
+            [
+                {
+                    "at": now,
+                    "actor": actor,
+                    "action": "schedule",
+                    "entity": "scheduledevent",
+                    "entity_id": event_id,
+                    "detail": {"uid": uid, "status": "cancelled"},
+                }
+                for uid, event_id in gone
+            ],
+        )
+    counts.update(created=len(new), updated=len(changed), cancelled=len(cancelled))
     return counts
+
+
+def _log(session: Session, entries: list[dict[str, Any]]) -> None:
+    if entries:
+        session.connection().execute(insert(_table("auditlog")), entries)
 
 
 _HISTORY = (EventStatus.DONE, EventStatus.MISSED)
@@ -166,9 +174,12 @@ def _update(session: Session, changed: Sequence[tuple[int, PlannedEvent]]) -> No
         )
 
 
-def _replace_people(session: Session, events: Sequence[tuple[int, PlannedEvent]]) -> None:
-    for ids in _chunks([event_id for event_id, _event in events]):
+def _delete_people(session: Session, ids: list[int]) -> None:
+    if ids:
         session.execute(delete(EventAssignment).where(col(EventAssignment.event_id).in_(ids)))
+
+
+def _insert_people(session: Session, events: Sequence[tuple[int, PlannedEvent]]) -> None:
     assignments = [
         {
             "event_id": event_id,
@@ -204,12 +215,7 @@ def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    batch: list[int] = []
-    for value in ids:
-        batch.append(value)
-        if len(batch) == CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _batches(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``CHUNK`` (each also fits an ``IN (...)`` list)."""
+    for first in range(0, len(items), CHUNK):
+        yield items[first : first + CHUNK]
