@@ -64,6 +64,18 @@ class CooperativeSettings(BaseModel):
     """A PNG or JPEG file printed above the letterhead and on report covers."""
 
 
+class EvidenceSettings(BaseModel):
+    """The ``[evidence]`` table: files and photos attached to answers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    max_mib: int = Field(default=20, ge=1, le=1024)
+    """The largest file that may be attached, in MiB."""
+    opener: list[str] = Field(default_factory=list)
+    """The command that opens a file, e.g. ``["evince"]`` (the file is added last); empty:
+    the system viewer (xdg-open, open, or the Windows file association)."""
+
+
 HEX_COLOUR = r"^#?[0-9A-Fa-f]{6}$"
 CHART_COLOURS = ("met", "not_met", "unknown", "norm", "text")
 
@@ -131,6 +143,9 @@ class Settings(BaseModel):
     chart: ChartSettings = Field(default_factory=ChartSettings)
     """The ``[chart]`` table: chart colours and font (see ``ChartSettings``)."""
 
+    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
+    """The ``[evidence]`` table: ``max_mib`` (20) and ``opener`` (the system viewer)."""
+
     def resolved_output_dir(self, dirs: UserDirs | None = None) -> Path:
         if self.output_dir:
             return Path(self.output_dir).expanduser()
@@ -154,6 +169,9 @@ EXPECTED = {
     "privacy": N_("a table [privacy] with retention_months = a whole number of months (1-1200)"),
     "clientvoice": N_("a table [clientvoice] of targets (numbers)"),
     "cooperative": N_("a table [cooperative] with name, address (a list of lines) and logo"),
+    "evidence": N_(
+        "a table [evidence] with max_mib = a whole number of MiB (1-1024) and opener = a list"
+    ),
     "chart": N_(
         "a table [chart] with colours as #RRGGBB (met, not_met, unknown, norm, text) and font"
     ),

@@ -34,6 +34,7 @@ COMMANDS = (
     "qaudit.cli.voice_feedback",
     "qaudit.cli.voice_register",
     "qaudit.cli.answer",
+    "qaudit.cli.evidence",
     "qaudit.cli.network",
     "qaudit.cli.versions",
 )

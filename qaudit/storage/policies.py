@@ -56,6 +56,13 @@ def _rules(table: str, columns: set[str]) -> tuple[str, str]:
             f"({in_('assessment_id', INTERVIEW_ASSESSMENTS)} "
             f"AND {in_('assessment_id', WRITE_ASSESSMENTS)})",
         )
+    if table == "evidencefile":  # shared by the assessments of a location (issue 15)
+        evidence_writers = (
+            f"(location_id IN (SELECT a.location_id FROM assessment a "
+            f"WHERE a.id IN {WRITE_ASSESSMENTS}))"
+        )
+        write = f"({in_('location_id', WRITE_LOCATIONS)} OR {evidence_writers})"
+        return in_("location_id", READ_LOCATIONS), write
     if table == "eventassignment":
         return "(event_id IN (SELECT id FROM scheduledevent))", STAFF
     if table in ("accessgrant", "login"):

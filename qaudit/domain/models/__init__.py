@@ -21,6 +21,7 @@ from qaudit.domain.models.cycle import (
     NetworkMeeting,
     ScheduledEvent,
 )
+from qaudit.domain.models.evidence import AnswerEvidence, EvidenceFile
 from qaudit.domain.models.network import GoodPractice, NetworkConsent, SharedPractice
 from qaudit.domain.models.organisation import (
     Absence,
@@ -37,12 +38,14 @@ from qaudit.domain.models.snapshot import ReferenceAnswer
 __all__ = [
     "Absence",
     "Answer",
+    "AnswerEvidence",
     "Assessment",
     "AuditLog",
     "ChecklistVersion",
     "ConflictOfInterest",
     "CycleStep",
     "EventAssignment",
+    "EvidenceFile",
     "Finding",
     "GoodPractice",
     "ImprovementAction",
