@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from qaudit.cli.arguments import MAX_ID, record_id
 from qaudit.cli.common import Context
 from qaudit.i18n import _
 
@@ -44,22 +45,6 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--yes", action="store_true", help=_("close without asking, even with unanswered points")
     )
     close.set_defaults(handler=close_assessment)
-
-
-MAX_ID = 2**31 - 1
-"""The largest id either database stores (PostgreSQL's INTEGER)."""
-
-
-def record_id(text: str) -> int:
-    """An id as typed: a whole number from 1 up to what the database can store."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if not 1 <= number <= MAX_ID:
-        message = _("not an id: {text!r} (a whole number from 1 to {max})")
-        raise argparse.ArgumentTypeError(message.format(text=text, max=MAX_ID))
-    return number
 
 
 def version_number(text: str) -> int:

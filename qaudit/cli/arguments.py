@@ -44,6 +44,21 @@ def count(text: str) -> int:
     return value
 
 
+def amount(text: str) -> int:
+    """A number of something that may be none (participants, reviews)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text}").format(text=text)
+        ) from None
+    if not 0 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            _("not a valid number: {text} (from 0 to {max})").format(text=text, max=MAX_ID)
+        )
+    return value
+
+
 def record_ids(text: str) -> tuple[int, ...]:
     """A comma-separated list of ids (``1,2,3``)."""
     try:

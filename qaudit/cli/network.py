@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument(
         "--practice",
         action="append",
-        type=int,
+        type=record_id,
         default=[],
         metavar="ID",
         help=_("a good practice presented at the meeting (repeat)"),

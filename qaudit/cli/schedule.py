@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qaudit.cli.arguments import day, record_id, record_ids
+from qaudit.cli.arguments import count, day, record_id, record_ids
 from qaudit.cli.common import (
     Context,
     add_json_flag,
@@ -82,7 +82,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     respond.set_defaults(handler=respond_command)
     load = actions.add_parser("load", help=_("planned events per person per month"))
     load.add_argument(
-        "--months", type=int, default=12, metavar="N", help=_("how many months (default 12)")
+        "--months", type=count, default=12, metavar="N", help=_("how many months (default 12)")
     )
     load.add_argument("--from", dest="start", type=day, metavar="DATE", help=_("first month"))
     add_json_flag(load)
@@ -100,7 +100,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _horizon(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument(
         "--years",
-        type=int,
+        type=count,
         required=required,
         default=None if required else 10,
         metavar="N",

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from enum import StrEnum
 
-from qaudit.cli.arguments import record_id
+from qaudit.cli.arguments import amount, count, record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.domain.clientvoice_enums import (
     ActionSource,
@@ -73,7 +73,7 @@ def _complaints(sub: argparse._SubParsersAction) -> None:
     ack.set_defaults(handler=complaint_acknowledge)
     extend = sub.add_parser("extend", help=_("extend the decision term (at most 4 weeks)"))
     extend.add_argument("id", type=record_id)
-    extend.add_argument("--weeks", type=int, required=True)
+    extend.add_argument("--weeks", type=count, required=True)
     extend.add_argument("--notice", type=_day, required=True, metavar="DATE")
     extend.set_defaults(handler=complaint_extend)
     close = sub.add_parser("close", help=_("record the decision and its follow-up"))
@@ -110,7 +110,7 @@ def _evaluations(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--location", type=record_id, required=True, metavar="ID")
     add.add_argument("--kind", choices=_values(EvaluationKind), required=True)
     add.add_argument("--held", type=_day, required=True, metavar="DATE")
-    add.add_argument("--participants", type=int, default=0)
+    add.add_argument("--participants", type=amount, default=0)
     add.add_argument("--note", default="", metavar="TEXT")
     add.set_defaults(handler=evaluation_add)
     listing = sub.add_parser("list", help=_("held evaluations and what is due or overdue"))

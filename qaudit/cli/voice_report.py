@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context, print_json
 from qaudit.i18n import _
 
@@ -17,7 +18,7 @@ KIND = "clientervaring"
 def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--location",
-        type=int,
+        type=record_id,
         metavar="ID",
         help=_("for spiegel and clientervaring: the location (see 'qaudit location list')"),
     )

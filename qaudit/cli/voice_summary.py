@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from qaudit.cli.arguments import amount, record_id
 from qaudit.cli.common import Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
@@ -18,7 +19,7 @@ def register_summary(actions: argparse._SubParsersAction) -> None:
         "summary", help=_("NPS, satisfaction, the six parameters and the promises perceived")
     )
     summary.add_argument(
-        "--location", type=int, metavar="ID", help=_("one location (default: all)")
+        "--location", type=record_id, metavar="ID", help=_("one location (default: all)")
     )
     summary.add_argument(
         "--period", metavar="2026|2026-Q3", help=_("a year or a quarter (default: this year)")
@@ -30,11 +31,11 @@ def register_summary(actions: argparse._SubParsersAction) -> None:
     aggregate = actions.add_parser("aggregate", help=_("scores published elsewhere"))
     sub = aggregate.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     add = sub.add_parser("add", help=_("record a published score for a location and period"))
-    add.add_argument("--location", type=int, required=True, metavar="ID")
+    add.add_argument("--location", type=record_id, required=True, metavar="ID")
     add.add_argument("--source", required=True, metavar="NAME", help=_("e.g. ZorgkaartNederland"))
     add.add_argument("--period", required=True, metavar="2026|2026-Q3")
     add.add_argument("--score", type=float, required=True, metavar="X")
-    add.add_argument("--count", type=int, default=0, metavar="N", help=_("how many reviews"))
+    add.add_argument("--count", type=amount, default=0, metavar="N", help=_("how many reviews"))
     add.add_argument("--note", default="", metavar="TEXT")
     add.set_defaults(handler=aggregate_add_command)
 

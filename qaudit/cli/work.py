@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from qaudit.cli.arguments import record_id
 from qaudit.cli.common import Context
 from qaudit.i18n import _
 
@@ -13,7 +14,9 @@ KINDS = ("self_evaluation", "audit_visit", "visitation", "cirkel")
 
 def register_start(actions: argparse._SubParsersAction) -> None:
     start = actions.add_parser("start", help=_("start an assessment, with who does the work"))
-    start.add_argument("--location", type=int, required=True, metavar="ID", help=_("location id"))
+    start.add_argument(
+        "--location", type=record_id, required=True, metavar="ID", help=_("location id")
+    )
     start.add_argument("--kind", choices=KINDS, required=True, help=_("what kind of assessment"))
     start.add_argument(
         "--people",
