@@ -167,7 +167,12 @@ def shown(path: Path) -> str:
 
 
 def missing(catalog: Catalog) -> list[str]:
-    return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
+    """Messages without a translation: an empty msgstr, any empty plural form, or fuzzy."""
+
+    def empty(string: object) -> bool:
+        return not all(string) if isinstance(string, tuple | list) else not string
+
+    return [str(m.id) for m in catalog if m.id and (empty(m.string) or m.fuzzy)]
 
 
 def run(check: bool, only: str | None = None) -> int:

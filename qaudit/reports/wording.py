@@ -155,10 +155,10 @@ def critical_state(total: int, open_: int, failed: int) -> str:
     if total == 0:
         return _("This checklist has no critical points.")
     if open_:
-        return ngettext(
-            "Not yet assessable: {open} of {total} critical point has not been assessed yet.",
-            "Not yet assessable: {open} of {total} critical points have not been assessed yet.",
-            total,
+        return ngettext(  # the verb agrees with the points not assessed
+            "Not yet assessable: {open} of the {total} critical points has not been assessed yet.",
+            "Not yet assessable: {open} of the {total} critical points have not been assessed yet.",
+            open_,
         ).format(open=open_, total=total)
     return _("Every critical point is met.")
 

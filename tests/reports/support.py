@@ -24,6 +24,8 @@ KIND_OF_REPORT = {
 
 PLACEHOLDER = re.compile(r"(^|[\s(:])–\s*($|[),.;:])", re.MULTILINE)
 """A dash standing alone where a value belongs (a table cell, after a colon)."""
+ENGLISH = re.compile(r"\b(the|have|has been|with|which)\b", re.IGNORECASE)
+"""English words that never occur in a Dutch report (an untranslated sentence)."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from qaudit.reports.pdf import convert_many, find_soffice
 from qaudit.services.reports import write_one
-from reports.support import KIND_OF_REPORT, PLACEHOLDER, assessment_ids
+from reports.support import ENGLISH, KIND_OF_REPORT, PLACEHOLDER, assessment_ids
 
 SOFFICE = find_soffice()
 LANGUAGES = ("nl", "en")
@@ -97,6 +97,8 @@ def test_the_pdf_is_complete(
     assert placeholders == []
     assert "F9" not in text  # the contents' "update when opened" hint is gone
     assert "de auditbezoek" not in text.lower()
+    if language == "nl":
+        assert ENGLISH.findall(text) == [], "an untranslated sentence"
     if report in LONG:
         title, first = CONTENTS[language]
         contents = _contents(text, title)

@@ -26,7 +26,7 @@ from qaudit.reports.style import ReportStyle
 from qaudit.services import assessments
 from qaudit.services.reports import write_one, write_report
 from qaudit.storage import transaction
-from reports.support import KIND_OF_REPORT, PLACEHOLDER, assessment_ids, read_docx
+from reports.support import ENGLISH, KIND_OF_REPORT, PLACEHOLDER, assessment_ids, read_docx
 
 SOFFICE = find_soffice()
 FALLBACK_NL = "Wij adviseren de locatie te beginnen met het vertalen van de klantbeloften"
@@ -70,6 +70,8 @@ def test_every_report_says_the_right_thing(
     placeholders = [m.group(0) for m in PLACEHOLDER.finditer(body)]
     assert placeholders == [], f"dash placeholders in {report} {assessment_id}"
     assert "de auditbezoek" not in body and "De auditbezoek" not in body
+    if language == "nl":
+        assert ENGLISH.findall(body) == [], "an untranslated sentence"
     fallback = FALLBACK_NL if language == "nl" else FALLBACK_EN
     if report == "advies" and not (
         kind is AssessmentKind.AUDIT_VISIT and outcome is Outcome.SUFFICIENT
