@@ -100,7 +100,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _horizon(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument(
         "--years",
-        type=count,
+        type=int,  # the planner names its own range (1 to the horizon it can plan)
         required=required,
         default=None if required else 10,
         metavar="N",
