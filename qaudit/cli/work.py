@@ -48,4 +48,10 @@ def start_assessment(context: Context) -> int:
         people=people,
     )
     print(_("Assessment {id} started.").format(id=new_id))
+    if args.kind in ("visitation", "cirkel"):
+        from qaudit.services.schedule_status import linked_event, started_message
+
+        linked = linked_event(context.engine(), new_id)
+        if linked is not None:
+            print(started_message(linked))
     return 0

@@ -7,13 +7,21 @@ new event a new uid. ``apply`` never re-plans, cancels or reopens either.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from qaudit.domain.enums import AssessmentKind, EventKind, EventStatus
-from qaudit.domain.models import Assessment, ScheduledEvent
+from qaudit.domain.models import (
+    Assessment,
+    EventAssignment,
+    Organisation,
+    Person,
+    ScheduledEvent,
+)
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import N_, _
 from qaudit.services import access, audit
@@ -31,6 +39,7 @@ ASSESSMENT_KIND = {
     EventKind.VISITATION: AssessmentKind.VISITATION,
     EventKind.CIRKEL: AssessmentKind.CIRKEL,
 }
+EVENT_KIND = {assessment: event for event, assessment in ASSESSMENT_KIND.items()}
 
 
 def mark_done(
@@ -105,3 +114,92 @@ def _matching_assessment(session: Session, row: ScheduledEvent, assessment_id: i
             )
         )
     return assessment
+
+
+def link_started(
+    session: Session, assessment: Assessment, people: Sequence[int]
+) -> tuple[ScheduledEvent | None, tuple[int, ...]]:
+    """A visitation or Cirkel started from its planned event: the location's earliest planned
+    event of that kind becomes held by ``assessment`` (on its start day), the assessment gets
+    the event's visiting organisation, and — when no ``people`` were named — its team.
+
+    Returns the event (None: none was planned) and the people who do the work.
+    """
+    kind = EVENT_KIND.get(assessment.kind)
+    if kind is None:
+        return None, tuple(people)
+    row = session.exec(
+        select(ScheduledEvent)
+        .where(
+            ScheduledEvent.location_id == assessment.location_id,
+            ScheduledEvent.kind == kind,
+            ScheduledEvent.status == EventStatus.PLANNED,
+        )
+        .order_by(col(ScheduledEvent.planned_on), col(ScheduledEvent.id))
+    ).first()
+    if row is None:
+        return None, tuple(people)
+    if not people:
+        people = session.exec(
+            select(EventAssignment.person_id)
+            .where(EventAssignment.event_id == row.id)
+            .order_by(col(EventAssignment.person_id))
+        ).all()
+    if assessment.visiting_organisation_id is None:
+        assessment.visiting_organisation_id = row.visiting_organisation_id
+        session.add(assessment)
+    row.status, row.assessment_id = EventStatus.DONE, assessment.id
+    row.planned_on = assessment.started_on
+    session.add(row)
+    audit.log(
+        session,
+        "schedule_done",
+        "scheduledevent",
+        row.id,
+        None,
+        uid=row.uid,
+        on=assessment.started_on.isoformat(),
+        assessment=assessment.id,
+    )
+    return row, tuple(people)
+
+
+@dataclass(frozen=True)
+class LinkedEvent:
+    """The planned event an assessment was started from, as the user is told."""
+
+    uid: str
+    organisation: str
+    people: tuple[str, ...]
+
+
+def linked_event(engine: Engine, assessment_id: int) -> LinkedEvent | None:
+    """The event ``assessment_id`` holds, with its peer organisation's and team's names."""
+    with transaction(engine) as session:
+        row = session.exec(
+            select(ScheduledEvent).where(ScheduledEvent.assessment_id == assessment_id)
+        ).first()
+        if row is None:
+            return None
+        organisation = (
+            session.get(Organisation, row.visiting_organisation_id)
+            if row.visiting_organisation_id is not None
+            else None
+        )
+        names = session.exec(
+            select(Person.name)
+            .join(EventAssignment, col(EventAssignment.person_id) == col(Person.id))
+            .where(EventAssignment.event_id == row.id)
+            .order_by(col(Person.id))
+        ).all()
+        return LinkedEvent(row.uid, organisation.name if organisation else "", tuple(names))
+
+
+def started_message(linked: LinkedEvent) -> str:
+    """What to tell after a start that held a planned event."""
+    parts = [p for p in (linked.organisation, ", ".join(linked.people)) if p]
+    if not parts:
+        return _("Planned event {uid} is now held by this assessment.").format(uid=linked.uid)
+    return _("Planned event {uid} is now held by this assessment ({who}).").format(
+        uid=linked.uid, who="; ".join(parts)
+    )

@@ -15,7 +15,15 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, MtDecision, St
 from qaudit.domain.models import Assessment, CycleStep, Membership, Organisation, Person
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError, Refused
-from qaudit.services import access, assessments, audit, locations, readiness, work_people
+from qaudit.services import (
+    access,
+    assessments,
+    audit,
+    locations,
+    readiness,
+    schedule_status,
+    work_people,
+)
 from qaudit.storage import transaction
 
 KIND_STEP = {
@@ -221,7 +229,9 @@ def start_assessment(
 
     An audit visit is compared with the location's latest self-evaluation. ``people`` (person
     ids) do the work: auditors, peer visitors or assessors; a Cirkel's team must be
-    independent of the organisation.
+    independent of the organisation. A visitation or Cirkel holds the location's planned event
+    of its kind (``schedule_status.link_started``): the event is done, linked, and lends the
+    assessment its peer organisation and (when no ``people`` are named) its team.
     """
     with transaction(engine) as session:
         access.require_start(session, kind.value, location_id)
@@ -241,6 +251,7 @@ def start_assessment(
             catalogue=catalogue,
             reference_assessment_id=reference,
         )
+        _event, people = schedule_status.link_started(session, created, people)
         if people:
             work_people.record_people(session, created, people)
         if state.status(step) is StepStatus.NOT_STARTED:

@@ -115,3 +115,90 @@ def test_calendar_marks_visit_days_busy(engine, coop, tmp_path):  # noqa: F811
     events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert events and {str(e["TRANSP"]) for e in events} == {"OPAQUE"}
     assert all(e.decoded("DTSTART").isoweekday() <= 5 for e in events)
+
+
+def test_starting_from_the_planned_event_holds_it_with_its_peer_and_team(
+    engine,
+    db_url,
+    coop,  # noqa: F811
+    mini_catalogue,
+    capsys,
+):
+    from qaudit.domain.models import Assessment, EventAssignment
+    from qaudit.domain.models.access import AssessmentPerson
+    from qaudit.services import trajectory
+
+    schedule.apply(engine, _propose(engine))
+    visitation = _first(engine, coop["L1"], EventKind.VISITATION)
+    cirkel = _first(engine, coop["L2"], EventKind.CIRKEL)
+    with transaction(engine) as s:
+        team = sorted(
+            s.exec(
+                select(EventAssignment.person_id).where(EventAssignment.event_id == visitation.id)
+            ).all()
+        )
+    assert visitation.visiting_organisation_id is not None and team
+    held_id = trajectory.start_assessment(
+        engine,
+        coop["L1"],
+        AssessmentKind.VISITATION,
+        today=visitation.planned_on,
+        catalogue=mini_catalogue,
+    )
+    mark_missed(engine, cirkel.uid)
+    with transaction(engine) as s:
+        held = s.get(Assessment, held_id)
+        assert held.visiting_organisation_id == visitation.visiting_organisation_id
+        people = s.exec(
+            select(AssessmentPerson.person_id).where(AssessmentPerson.assessment_id == held_id)
+        ).all()
+        assert sorted(people) == team
+    rows = _rows(engine)
+    assert rows[visitation.uid].status is EventStatus.DONE
+    assert rows[visitation.uid].assessment_id == held_id
+
+    schedule.apply(engine, _propose(engine))
+    rows = _rows(engine)
+    assert rows[visitation.uid].status is EventStatus.DONE
+    assert rows[visitation.uid].assessment_id == held_id
+    assert rows[cirkel.uid].status is EventStatus.MISSED
+    planned = _propose(engine).plan.events
+    assert not {visitation.uid, cirkel.uid} & {e.uid for e in planned}
+    # the next visitation of L1 is not planned with the peer that just visited
+    nxt = [e for e in planned if e.location_id == coop["L1"] and e.kind is EventKind.VISITATION]
+    assert nxt and nxt[0].visiting_organisation_id != visitation.visiting_organisation_id
+
+    # from the command line: the start says which planned event it holds
+    cirkel3 = _first(engine, coop["L3"], EventKind.CIRKEL)
+    capsys.readouterr()
+    code = main(
+        [
+            "--database",
+            db_url,
+            "assessment",
+            "start",
+            "--location",
+            str(coop["L3"]),
+            "--kind",
+            "cirkel",
+            "--on",
+            cirkel3.planned_on.isoformat(),
+        ]
+    )
+    assert code == 0
+    assert cirkel3.uid in capsys.readouterr().out
+    assert _rows(engine)[cirkel3.uid].status is EventStatus.DONE
+
+
+def test_starting_without_a_planned_event_links_nothing(engine, coop, mini_catalogue):  # noqa: F811
+    from qaudit.services import trajectory
+    from qaudit.services.schedule_status import linked_event
+
+    held_id = trajectory.start_assessment(
+        engine,
+        coop["L1"],
+        AssessmentKind.VISITATION,
+        today=date(2027, 3, 1),
+        catalogue=mini_catalogue,
+    )
+    assert linked_event(engine, held_id) is None

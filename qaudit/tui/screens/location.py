@@ -227,8 +227,15 @@ class LocationScreen(WorkScreen):
             today=self.qapp.today,
             catalogue=self.qapp.get_catalogue(),
         )
-        if new_id is not None:
-            self.qapp.open_assessment(new_id)
+        if new_id is None:
+            return
+        if kind in ("visitation", "cirkel"):
+            from qaudit.services.schedule_status import linked_event, started_message
+
+            linked = linked_event(self.engine, new_id)
+            if linked is not None:
+                self.notify(started_message(linked))
+        self.qapp.open_assessment(new_id)
 
     def action_rollout(self) -> None:
         from qaudit.tui.screens.rollout import RolloutScreen
