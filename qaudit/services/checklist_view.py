@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from qaudit.checklists import ChecklistSpec
 from qaudit.domain.enums import AssessmentStatus, Result
-from qaudit.services import assessments, checklists, locations, snapshots
+from qaudit.services import assessments, checklists, evidence, locations, snapshots
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,10 @@ class ChecklistView:
     has_reference: bool
     versions: dict[str, int] = field(default_factory=dict)
     """The version of each stored answer."""
+    reference_notes: dict[str, str] = field(default_factory=dict)
+    """The notes with the reference's answers (the self-evaluation's own words)."""
+    evidence: dict[str, int] = field(default_factory=dict)
+    """Per point: how many evidence files are attached."""
 
 
 def checklist_view(session: Session, assessment_id: int) -> ChecklistView:
@@ -34,11 +38,16 @@ def checklist_view(session: Session, assessment_id: int) -> ChecklistView:
         k: a.result for k, a in rows.items() if a.result is not Result.NOT_ASSESSED
     }
     reference: dict[str, Result] = {}
+    reference_notes: dict[str, str] = {}
     if assessment.reference_assessment_id is not None:
-        live = snapshots.reference_results(session, assessment)
-        if live is None:
-            live = assessments.results(session, assessment.reference_assessment_id)
-        reference = {k: v for k, v in live.items() if v is not Result.NOT_ASSESSED}
+        kept = snapshots.reference_answers(session, assessment)
+        if kept is not None:
+            given = {k: (result, note) for k, (result, note, _evidence) in kept.items()}
+        else:
+            live_rows = assessments.answers(session, assessment.reference_assessment_id)
+            given = {k: (a.result, a.note) for k, a in live_rows.items()}
+        reference = {k: r for k, (r, _note) in given.items() if r is not Result.NOT_ASSESSED}
+        reference_notes = {k: note for k, (_r, note) in given.items() if note}
     location = locations.get(session, assessment.location_id)
     title = f"{location.code} {location.name} · {assessment.kind.label} #{assessment_id}"
     return ChecklistView(
@@ -50,4 +59,6 @@ def checklist_view(session: Session, assessment_id: int) -> ChecklistView:
         reference,
         assessment.reference_assessment_id is not None,
         versions={k: a.version for k, a in rows.items()},
+        reference_notes=reference_notes,
+        evidence=evidence.counts_by_point(session, assessment_id),
     )

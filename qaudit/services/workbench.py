@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from qaudit.services.checklist_view import ChecklistView
     from qaudit.services.dashboard import DashboardRow
+    from qaudit.services.evidence import Attached, EvidenceView
     from qaudit.services.history import HistoryEntry
     from qaudit.services.write_queue import Update, WriteQueue
 
@@ -168,3 +169,39 @@ class Workbench:
 
         kind, name = self.read(report_target, assessment_id)
         return ReportTarget(kind, folder / name)
+
+    # Evidence files and photos (issue 15)
+
+    def evidence(self, assessment_id: int, point_id: str | None = None) -> list[EvidenceView]:
+        """The files attached to a point (or to the whole assessment)."""
+        from qaudit.services.evidence import listed
+
+        return self.read(listed, assessment_id, point_id)
+
+    def attach_evidence(
+        self,
+        assessment_id: int,
+        point_id: str,
+        path: Path,
+        *,
+        max_mib: int,
+        name_checked: bool = False,
+    ) -> Attached:
+        """Attach a file from disk (checked first), in one transaction."""
+        from qaudit.services.evidence import attach_file
+
+        return attach_file(
+            self.engine(),
+            assessment_id,
+            point_id,
+            path,
+            max_mib=max_mib,
+            name_checked=name_checked,
+        )
+
+    def open_evidence(self, evidence_id: int, folder: Path, opener: list[str]) -> str:
+        """Write a copy of the file under ``folder`` and open it with the viewer; what happened."""
+        from qaudit.services.evidence import content, open_with_viewer, scratch_copy
+
+        view, data = self.read(content, evidence_id)
+        return open_with_viewer(scratch_copy(view, data, folder), opener)

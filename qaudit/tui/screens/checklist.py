@@ -126,6 +126,8 @@ class ChecklistScreen(AnswerSync, WorkScreen):
             self.state.reference.get(point_id or ""),
             self.state.has_reference,
             perception_line(point, self.perceived),
+            reference_note=self.state.reference_notes.get(point_id or "", ""),
+            files=self.state.evidence.get(point_id or "", 0),
         )
         note = self.query_one("#note", TextArea)
         draft = self.note_draft if self.note_draft and self.note_draft[0] == point_id else None
@@ -260,6 +262,21 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         from qaudit.tui.screens.history import open_history
 
         open_history(self, self.services, self.assessment_id, self.current_point_id())
+
+    def action_evidence(self) -> None:
+        from qaudit.tui.screens.checklist_evidence import EvidenceDialog
+
+        point_id = self.current_point_id()
+        if point_id is None or self.state is None:
+            return
+        state = self.state
+
+        def done(count: int | None) -> None:
+            if count is not None:
+                state.evidence[point_id] = count
+                self._show_detail()
+
+        self.app.push_screen(EvidenceDialog(self.assessment_id, point_id, state.closed), done)
 
     def action_edit_note(self) -> None:
         note = self.query_one("#note", TextArea)

@@ -47,6 +47,13 @@ BINDINGS: list[BindingType] = [
         "filter",
         _("Show: all, unanswered, critical, not compliant, differs from self-evaluation"),
     ),
+    _b(
+        "b",
+        "evidence",
+        _("Files"),
+        "evidence",
+        _("Evidence files and photos of the selected point: attach from disk, open"),
+    ),
     _b("e", "edit_note", _("Note"), "note", _("Write a note with the selected point")),
     _b(
         "h",

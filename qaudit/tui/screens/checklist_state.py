@@ -41,6 +41,10 @@ class ChecklistState:
     """The version of each answer this screen has seen; saves are based on it."""
     marks: dict[str, str] = field(default_factory=dict)
     """What the answer column adds: a save's state, or who else answered."""
+    reference_notes: dict[str, str] = field(default_factory=dict)
+    """The self-evaluation's own notes, shown beside its answers."""
+    evidence: dict[str, int] = field(default_factory=dict)
+    """Per point: how many evidence files are attached."""
 
     def record(self, point_id: str, result: Result, note: str) -> None:
         self.set_result(point_id, result)
@@ -168,6 +172,8 @@ def load_state(services: Workbench, assessment_id: int) -> ChecklistState:
         dict(view.reference),
         view.has_reference,
         versions=dict(view.versions),
+        reference_notes=dict(view.reference_notes),
+        evidence=dict(view.evidence),
     )
 
 

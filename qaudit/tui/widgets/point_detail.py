@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from qaudit.i18n import _
+from qaudit.i18n import _, ngettext
 from qaudit.tui import format as fmt
 
 if TYPE_CHECKING:
@@ -27,8 +27,12 @@ class PointDetail(Static):
         reference: Result | None,
         has_reference: bool,
         extra: Text | None = None,
+        *,
+        reference_note: str = "",
+        files: int = 0,
     ) -> None:
-        """``extra``: a last line, e.g. how clients perceived the point's promise."""
+        """``extra``: a last line, e.g. how clients perceived the point's promise.
+        ``reference_note``: the self-evaluation's own note; ``files``: evidence files attached."""
         if point is None:
             self.update(_("No point matches this filter."))
             return
@@ -50,9 +54,16 @@ class PointDetail(Static):
             parts.append(
                 Text.assemble((_("Self-evaluation") + ": ", "bold"), fmt.result(reference))
             )
+            if reference_note:
+                parts.append(
+                    Text.assemble((_("Its note") + ": ", "bold"), (reference_note, "italic"))
+                )
             if answer is not None and reference is not None and answer is not reference:
                 differs = _("differs from the self-evaluation")
                 parts.append(Text("≠ " + differs, style="bold yellow"))
+        if files:
+            count = ngettext("{n} file", "{n} files", files).format(n=files)
+            parts.append(Text.assemble((_("Evidence files") + ": ", "bold"), count))
         if extra is not None:
             parts.extend((Text(""), extra))
         self.update(Group(*parts))

@@ -1,0 +1,158 @@
+"""``b`` on the checklist: a point's evidence files and photos: attach from disk, open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Static
+
+from qaudit.i18n import _
+
+if TYPE_CHECKING:
+    from qaudit.services.evidence import EvidenceView
+    from qaudit.tui.app import QAuditApp
+
+
+class EvidenceDialog(ModalScreen[int | None]):
+    """The files of one point. Dismissed with the number of files it has now."""
+
+    BINDINGS = [
+        Binding("escape", "close", _("Close"), id="evidence.close", tooltip=_("Close")),
+        Binding(
+            "a",
+            "focus_path",
+            _("Attach"),
+            id="evidence.attach",
+            tooltip=_("Attach a file or photo from disk"),
+        ),
+        Binding(
+            "o",
+            "open",
+            _("Open"),
+            id="evidence.open",
+            tooltip=_("Open the selected file with the system viewer"),
+        ),
+    ]
+
+    def __init__(self, assessment_id: int, point_id: str, closed: bool) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.point_id = point_id
+        self.closed = closed
+        self.files: list[EvidenceView] = []
+
+    @property
+    def qapp(self) -> QAuditApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evidence"):
+            title = _("Evidence files of {point}").format(point=self.point_id)
+            yield Static(title, classes="form-title")
+            yield DataTable(id="evidence-files", cursor_type="row")
+            yield Static("", id="evidence-status", classes="hint")
+            yield Input(
+                placeholder=_("a file to attach, e.g. ~/Foto's/keuken.jpg (Enter attaches)"),
+                id="evidence-path",
+                disabled=self.closed,
+            )
+            keys = _("a: attach · o or Enter: open · Esc: close")
+            yield Static(keys, classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#evidence-files", DataTable)
+        table.add_columns(_("name"), _("kind"), _("size"), _("attached"))
+        self.reload()
+        table.focus()
+
+    def reload(self, status: str = "") -> None:
+        found = self.qapp.call_service(
+            self.qapp.services.evidence, self.assessment_id, self.point_id
+        )
+        self.files = list(found or [])
+        table = self.query_one("#evidence-files", DataTable)
+        table.clear()
+        for view in self.files:
+            when = f"{view.attached_at:%d-%m-%Y %H:%M} {view.attached_by}"
+            table.add_row(view.name, view.label, view.size_text, when, key=str(view.id))
+        if not status and not self.files:
+            status = _("No files yet.")
+        self.query_one("#evidence-status", Static).update(status)
+
+    def action_focus_path(self) -> None:
+        if self.closed:
+            self.notify(_("The assessment is closed: its evidence is locked."))
+            return
+        self.query_one("#evidence-path", Input).focus()
+
+    @on(Input.Submitted, "#evidence-path")
+    def _attach_typed(self, event: Input.Submitted) -> None:
+        typed = event.value.strip().strip("'\"")
+        if not typed:
+            return
+        path = Path(typed).expanduser()
+        from qaudit.domain.evidence import personal_data_in_name
+        from qaudit.tui.screens.privacy_gate import guard_free_text
+
+        name = path.name
+        looks = " ".join(f.text for f in personal_data_in_name(name))
+
+        def attach(checked: bool) -> None:
+            done = self.qapp.call_service(
+                self.qapp.services.attach_evidence,
+                self.assessment_id,
+                self.point_id,
+                path,
+                max_mib=self.qapp.settings.evidence.max_mib,
+                name_checked=checked,
+            )
+            if done is None:
+                return  # refused: the message is shown, the typed path stays to correct
+            self.query_one("#evidence-path", Input).value = ""
+            if not done.new_link:
+                said = _("{name} was already attached.")
+            elif not done.new_file:
+                said = _("{name} attached (the same file was already stored: kept once).")
+            else:
+                said = _("{name} attached.")
+            self.reload(said.format(name=done.view.name))
+            self.query_one("#evidence-files", DataTable).focus()
+
+        if not looks:
+            attach(False)
+            return
+        guard_free_text(
+            self.app,
+            {_("File name {name}").format(name=name): looks},
+            lambda: attach(True),
+            about=("assessment", self.assessment_id),
+        )
+
+    @on(DataTable.RowSelected, "#evidence-files")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        table = self.query_one("#evidence-files", DataTable)
+        if not self.files or table.cursor_row < 0:
+            self.notify(_("No file to open."))
+            return
+        view = self.files[table.cursor_row]
+        folder = self.qapp.settings.resolved_output_dir() / "evidence"
+        said = self.qapp.call_service(
+            self.qapp.services.open_evidence,
+            view.id,
+            folder,
+            list(self.qapp.settings.evidence.opener),
+        )
+        if said:
+            self.query_one("#evidence-status", Static).update(said)
+
+    def action_close(self) -> None:
+        self.dismiss(len(self.files))
