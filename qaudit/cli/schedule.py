@@ -212,7 +212,7 @@ def summary(proposal: Proposal) -> str:
     events = proposal.plan.events
     return text("summary").format(
         events=len(events),
-        overdue=sum(e.overdue for e in events),
+        overdue=proposal.overdue,
         problems=len(proposal.plan.problems),
         skipped=len(proposal.plan.skipped),
     )

@@ -24,13 +24,14 @@ from qaudit.domain.enums import EventKind, Step, StepStatus
 from qaudit.domain.events import as_date, due_on, is_overdue
 from qaudit.domain.next_step import HOLDS, Facts, NextAction, OpenWork, is_held, next_action
 from qaudit.domain.verdict import Outcome
-from qaudit.services import voice_due
+from qaudit.services import schedule_due, voice_due
 from qaudit.services.dashboard_next import NextFacts, next_facts
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 """Run one SELECT with named parameters and return its rows."""
 
 BASIS_KINDS = ("audit_visit", "cirkel")
+PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,17 @@ def dashboard_rows(
     people = _assigned_people(read)
     first = CycleState().current_step  # a location without recorded steps
     rhythms = voice_due.rhythms(read, today)
+    late = schedule_due.overdue_by_location(read, today)
     rows = []
     for loc_id, code, name, org, city, region in read(_LOCATIONS, {}):
         if visible is not None and loc_id not in visible:
             continue
         percent, outcome = verdicts.get(loc_id, (None, None))
         kind, due, overdue = events.get(loc_id, (None, None, False))
+        if kind in PLANNED_KINDS or loc_id in late:  # overdue as the planner decides it
+            overdue = loc_id in late
+            if kind is None:
+                kind, due = late[loc_id][0].kind, late[loc_id][0].window_end
         step = steps.get(loc_id, first)
         work = facts.work.get(loc_id)
         next_step = next_action(

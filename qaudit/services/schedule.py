@@ -34,6 +34,7 @@ from qaudit.scheduling import Plan, PlannerSettings, plan, planner_settings
 from qaudit.scheduling.explain import Names, kind_label
 from qaudit.scheduling.ics import CalendarEvent, calendar
 from qaudit.services import access, audit
+from qaudit.services.schedule_due import overdue_of
 from qaudit.services.schedule_inputs import PLANNED_KINDS, event_people, load
 from qaudit.services.schedule_store import store_plan
 from qaudit.storage import transaction
@@ -47,6 +48,8 @@ class Proposal:
     names: Names
     stored: frozenset[str]
     """uids of the events already stored as planned."""
+    overdue: int = 0
+    """Overdue visitations and Cirkels (``schedule_due``: the dashboard's figure too)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def propose(
                 select(ScheduledEvent.uid).where(ScheduledEvent.status == EventStatus.PLANNED)
             ).all()
         )
-        return Proposal(plan(data), names(session), stored)
+        return Proposal(plan(data), names(session), stored, overdue_of(data))
 
 
 def names(session: Session) -> Names:

@@ -129,7 +129,7 @@ class PlannerScreen(Screen[None]):
             + " — "
             + text("summary").format(
                 events=len(events),
-                overdue=sum(e.overdue for e in events),
+                overdue=proposal.overdue,
                 problems=len(proposal.plan.problems),
                 skipped=len(proposal.plan.skipped),
             )

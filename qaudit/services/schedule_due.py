@@ -1,0 +1,202 @@
+"""Which visitations and Cirkels are overdue, per location: the one source for the dashboard,
+the planner screen and ``qaudit schedule plan``.
+
+Overdue is decided by the planner's own rhythm (:func:`qaudit.scheduling.timeline.timeline`
+over the location's rollout, its held visitations and Cirkels and its kept events), not by
+the rows a plan happened to store: the figure is the same before and after ``apply``, and the
+same as the plan's. Read with plain SQL through a ``read`` function (no SQLAlchemy), so the
+dashboard can use it on its fast path.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from qaudit.domain.cycle import ROLLOUT_STEPS, CycleState, gate
+from qaudit.domain.enums import EventKind, MtDecision, Step, StepStatus
+from qaudit.domain.events import as_date
+from qaudit.domain.verdict import Outcome
+from qaudit.scheduling.model import FixedEvent, Held, LocationIn, OrganisationIn, PlanInput
+from qaudit.scheduling.timeline import timeline
+
+Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A location's overdue visitation or Cirkel: which, and the last day of its window."""
+
+    kind: EventKind
+    due_year: int
+    window_end: date
+
+
+def overdue_by_location(read: Read, today: date) -> dict[int, list[Overdue]]:
+    """location id -> its overdue visitations and Cirkels (as the planner plans from
+    ``today``); locations with none are left out."""
+    organisations = _organisations(read)
+    fixed = _kept(read)
+    history = _history(read)
+    states = _states(read, today, organisations)
+    rollout = _rollout(read)
+    locations = []
+    for lid, organisation_id in read("SELECT id, organisation_id FROM location", {}):
+        state = states.get(lid, CycleState(member=False))
+        done_on = rollout.get(lid) if state.rollout_done else None
+        blocked = gate(Step.VISITATION, state).reason
+        locations.append(
+            LocationIn(
+                lid,
+                organisation_id,
+                rollout_done_on=done_on,
+                blocked=blocked,
+                history=tuple(history.get(lid, ())),
+            )
+        )
+    return overdue_in(locations, organisations, fixed, today)
+
+
+def overdue_of(data: PlanInput) -> int:
+    """How many visitations and Cirkels are overdue for the planner's inputs ``data``."""
+    fixed: dict[int, list[FixedEvent]] = defaultdict(list)
+    for event in data.fixed:
+        fixed[event.location_id].append(event)
+    organisations = {o.id: o for o in data.organisations}
+    late = overdue_in(data.locations, organisations, fixed, data.start)
+    return sum(len(events) for events in late.values())
+
+
+def overdue_in(
+    locations: Sequence[LocationIn],
+    organisations: Mapping[int, OrganisationIn],
+    fixed: Mapping[int, Sequence[FixedEvent]],
+    today: date,
+) -> dict[int, list[Overdue]]:
+    """The one rule: a location's events as the planner lays them out from ``today``
+    (:func:`timeline`, skipping blocked locations as the planner does), the overdue ones."""
+    found: dict[int, list[Overdue]] = {}
+    for location in locations:
+        kept = fixed.get(location.id, ())
+        if (location.blocked or location.rollout_done_on is None) and not kept:
+            continue
+        slots = timeline(
+            location, organisations.get(location.organisation_id), kept, today, today.year
+        )
+        late = [Overdue(s.kind, s.due_year, date(s.due_year, 12, 31)) for s in slots if s.overdue]
+        if late:
+            found[location.id] = late
+    return found
+
+
+def overdue_count(read: Read, today: date) -> int:
+    """How many visitations and Cirkels are overdue in the whole cooperative."""
+    return sum(len(late) for late in overdue_by_location(read, today).values())
+
+
+def _organisations(read: Read) -> dict[int, OrganisationIn]:
+    periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    for oid, start, end in read(
+        "SELECT organisation_id, start_date, end_date FROM membership ORDER BY id", {}
+    ):
+        first = as_date(start)
+        if first is not None:
+            periods[oid].append((first, as_date(end)))
+    return {
+        oid: OrganisationIn(oid, memberships=tuple(periods[oid]))
+        for (oid,) in read("SELECT id FROM organisation", {})
+    }
+
+
+def _states(
+    read: Read, today: date, organisations: dict[int, OrganisationIn]
+) -> dict[int, CycleState]:
+    """The cycle state of every location (as ``services.cycle_states``, in plain SQL)."""
+    steps: dict[int, dict[Step, StepStatus]] = defaultdict(dict)
+    decisions: dict[int, MtDecision] = {}
+    for lid, step, status, decision in read(
+        "SELECT location_id, step, status, decision FROM cyclestep", {}
+    ):
+        steps[lid][Step(step)] = StepStatus(status)
+        if step == Step.MT_SESSION and decision:
+            decisions[lid] = MtDecision(decision)
+    outcomes: dict[int, Outcome | None] = {}
+    for lid, outcome in read(
+        "SELECT location_id, outcome FROM assessment WHERE status = 'closed'"
+        " AND kind IN ('audit_visit', 'cirkel') ORDER BY closed_at, id",
+        {},
+    ):
+        outcomes[lid] = Outcome(outcome) if outcome else None
+    members = {
+        oid
+        for oid, organisation in organisations.items()
+        if any(s <= today and (e is None or e >= today) for s, e in organisation.memberships)
+    }
+    return {
+        lid: CycleState(
+            steps=steps.get(lid, {}),
+            mt_decision=decisions.get(lid),
+            member=organisation_id in members,
+            basis_outcome=outcomes.get(lid),
+        )
+        for lid, organisation_id in read("SELECT id, organisation_id FROM location", {})
+    }
+
+
+def _rollout(read: Read) -> dict[int, date]:
+    """When steps 5–7 were completed (the latest of them), per location."""
+    wanted = ", ".join(str(int(s)) for s in ROLLOUT_STEPS)
+    latest: dict[int, date] = {}
+    for lid, day in read(
+        f"SELECT location_id, completed_on FROM cyclestep WHERE status = 'done'"
+        f" AND step IN ({wanted})",
+        {},
+    ):
+        on = as_date(day)
+        if on is not None and (lid not in latest or on > latest[lid]):
+            latest[lid] = on
+    return latest
+
+
+def _history(read: Read) -> dict[int, list[Held]]:
+    """Visitations and Cirkels that took place (as ``schedule_inputs``: assessments, and
+    events marked done that hold no assessment already counted)."""
+    history: dict[int, list[Held]] = defaultdict(list)
+    linked: set[int] = set()
+    for aid, lid, kind, started_on, peer in read(
+        "SELECT id, location_id, kind, started_on, visiting_organisation_id FROM assessment"
+        " WHERE kind IN ('visitation', 'cirkel')",
+        {},
+    ):
+        day = as_date(started_on)
+        if day is not None:
+            history[lid].append(Held(EventKind(kind), day, peer))
+        linked.add(aid)
+    for lid, kind, planned_on, start, peer, assessment_id in read(
+        "SELECT location_id, kind, planned_on, window_start, visiting_organisation_id,"
+        " assessment_id FROM scheduledevent WHERE status = 'done'"
+        " AND kind IN ('visitation', 'cirkel')",
+        {},
+    ):
+        day = as_date(planned_on) or as_date(start)
+        if day and (assessment_id is None or assessment_id not in linked):
+            history[lid].append(Held(EventKind(kind), day, peer))
+    return history
+
+
+def _kept(read: Read) -> dict[int, list[FixedEvent]]:
+    """The kept (manual) planned events per location, as the planner keeps them."""
+    kept: dict[int, list[FixedEvent]] = defaultdict(list)
+    for uid, lid, kind, planned_on, start, due_year, peer in read(
+        "SELECT uid, location_id, kind, planned_on, window_start, due_year,"
+        " visiting_organisation_id FROM scheduledevent WHERE status = 'planned'"
+        " AND manual = :manual AND kind IN ('visitation', 'cirkel') ORDER BY id",
+        {"manual": True},
+    ):
+        day = as_date(planned_on) or as_date(start) or (date(due_year, 7, 1) if due_year else None)
+        if day is not None:
+            kept[lid].append(FixedEvent(uid, lid, EventKind(kind), day, peer, ()))
+    return kept
