@@ -21,9 +21,22 @@ class Result(StrEnum):
         return _(_RESULT_LABELS[self])
 
     @property
+    def short(self) -> str:
+        """The answer in a table column and on its key: voldoet, deels, niet, n.v.t."""
+        return _(_RESULT_SHORT[self])
+
+    @property
     def answered(self) -> bool:
         return self is not Result.NOT_ASSESSED
 
+
+_RESULT_SHORT = {
+    "voldoet": N_("compliant"),
+    "voldoet_deels": N_("partly"),
+    "voldoet_niet": N_("not"),
+    "nvt": N_("n/a"),
+    "nog_niet": "·",
+}
 
 _RESULT_LABELS = {
     Result.COMPLIANT: N_("compliant"),
@@ -72,11 +85,19 @@ class StepStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
 
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
+
 
 class MtDecision(StrEnum):
     GO = "go"
     NO_GO = "no_go"
     LATER = "later"
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
 
 
 class AssessmentKind(StrEnum):
@@ -112,7 +133,7 @@ class AssessmentStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(N_("open") if self is AssessmentStatus.OPEN else N_("closed"))
+        return _(LABELS[self])
 
 
 class Role(StrEnum):
@@ -131,10 +152,18 @@ class InterviewGroup(StrEnum):
     CLIENT_COUNCIL = "client_council"
     VOLUNTEERS = "volunteers"
 
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
+
 
 class FindingKind(StrEnum):
     STRENGTH = "strength"
     IMPROVEMENT = "improvement"
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
 
 
 class ActionStatus(StrEnum):
@@ -142,6 +171,10 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
 
 
 class EventKind(StrEnum):
@@ -153,12 +186,26 @@ class EventKind(StrEnum):
     CIRKEL = "cirkel"
     NETWORK_MEETING = "network_meeting"
 
+    @property
+    def label(self) -> str:
+        """The event's full name (reports)."""
+        return _(LABELS[self])
+
+    @property
+    def short(self) -> str:
+        """The event's name in a table column."""
+        return _(_EVENT_SHORT[self])
+
 
 class EventStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"
     MISSED = "missed"
     CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
 
 
 class ConflictKind(StrEnum):
@@ -168,3 +215,77 @@ class ConflictKind(StrEnum):
     ADVISES = "advises"
     AUDITED = "audited"
     OTHER = "other"
+
+
+class EvidenceKind(StrEnum):
+    """What a measurement point is checked against (``evidence`` in a checklist file)."""
+
+    DOCUMENT = "document"
+    RECORD_SAMPLE = "record_sample"
+    OBSERVATION = "observation"
+    INTERVIEW = "interview"
+    SYSTEM = "system"
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
+
+
+def evidence_label(kind: str) -> str:
+    """The evidence kind in the user's language (an unknown kind as it is written)."""
+    try:
+        return EvidenceKind(kind).label
+    except ValueError:
+        return kind
+
+
+LABELS: dict[StrEnum, str] = {
+    StepStatus.NOT_STARTED: N_("not started"),
+    StepStatus.IN_PROGRESS: N_("in progress"),
+    StepStatus.DONE: N_("done"),
+    MtDecision.GO: N_("go"),
+    MtDecision.NO_GO: N_("no go"),
+    MtDecision.LATER: N_("later"),
+    AssessmentStatus.OPEN: N_("open"),
+    AssessmentStatus.CLOSED: N_("closed"),
+    InterviewGroup.RESIDENTS: N_("residents"),
+    InterviewGroup.STAFF: N_("staff"),
+    InterviewGroup.FAMILY: N_("family"),
+    InterviewGroup.MANAGEMENT: N_("management"),
+    InterviewGroup.CLIENT_COUNCIL: N_("client council"),
+    InterviewGroup.VOLUNTEERS: N_("volunteers"),
+    FindingKind.STRENGTH: N_("strength"),
+    FindingKind.IMPROVEMENT: N_("point of improvement"),
+    ActionStatus.OPEN: N_("open"),
+    ActionStatus.IN_PROGRESS: N_("in progress"),
+    ActionStatus.DONE: N_("done"),
+    ActionStatus.CANCELLED: N_("cancelled"),
+    EventKind.INTAKE: N_("intake"),
+    EventKind.MT_SESSION: N_("inspiration session with the management team"),
+    EventKind.AUDIT_VISIT: N_("audit visit"),
+    EventKind.TRAINING: N_("staff training"),
+    EventKind.VISITATION: N_("appreciative visitation"),
+    EventKind.CIRKEL: N_("Cirkel van Kwaliteit@ assessment"),
+    EventKind.NETWORK_MEETING: N_("learning network meeting"),
+    EventStatus.PLANNED: N_("planned"),
+    EventStatus.DONE: N_("done"),
+    EventStatus.MISSED: N_("missed"),
+    EventStatus.CANCELLED: N_("cancelled"),
+    EvidenceKind.DOCUMENT: N_("document"),
+    EvidenceKind.RECORD_SAMPLE: N_("record sample"),
+    EvidenceKind.OBSERVATION: N_("observation"),
+    EvidenceKind.INTERVIEW: N_("interview"),
+    EvidenceKind.SYSTEM: N_("system check"),
+}
+"""Every stored value's name, for people: the one vocabulary of the UI, reports, Excel
+and the planner (translated when read)."""
+
+_EVENT_SHORT = {
+    EventKind.INTAKE: N_("intake"),
+    EventKind.MT_SESSION: N_("MT session"),
+    EventKind.AUDIT_VISIT: N_("audit visit"),
+    EventKind.TRAINING: N_("training"),
+    EventKind.VISITATION: N_("visitation"),
+    EventKind.CIRKEL: N_("Cirkel assessment"),
+    EventKind.NETWORK_MEETING: N_("network meeting"),
+}

@@ -1,8 +1,8 @@
 """The answer scale as people type it in a spreadsheet, in Dutch and in English.
 
-The drop-down offers the labels of the current language; the import accepts both
-languages, any case and spacing, with or without dots ("n.v.t.", "nvt", "N V T"), and the
-stored values ("voldoet_deels"). Anything else is refused by the reader.
+The drop-down offers the results' own labels (``Result.label``) in the current language;
+the import accepts both languages, any case and spacing, with or without dots ("n.v.t.",
+"nvt", "N V T"), and the stored values ("voldoet_deels"). Anything else is refused by the reader.
 """
 
 from __future__ import annotations
@@ -12,24 +12,16 @@ import unicodedata
 
 from qaudit.domain.enums import Result
 from qaudit.excel.cells import shown
-from qaudit.i18n import _, get_language
+from qaudit.i18n import LANGUAGES, _, get_language, using_language
 
-LABELS: dict[str, dict[Result, str]] = {
-    "nl": {
-        Result.COMPLIANT: "voldoet",
-        Result.PARTLY: "voldoet deels",
-        Result.NOT_COMPLIANT: "voldoet niet",
-        Result.NOT_APPLICABLE: "n.v.t.",
-        Result.NOT_ASSESSED: "",
-    },
-    "en": {
-        Result.COMPLIANT: "compliant",
-        Result.PARTLY: "partly compliant",
-        Result.NOT_COMPLIANT: "not compliant",
-        Result.NOT_APPLICABLE: "not applicable",
-        Result.NOT_ASSESSED: "",
-    },
-}
+
+def _labels_in(language: str) -> dict[Result, str]:
+    with using_language(language):
+        return {result: result.label if result.answered else "" for result in Result}
+
+
+LABELS: dict[str, dict[Result, str]] = {language: _labels_in(language) for language in LANGUAGES}
+"""The answer scale in each language: the results' own labels (``Result.label``)."""
 
 _SYNONYMS: dict[Result, tuple[str, ...]] = {
     Result.COMPLIANT: ("voldoet", "compliant"),

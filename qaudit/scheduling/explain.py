@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from qaudit.domain.enums import EventKind
+from qaudit.domain.enums import EventKind, Step
 from qaudit.i18n import N_, _, get_language
 from qaudit.scheduling.constraints import Constraint
 from qaudit.scheduling.model import VISITATION, Exclusion, PlannedEvent, Violation
@@ -14,10 +14,8 @@ from qaudit.scheduling.model import VISITATION, Exclusion, PlannedEvent, Violati
 SHOWN = 6
 """How many excluded candidates an explanation names before "and N more"."""
 
-_KIND = {
-    EventKind.VISITATION: N_("Appreciative visitation"),
-    EventKind.CIRKEL: N_("Cirkel van Kwaliteit@"),
-}
+_STEP_OF = {EventKind.VISITATION: Step.VISITATION, EventKind.CIRKEL: Step.CIRKEL}
+"""The planner's events are named after their step of the cycle."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,8 @@ def kind_label(kind: EventKind) -> str:
 @cache
 def _kind_label(language: str, kind: EventKind) -> str:
     """Per language and kind, translated once: a plan labels tens of thousands of events."""
-    return _(_KIND.get(kind, kind.value))
+    step = _STEP_OF.get(kind)
+    return step.label if step is not None else kind.label
 
 
 def assignment(event: PlannedEvent, names: Names) -> str:

@@ -7,20 +7,18 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from qaudit.i18n import N_, _
-
 if TYPE_CHECKING:
     from qaudit.domain.enums import Result
     from qaudit.domain.verdict import Outcome
 
 RESULT_KEYS = {"1": "voldoet", "2": "voldoet_deels", "3": "voldoet_niet", "0": "nvt"}
 
-_RESULT_SHORT = {
-    "voldoet": (N_("yes"), "green"),
-    "voldoet_deels": (N_("partly"), "yellow"),
-    "voldoet_niet": (N_("not"), "red"),  # short for "not compliant" (niet)
-    "nvt": (N_("n/a"), "grey50"),
-    "nog_niet": ("·", "grey50"),
+_RESULT_STYLE = {
+    "voldoet": "green",
+    "voldoet_deels": "yellow",
+    "voldoet_niet": "red",
+    "nvt": "grey50",
+    "nog_niet": "grey50",
 }
 
 _OUTCOME_STYLE = {
@@ -41,8 +39,10 @@ def percent(value: float | None) -> str:
 
 
 def result(value: Result | None) -> Text:
-    label, style = _RESULT_SHORT["nog_niet" if value is None else value.value]
-    return Text(_(label), style=style)
+    """The answer in the words of its key (``Result.short``): voldoet, deels, niet, n.v.t."""
+    if value is None:
+        return Text("·", style=_RESULT_STYLE["nog_niet"])
+    return Text(value.short, style=_RESULT_STYLE[value.value])
 
 
 def outcome(value: Outcome | None) -> Text:

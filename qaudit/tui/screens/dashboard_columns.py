@@ -191,6 +191,9 @@ def _evaluation_cells(row: DashboardRow, wide: bool) -> tuple[str, Text]:
 
 
 def _event_label(kind: str) -> str:
-    from qaudit.tui.labels import EVENT_LABELS
+    from qaudit.domain.enums import EventKind
 
-    return _(EVENT_LABELS.get(kind, kind))
+    try:
+        return EventKind(kind).short
+    except ValueError:
+        return kind

@@ -9,9 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static
 
+from qaudit.domain.enums import StepStatus
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
-from qaudit.tui.labels import ASSESSMENT_STATUS, DECISIONS, STEP_STATUS, label
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -178,7 +178,7 @@ class LocationScreen(WorkScreen):
             table.add_row(
                 str(a.id),
                 a.kind.label,
-                label(ASSESSMENT_STATUS, a.status.value),
+                a.status.label,
                 fmt.day(a.started_on),
                 f"{a.answered}/{a.total}",
                 fmt.percent(a.percent),
@@ -268,7 +268,7 @@ class LocationScreen(WorkScreen):
         from qaudit.domain.enums import MtDecision, Step, StepStatus
         from qaudit.services import readiness, trajectory
 
-        options = [(label(DECISIONS, d.value), d.value) for d in MtDecision]
+        options = [(d.label, d.value) for d in MtDecision]
         fields = [
             Field("decision", _("Decision"), "select", "go", options),
             Field("notes", _("Notes"), "area"),
@@ -371,17 +371,17 @@ def readiness_text(scan: Any) -> str:
 
 def _status(row: Any) -> Text:
     if row.status.value == "done":
-        return Text("✔ " + label(STEP_STATUS, "done"), style="green")
+        return Text("✔ " + StepStatus.DONE.label, style="green")
     if not row.gate.allowed:
         return Text("⛔ " + _("blocked"), style="bold red")
     if row.status.value == "in_progress":
-        return Text("▶ " + label(STEP_STATUS, "in_progress"), style="yellow")
-    return Text(label(STEP_STATUS, row.status.value), style="grey50")
+        return Text("▶ " + StepStatus.IN_PROGRESS.label, style="yellow")
+    return Text(row.status.label, style="grey50")
 
 
 def _note(row: Any) -> str:
     if not row.gate.allowed and row.status.value != "done":
         return row.gate.reason
     if row.decision is not None:
-        return _("decision: {decision}").format(decision=label(DECISIONS, row.decision.value))
+        return _("decision: {decision}").format(decision=row.decision.label)
     return row.notes.splitlines()[0] if row.notes else ""

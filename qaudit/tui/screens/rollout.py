@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
-from qaudit.tui.labels import ACTION_STATUS, label
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -143,8 +142,7 @@ class RolloutScreen(WorkScreen):
         if p is None:
             return
         actions = "\n".join(
-            f"  • {a.title} ({a.owner or '–'}, {fmt.day(a.deadline) or '–'}, "
-            f"{label(ACTION_STATUS, a.status.value)})"
+            f"  • {a.title} ({a.owner or '–'}, {fmt.day(a.deadline) or '–'}, {a.status.label})"
             for a in p.actions
         )
         self.query_one("#promise-detail", Static).update(

@@ -13,7 +13,6 @@ from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
-from qaudit.tui.labels import ACTION_STATUS, FINDING_KINDS, GROUPS, label
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.screens.privacy_gate import privacy_warning
@@ -106,16 +105,13 @@ class VisitScreen(WorkScreen):
         self._fill(
             "#interviews",
             [
-                (fmt.day(i.held_on), label(GROUPS, i.group.value), str(i.participants), i.notes)
+                (fmt.day(i.held_on), i.group.label, str(i.participants), i.notes)
                 for i in r.interviews
             ],
         )
         self._fill(
             "#findings",
-            [
-                (label(FINDING_KINDS, f.kind.value), ", ".join(f.point_ids), f.text)
-                for f in r.findings
-            ],
+            [(f.kind.label, ", ".join(f.point_ids), f.text) for f in r.findings],
         )
         self._fill(
             "#recommendations", [(str(x.finding_id or ""), x.text) for x in r.recommendations]
@@ -125,10 +121,7 @@ class VisitScreen(WorkScreen):
         )
         self._fill(
             "#actions",
-            [
-                (x.title, x.owner, fmt.day(x.deadline), label(ACTION_STATUS, x.status.value))
-                for x in r.actions
-            ],
+            [(x.title, x.owner, fmt.day(x.deadline), x.status.label) for x in r.actions],
         )
 
     def _fill(self, selector: str, rows: list[tuple[Any, ...]]) -> None:
@@ -176,7 +169,7 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         self._tab("tab-interviews")
-        groups = [(label(GROUPS, g.value), g.value) for g in InterviewGroup]
+        groups = [(g.label, g.value) for g in InterviewGroup]
         fields = [
             Field("group", _("Group"), "select", "residents", groups),
             Field("participants", _("Participants"), "int", 1),
@@ -202,7 +195,7 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         self._tab("tab-findings")
-        kinds = [(label(FINDING_KINDS, k.value), k.value) for k in FindingKind]
+        kinds = [(k.label, k.value) for k in FindingKind]
         fields = [
             Field("kind", _("Kind"), "select", "improvement", kinds),
             Field("points", _("Points (ids, comma separated)")),
@@ -304,7 +297,7 @@ class VisitScreen(WorkScreen):
             self.notify(_("There is no improvement action yet (a adds one)."))
             return
         action = self.record.actions[table.cursor_row]
-        statuses = [(label(ACTION_STATUS, s.value), s.value) for s in ActionStatus]
+        statuses = [(s.label, s.value) for s in ActionStatus]
         fields = [Field("status", _("Status"), "select", action.status.value, statuses)]
         self.ask(
             FormDialog(action.title, fields),

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from qaudit.domain.enums import evidence_label
 from qaudit.i18n import _, ngettext
 from qaudit.tui import format as fmt
 
@@ -45,7 +46,8 @@ class PointDetail(Static):
         parts.append(Text.assemble((_("Weight") + ": ", "bold"), str(point.weight)))
         if point.evidence:
             evidence = ", ".join(
-                e.kind + (f" ({e.detail})" if e.detail else "") for e in point.evidence
+                evidence_label(e.kind) + (f" ({e.detail})" if e.detail else "")
+                for e in point.evidence
             )
             parts.append(Text.assemble((_("Evidence") + ": ", "bold"), evidence))
         parts.append(Text(""))
