@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -17,7 +17,7 @@ class QAuditCommands(Provider):
     """Open a location, start a self-evaluation, export, write a report, open the planner."""
 
     def _commands(self) -> list[tuple[str, Any, str]]:
-        app: QAuditApp = self.app  # type: ignore[assignment]
+        app = cast("QAuditApp", self.app)
         commands: list[tuple[str, Any, str]] = [
             (_("Planner"), app.action_planner, _("Open the cycle planner")),
             (_("Help"), app.action_help, _("Show the keys of this screen")),

@@ -54,10 +54,11 @@ def keymap_problems(
             if len(idents) < 2 or not remapped:
                 continue  # the shipped keys, or no clash
             for other in sorted(idents - {remapped[0]}):
-                pair = (key, *sorted((remapped[0], other)))
+                first, second = sorted((remapped[0], other))
+                pair = (key, first, second)
                 if pair in reported:
                     continue
-                reported.add(pair)  # type: ignore[arg-type]
+                reported.add(pair)
                 problems.append(
                     _(
                         '[keys] key "{key}" is given to "{id}" but also belongs to "{other}" '

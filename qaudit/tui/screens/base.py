@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -48,7 +48,7 @@ class WorkScreen(Screen[None]):
 
     @property
     def qapp(self) -> QAuditApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QAuditApp", self.app)
 
     @property
     def services(self) -> Workbench:

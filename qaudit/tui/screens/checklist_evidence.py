@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -49,7 +49,7 @@ class EvidenceDialog(ModalScreen[int | None]):
 
     @property
     def qapp(self) -> QAuditApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QAuditApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="evidence"):

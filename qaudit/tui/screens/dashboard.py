@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import events, on, work
@@ -120,7 +120,7 @@ class DashboardScreen(Screen[None]):
 
     @property
     def qapp(self) -> QAuditApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QAuditApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -116,7 +116,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         widget = self.query_one(f"#f-{f.name}")
         if isinstance(widget, TextArea):
             return widget.text
-        return widget.value  # type: ignore[attr-defined]
+        if isinstance(widget, Input | Select):
+            return widget.value
+        raise TypeError(f"field {f.name}: not an input ({type(widget).__name__})")
 
     def values(self) -> dict[str, Any]:
         """The typed values; raises ValueError with a message naming the field."""
