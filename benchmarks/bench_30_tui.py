@@ -352,12 +352,92 @@ def answering(folder: Path, count: int) -> dict[str, float]:
     }
 
 
+CURSOR = """
+import asyncio, json, statistics, time
+from datetime import date
+from qaudit.config import Settings
+from qaudit.domain.enums import AssessmentKind, Result
+from qaudit.domain.models import Location, Organisation
+from qaudit.services import assessments
+from qaudit.services.database import open_database
+from qaudit.storage import transaction
+from qaudit.tui.app import QAuditApp
+from textual.screen import Screen
+
+# The benchmark's hooks, outside the app: when each key came in (Textual stamps events with
+# time.monotonic() on POSIX), and when the screen last finished drawing what changed (the
+# compositor's refresh and a layout refresh both end in a drawn frame; headless, the frame
+# is composed but not written to a terminal).
+key_times, drawn = [], []
+on_event = QAuditApp.on_event
+async def timed_event(self, event):
+    from textual import events
+    if isinstance(event, events.Key):
+        key_times.append(event.time)
+    await on_event(self, event)
+QAuditApp.on_event = timed_event
+for name in ("_compositor_refresh", "_refresh_layout"):
+    original = getattr(Screen, name)
+    def timed(self, *args, _original=original, **kwargs):
+        result = _original(self, *args, **kwargs)
+        drawn.append(time.monotonic())
+        return result
+    setattr(Screen, name, timed)
+
+engine = open_database({url!r})
+with transaction(engine) as s:
+    org = Organisation(name="Bench"); s.add(org); s.flush()
+    loc = Location(organisation_id=org.id, code="X1", name="Bench"); s.add(loc); s.flush()
+    aid = assessments.start(s, loc.id, AssessmentKind.SELF_EVALUATION,
+                            started_on=date(2026, 1, 1)).id
+    from qaudit.services import checklists
+    spec = checklists.spec_of_assessment(s, assessments.get(s, aid))
+    for i, point in enumerate(spec.points[::3]):
+        assessments.record_answer(s, aid, point.id, (Result.COMPLIANT, Result.PARTLY)[i % 2],
+                                  note="Steekproef van vijf dossiers." if i % 4 == 0 else "")
+
+async def main():
+    app = QAuditApp(Settings(), engine=engine)
+    moves = []
+    async with app.run_test(size={size}) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_assessment(aid)
+        await pilot.pause()
+        await pilot.pause()
+        for i in range({count}):
+            key = "down" if (i // 40) % 2 == 0 else "up"
+            before = len(drawn)
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(drawn) > before, "the move drew nothing"
+            moves.append(drawn[-1] - key_times[-1])
+    print(json.dumps(statistics.median(moves) * 1000))
+
+asyncio.run(main())
+"""
+
+
+def cursor_moves(folder: Path, count: int) -> dict[str, float]:
+    """Key to redrawn screen when moving between points on a 281-point checklist, at the
+    usual 160×45 and at 80×24 (the detail below the list)."""
+    result = {}
+    for suffix, size in (("", (160, 45)), ("_80x24", (80, 24))):
+        url = f"sqlite:///{folder / f'cursor{suffix}.db'}"
+        code = CURSOR.format(url=url, count=count, size=size)
+        out = subprocess.run(python(code), check=True, capture_output=True, text=True).stdout
+        result[f"cursor_move{suffix}_median_ms"] = rounded(
+            json.loads(out.strip().splitlines()[-1]), 2
+        )
+    return result
+
+
 def figures(quick: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         result = startup(folder, 3 if quick else 9)
         result |= dashboard(folder, 250 if quick else 2500, 1 if quick else 3)
         result |= answering(folder, 40 if quick else 250)
+        result |= cursor_moves(folder, 40 if quick else 200)
     return result
 
 

@@ -111,3 +111,35 @@ def test_a_basis_verdict_is_shown_as_judged(mini_catalogue):
     basis = mini_catalogue.for_kind("basis")
     some = verdict(basis, {basis.points[0].id: Result.COMPLIANT})
     assert shown_outcome(some, "basis") == (some.outcome, some.explanation)
+
+
+def test_the_detail_never_needs_more_lines_than_measured():
+    from rich.console import Console
+    from rich.text import Text
+
+    from qaudit.tui.widgets.point_detail import lines_needed
+
+    console = Console(width=200)
+    words = "Voor iedere cliënt is in het cliëntdossier een zorgleefplan aanwezig waarvan de"
+    for width in (12, 20, 33, 42, 80):
+        for count in (1, 5, 17, 40):
+            text = " ".join([words] * count)[: count * 23]
+            wrapped = Text(text).wrap(console, width)
+            assert lines_needed(text, width) >= len(wrapped), (width, count)
+
+
+async def test_the_detail_follows_the_cursor(world):
+    from qaudit.tui.app import QAuditApp
+    from qaudit.tui.widgets.point_detail import PointDetail
+
+    app = QAuditApp(Settings(), engine=world.engine, catalogue=world.catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.visit_id)
+        await settle(app, pilot)
+        detail = app.screen.query_one(PointDetail)
+        assert str(detail.render()).startswith("A.01")
+        await pilot.press("down")
+        assert str(detail.render()).startswith("A.02")
+        await pilot.press("down", "up")
+        assert str(detail.render()).startswith("A.02")

@@ -67,6 +67,9 @@ class ChecklistScreen(AnswerSync, WorkScreen):
             table.add_column(_("self-eval."), key="reference")
         table.add_column("⚑", key="critical")
         table.add_column(_("measurement point"), key="text")
+        # The detail follows the cursor at once, in the frame that draws the cursor's move
+        # (the RowHighlighted message comes a frame later; the detail skips a repeat).
+        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
         self._refresh_themes()
         self._fill_points()
         self._show_progress()
@@ -131,7 +134,9 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         )
         note = self.query_one("#note", TextArea)
         draft = self.note_draft if self.note_draft and self.note_draft[0] == point_id else None
-        note.load_text(draft[1] if draft else self.state.notes.get(point_id or "", ""))
+        text = draft[1] if draft else self.state.notes.get(point_id or "", "")
+        if note.text != text:  # reloading the same text would redraw it for nothing
+            note.load_text(text)
         note.disabled = point is None or self.state.closed
 
     def _show_progress(self) -> None:
@@ -142,6 +147,10 @@ class ChecklistScreen(AnswerSync, WorkScreen):
 
     def _saved(self, text: str) -> None:
         self.query_one("#saved", Static).update(text)
+
+    def _cursor_moved(self) -> None:
+        if self.state is not None:
+            self._show_detail()
 
     @on(DataTable.RowHighlighted, "#points")
     def _row_highlighted(self) -> None:
