@@ -22,6 +22,7 @@ from qaudit.reports.common import (
 from qaudit.reports.data import AssessmentData, AssessmentReport, InterviewRow
 from qaudit.reports.formatting import Formatter, clean, redact
 from qaudit.reports.labels import label
+from qaudit.reports.photos import photo_context
 from qaudit.reports.wording import differences_text, interviewed_text
 
 GROUP_ORDER = (
@@ -62,6 +63,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         actions=actions(data, fmt),
         next_steps=next_steps(data, fmt, judged.outcome),
         appendix=appendix(spec, {"own": own, "audit": audit}),
+        photos=photo_context(data.photos),
     )
     return context
 

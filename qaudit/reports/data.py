@@ -73,6 +73,15 @@ class Place:
 
 
 @dataclass(frozen=True)
+class PhotoRow:
+    """A photo attached as evidence to a point (JPEG or PNG bytes), for the appendix."""
+
+    point_id: str
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class InterviewRow:
     group: InterviewGroup
     participants: int
@@ -141,6 +150,8 @@ class AssessmentReport:
     """When the interview notes were removed under the retention rule (None: they were not)."""
     learning_question: tuple[str, str] | None = None
     """A visitation's leervraag and its answer (issue 17), if the location recorded one."""
+    photos: tuple[PhotoRow, ...] = ()
+    """Photos attached as evidence to the assessment's answers (issue 15)."""
 
 
 @dataclass(frozen=True)

@@ -145,9 +145,12 @@ def _arithmetic(exc: ArithmeticError) -> str:
 
 
 def _pictures(document: DocxTemplate, value: Any) -> Any:
-    """Charts and logos (also one level down, e.g. ``cooperative.logo``) become pictures."""
+    """Charts and logos (also one level down, e.g. ``cooperative.logo``, and in a list of
+    rows, e.g. ``photos``) become pictures."""
     if isinstance(value, ChartImage):
         return _Picture(document, value)
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return [_pictures(document, row) for row in value]
     if isinstance(value, dict) and any(isinstance(v, ChartImage) for v in value.values()):
         return {
             k: _Picture(document, v) if isinstance(v, ChartImage) else v for k, v in value.items()

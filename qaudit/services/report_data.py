@@ -52,6 +52,7 @@ from qaudit.reports.data import (
     InterviewRow,
     LocationSummary,
     OverviewReport,
+    PhotoRow,
     Place,
     RecommendationRow,
 )
@@ -162,6 +163,7 @@ def assessment_report(
         if with_history
         else (),
         learning_question=_learning_question(session, assessment.id),
+        photos=_photos(session, assessment.id),
         notes_purged_on=privacy.purged_on(session, assessment.id),
     )
 
@@ -401,3 +403,10 @@ def _summary(
         open_answered=answered,
         open_total=total,
     )
+
+
+def _photos(session: Session, assessment_id: int) -> tuple[PhotoRow, ...]:
+    """The JPEG and PNG evidence photos of the assessment, by point (issue 15)."""
+    from qaudit.services.evidence import photos
+
+    return tuple(PhotoRow(v.point_id, v.name, data) for v, data in photos(session, assessment_id))

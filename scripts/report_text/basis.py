@@ -203,3 +203,10 @@ def basis(b: Builder) -> None:
         [2.4, 6.8, 3.1, 2.2, 4.5],
     )
     b.tag("{%p endfor %}")
+    b.tag("{%p if photos %}")
+    b.heading(("Foto's bij de meetpunten", "Photos with the measurement points"), 2)
+    b.tag("{%p for photo in photos %}")
+    b.para("{{ photo.image }}")
+    b.para("{{ photo.point }} · {{ photo.name }}", italic=True)
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")

@@ -1,0 +1,81 @@
+"""Evidence photos appear as thumbnails in the Word report's appendix (and in its PDF)."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from sqlalchemy import Engine
+
+from qaudit.checklists import Catalogue
+from qaudit.errors import QauditError
+from qaudit.reports.pdf import convert, find_soffice
+from qaudit.services import evidence
+from qaudit.services.reports import write_one
+from tests.answering.support import make_location, start
+from tests.evidence.support import PDF, png, write
+
+
+def big_photo() -> bytes:
+    """A 3000×2000 camera-like JPEG (noise, so it does not compress away)."""
+    from PIL import Image
+
+    noise = random.Random(7).randbytes(3000 * 2000 * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (3000, 2000), noise).save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.fixture
+def report_with_photos(engine: Engine, mini_catalogue: Catalogue, tmp_path: Path) -> Path:
+    assessment_id = start(engine, make_location(engine), mini_catalogue)
+    photo = write(tmp_path, "keuken.jpg", big_photo())
+    evidence.attach_file(engine, assessment_id, "A.01", photo)
+    evidence.attach_file(engine, assessment_id, "B.01", write(tmp_path, "gang.png", png()))
+    evidence.attach_file(engine, assessment_id, "B.01", write(tmp_path, "beleid.pdf", PDF))
+    out = tmp_path / "out" / "rapport.docx"
+    out.parent.mkdir()
+    write_one(engine, "basis-op-orde", assessment_id, out)
+    return out
+
+
+def test_photos_are_thumbnails_in_the_appendix(report_with_photos: Path) -> None:
+    document = Document(str(report_with_photos))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Foto's bij de meetpunten" in text
+    assert "A.01 · keuken.jpg" in text and "B.01 · gang.png" in text
+    assert "beleid.pdf" not in text  # a document is no photo
+    with zipfile.ZipFile(report_with_photos) as package:
+        media = {n: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
+    from PIL import Image
+
+    pictures = [Image.open(io.BytesIO(data)) for data in media.values()]
+    sizes = sorted(picture.size for picture in pictures)
+    assert (300, 200) in sizes and (900, 600) in sizes  # the PNG as it was; the photo scaled
+    assert (3000, 2000) not in sizes
+    biggest = max(len(data) for data in media.values())
+    assert biggest < len(big_photo()) // 4  # far smaller than the camera's file
+    described = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
+    assert "Foto bij meetpunt A.01: keuken.jpg" in described
+
+
+SOFFICE = find_soffice()
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_report_with_its_photos(
+    report_with_photos: Path, tmp_path: Path
+) -> None:
+    assert SOFFICE is not None
+    pdf = tmp_path / "rapport.pdf"
+    try:
+        convert(report_with_photos, pdf, SOFFICE)
+    except QauditError as exc:
+        pytest.skip(f"LibreOffice converts no Word file here: {exc}")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Subtype/Image") + data.count(b"/Subtype /Image") >= 2
