@@ -26,6 +26,7 @@ from qaudit.checklists import ChecklistSpec
 from qaudit.checklists.spec import Point
 from qaudit.domain.enums import AssessmentStatus, Result
 from qaudit.domain.models import Answer, Assessment, ChecklistVersion, utcnow
+from qaudit.domain.models.profile import Recheck
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import N_, _
 from qaudit.services import access, answer_check, audit, checklists
@@ -34,6 +35,7 @@ from qaudit.storage import transaction
 ANSWER: Table = Answer.__table__  # type: ignore[attr-defined]
 ASSESSMENT: Table = Assessment.__table__  # type: ignore[attr-defined]
 VERSION: Table = ChecklistVersion.__table__  # type: ignore[attr-defined]
+RECHECK: Table = Recheck.__table__  # type: ignore[attr-defined]
 
 NOTIFY_CHANNEL = "qaudit_answers"
 """PostgreSQL: every committed answer change notifies this channel with the assessment id."""
@@ -112,6 +114,39 @@ def shown(value: Value) -> str:
     return value.label if isinstance(value, Result) else value
 
 
+# The statements of a save, built once: constructing SQLAlchemy statements costs more than
+# running them on SQLite, and this runs for every key press.
+_LOCKED = (
+    sa.select(ASSESSMENT.c.status, VERSION.c.id, VERSION.c.content_hash, RECHECK.c.point_ids)
+    .join(VERSION, VERSION.c.id == ASSESSMENT.c.checklist_version_id)
+    .outerjoin(RECHECK, RECHECK.c.assessment_id == ASSESSMENT.c.id)
+    .where(ASSESSMENT.c.id == sa.bindparam("assessment"))
+    .with_for_update(of=ASSESSMENT)
+)
+_ROW = {
+    field: sa.select(
+        ANSWER.c.id,
+        ANSWER.c[field.value],
+        ANSWER.c[f"{field.value}_version"],
+        ANSWER.c.version,
+        ANSWER.c.changed_by,
+        ANSWER.c.answered_at,
+    ).where(
+        ANSWER.c.assessment_id == sa.bindparam("assessment"),
+        ANSWER.c.point_id == sa.bindparam("point"),
+    )
+    for field in AnswerField
+}
+_UPDATE = update(ANSWER).where(ANSWER.c.id == sa.bindparam("row"))
+"""The columns to set are the execution's parameters (besides ``row``)."""
+_INSERT = {
+    postgres: (pg_insert if postgres else sqlite_insert)(ANSWER)
+    .on_conflict_do_nothing(index_elements=["assessment_id", "point_id"])
+    .returning(ANSWER.c.id)
+    for postgres in (False, True)
+}
+
+
 def save(
     engine: Engine,
     assessment_id: int,
@@ -157,16 +192,7 @@ def save_in(
     if field is AnswerField.RESULT and value in RULED:
         _check_rules(session, assessment_id, spec.point_index[point_id], Result(value))
     who = actor or audit.current_actor(session)
-    row = connection.execute(
-        sa.select(
-            ANSWER.c.id,
-            ANSWER.c[field.value],
-            ANSWER.c[f"{field.value}_version"],
-            ANSWER.c.version,
-            ANSWER.c.changed_by,
-            ANSWER.c.answered_at,
-        ).where(ANSWER.c.assessment_id == assessment_id, ANSWER.c.point_id == point_id)
-    ).first()
+    row = connection.execute(_ROW[field], {"assessment": assessment_id, "point": point_id}).first()
     if row is None and value == EMPTY[field]:
         return Saved(point_id, field, value, 0, "", utcnow(), False)
     row_id, current, field_version, version, changed_by, changed_at = row or (
@@ -204,8 +230,8 @@ def save_in(
                 person_id=person_id,
             )
     else:
-        connection.execute(update(ANSWER).where(ANSWER.c.id == row_id).values(**changes))
-    audit.log(
+        connection.execute(_UPDATE, {"row": row_id, **changes})
+    audit.log_now(
         session,
         field.value if field is not AnswerField.RESULT else "answer",
         "assessment",
@@ -263,19 +289,10 @@ def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> Chec
     when its checklist lacks it."""
     access.require_assessment(session, assessment_id, write=True)
     lock(session, assessment_id)
-    found = (
-        session.connection()
-        .execute(
-            sa.select(ASSESSMENT.c.status, VERSION.c.id, VERSION.c.content_hash)
-            .join(VERSION, VERSION.c.id == ASSESSMENT.c.checklist_version_id)
-            .where(ASSESSMENT.c.id == assessment_id)
-            .with_for_update(of=ASSESSMENT)
-        )
-        .first()
-    )
+    found = session.connection().execute(_LOCKED, {"assessment": assessment_id}).first()
     if found is None:
         raise NotFound(_("no assessment with id {id}").format(id=assessment_id))
-    status, version_id, content_hash = found
+    status, version_id, content_hash, recheck_points = found
     if AssessmentStatus(status) is AssessmentStatus.CLOSED:
         raise Refused(_closed(assessment_id))
     spec = checklists.cached(content_hash)
@@ -283,7 +300,8 @@ def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> Chec
         stored = session.get(ChecklistVersion, version_id)
         assert stored is not None  # guaranteed by the foreign key
         spec = checklists.spec_of(stored)
-    spec = checklists.narrowed(session, assessment_id, spec)  # a re-check: its points only
+    # a re-check: its points only (read in the same statement as the lock)
+    spec = checklists.narrowed_to(spec, None if recheck_points is None else tuple(recheck_points))
     if point_id not in spec.point_index:
         message = _("checklist '{id}' {version} has no point '{point}'")
         raise NotFound(message.format(id=spec.id, version=spec.version, point=point_id))
@@ -350,14 +368,8 @@ def _insert(
         "evidence_version": 0,
         **changes,
     }
-    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    statement = (
-        insert(ANSWER)
-        .values(**row)
-        .on_conflict_do_nothing(index_elements=["assessment_id", "point_id"])
-        .returning(ANSWER.c.id)
-    )
-    return connection.execute(statement).scalar() is not None
+    statement = _INSERT[connection.dialect.name == "postgresql"]
+    return connection.execute(statement, row).scalar() is not None
 
 
 def _notify(session: Session, assessment_id: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlmodel import Session
 
-from qaudit.domain.models import AuditLog
+from qaudit.domain.models import AuditLog, utcnow
 from qaudit.services.access import is_postgres, os_login
 
 _ACTOR = "qaudit_actor"
@@ -40,4 +40,32 @@ def log(
     who = current_actor(session) if is_postgres(session) else (actor or current_actor())
     session.add(
         AuditLog(actor=who, action=action, entity=entity, entity_id=entity_id, detail=detail)
+    )
+
+
+AUDIT_LOG = AuditLog.__table__  # type: ignore[attr-defined]
+_INSERT = AUDIT_LOG.insert()
+
+
+def log_now(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    actor: str | None = None,
+    **detail: object,
+) -> None:
+    """:func:`log`, written at once with one plain INSERT (no ORM object to flush): for
+    what runs on every key press, like saving an answer."""
+    who = current_actor(session) if is_postgres(session) else (actor or current_actor())
+    session.connection().execute(
+        _INSERT,
+        {
+            "at": utcnow(),
+            "actor": who,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "detail": detail,
+        },
     )

@@ -72,7 +72,11 @@ def spec_of_assessment(session: Session, assessment: Assessment) -> ChecklistSpe
 
 def narrowed(session: Session, assessment_id: int, spec: ChecklistSpec) -> ChecklistSpec:
     """``spec`` as ``assessment_id`` sees it: a re-check only the points it looks at again."""
-    points = _recheck_points(session, assessment_id)
+    return narrowed_to(spec, _recheck_points(session, assessment_id))
+
+
+def narrowed_to(spec: ChecklistSpec, points: tuple[str, ...] | None) -> ChecklistSpec:
+    """``spec`` cut to a re-check's points (``None``: not a re-check, the whole spec)."""
     if points is None:
         return spec
     key = (spec.content_hash, points)

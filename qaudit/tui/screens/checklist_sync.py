@@ -19,6 +19,7 @@ from qaudit.services.answering import AnswerConflict, AnswerField, Value, shown
 from qaudit.services.write_queue import State, Update
 
 if TYPE_CHECKING:
+    from qaudit.services.durability import DiskFlush
     from qaudit.services.live import AnswerView, Watcher
     from qaudit.tui.screens.checklist_state import ChecklistState
 
@@ -37,6 +38,7 @@ class AnswerSync:
     qapp: Any
     engine: Any
     _watcher: Watcher | None = None
+    _disk: DiskFlush | None = None
     _busy: dict[str, int]
 
     if TYPE_CHECKING:  # provided by the screen (it comes later in the method order)
@@ -55,9 +57,11 @@ class AnswerSync:
     # -- starting and stopping -------------------------------------------------------------
 
     def start_sync(self) -> None:
+        from qaudit.services.durability import DiskFlush
         from qaudit.services.live import Watcher
 
         self._busy = {}
+        self._disk = DiskFlush(self.engine)
         self.qapp.queue_listeners.append(self.queue_update)
         self.qapp.write_queue()  # on PostgreSQL: start sending (also what was left last time)
         self._watcher = Watcher(self.engine, self.assessment_id, self._live_from_thread).start()
@@ -68,6 +72,8 @@ class AnswerSync:
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
+        if self._disk is not None:
+            self._disk.close()
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -108,6 +114,8 @@ class AnswerSync:
                 saved = answering.save(
                     self.engine, self.assessment_id, point_id, field, value, based_on=based_on
                 )
+                if self._disk is not None:
+                    self._disk.committed()  # synced at the next pause, off this thread
             except AnswerConflict as conflict:
                 self.show_conflict(conflict)
                 return False
