@@ -6,6 +6,9 @@
                                       answer in the write queue (outbox written, not sent)
     concurrent_lost_updates           two writers and a closer, on each database: accepted
     answers_after_close               saves that were lost, and saves accepted after the close
+    concurrent_exceptions             exceptions in any of the three processes
+    race_trials_per_database          100 (10 with --quick)
+    db_check_failures                 databases on which ``qaudit db check`` fails afterwards
 
 PostgreSQL figures only when QAUDIT_TEST_POSTGRES_URL is set (a private schema is made and
 dropped). The race runs in separate processes (tests/answering/race.py).
@@ -76,17 +79,21 @@ def commit_ms(url: str, count: int) -> float:
     return statistics.median(times[1:]) * 1000
 
 
-def race(running: object, url: str, trials: int) -> tuple[int, int, int]:
+def race(running: object, url: str, trials: int) -> tuple[int, int, int, int]:
     """Lost updates, answers after close (or a recorded verdict that is not that of the
-    stored answers) and exceptions over ``trials`` races on ``url``."""
-    outcomes = [
-        running.trial(delay=0.1 + 0.1 * i, seed=100 * i, url=url)  # type: ignore[attr-defined]
+    stored answers) and exceptions over ``trials`` races on ``url``; then 1 when
+    ``qaudit db check`` fails on it."""
+    from tests.answering.race import db_check
+
+    outcomes = [  # the closer after 0.05 to 0.5 s: early, mid-race and late
+        running.trial(delay=0.05 + 0.05 * (i % 10), seed=100 * i, url=url)  # type: ignore[attr-defined]
         for i in range(trials)
     ]
     return (
         sum(o.lost_updates for o in outcomes),
         sum(o.answers_after_close + (0 if o.verdict_matches else 1) for o in outcomes),
         sum(o.exceptions for o in outcomes),
+        0 if db_check(url).returncode == 0 else 1,
     )
 
 
@@ -96,7 +103,7 @@ def figures(quick: bool) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from tests.answering.race import Race
 
-    count, trials = (20, 1) if quick else (200, 5)
+    count, trials = (20, 10) if quick else (200, 100)
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         url = f"sqlite:///{Path(tmp) / 'race.db'}"
@@ -104,15 +111,22 @@ def figures(quick: bool) -> dict[str, float]:
         pg_url = stack.enter_context(postgres_schema()) if POSTGRES_URL else ""
         running = stack.enter_context(Race(url))  # three processes, for both databases
         result["answer_commit_service_median_ms"] = rounded(commit_ms(url, count), 2)
-        lost, after, errors = race(running, url, trials)
+        lost, after, errors, failed = race(running, url, trials)
         if pg_url:
             result["answer_commit_pg_median_ms"] = rounded(commit_ms(pg_url, count), 2)
             result |= ui_blocked(pg_url, count)
             pg = race(running, pg_url, trials)
-            lost, after, errors = lost + pg[0], after + pg[1], errors + pg[2]
+            lost, after, errors, failed = (
+                lost + pg[0],
+                after + pg[1],
+                errors + pg[2],
+                failed + pg[3],
+            )
     result["concurrent_lost_updates"] = lost
     result["answers_after_close"] = after
     result["concurrent_exceptions"] = errors
+    result["race_trials_per_database"] = trials
+    result["db_check_failures"] = failed
     return result
 
 

@@ -6,7 +6,8 @@ that field in between, is counted and the writer goes on); a third process
 closes the assessment meanwhile. Afterwards :func:`judge` counts what went wrong: saves
 that were accepted but are not in the database (lost updates), saves accepted after the
 close returned (answers after close), exceptions, and whether the recorded verdict is the
-one of the stored answers. Used by tests/answering/test_race.py and the benchmark.
+one of the stored answers; :func:`db_check` runs ``qaudit db check`` afterwards. Used by
+tests/answering/test_race.py and benchmarks/bench_70_concurrency.py.
 
     python -m tests.answering.race result|note|closer   (then "go URL ID SEED|DELAY" lines)
 """
@@ -258,6 +259,18 @@ def judge(
         matches,
         sum(len(r["accepted"]) for r in writers),
         sum(r["conflicts"] for r in writers),
+    )
+
+
+def db_check(url: str) -> subprocess.CompletedProcess[str]:
+    """``qaudit db check`` on ``url`` through the command line, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "qaudit", "--database", url, "db", "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
     )
 
 
