@@ -7,7 +7,7 @@
     concurrent_lost_updates           two writers and a closer, on each database: accepted
     answers_after_close               saves that were lost, and saves accepted after the close
     concurrent_exceptions             exceptions in any of the three processes
-    race_trials_per_database          100 (10 with --quick)
+    race_trials_per_database          100 (5 with --quick)
     db_check_failures                 databases on which ``qaudit db check`` fails afterwards
 
 PostgreSQL figures only when QAUDIT_TEST_POSTGRES_URL is set (a private schema is made and
@@ -103,7 +103,7 @@ def figures(quick: bool) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from tests.answering.race import Race
 
-    count, trials = (20, 10) if quick else (200, 100)
+    count, trials = (20, 5) if quick else (200, 100)
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         url = f"sqlite:///{Path(tmp) / 'race.db'}"

@@ -91,6 +91,11 @@ def identity(session: Session) -> Identity:
     return found
 
 
+_GRANTS = (
+    "SELECT role, location_id, organisation_id, assessment_id FROM accessgrant WHERE login = :login"
+)
+
+
 def grants_of(session: Session, login: str) -> list[Grant]:
     rows = session.execute(text(_GRANTS), {"login": login}).all()  # per key press: no ORM
     return [Grant(AccessRole(r), lo, o, a) for r, lo, o, a in rows]
