@@ -31,12 +31,13 @@ from qaudit.errors import NotFound, QauditError
 from qaudit.files import check_output, require_suffix, write_bytes
 from qaudit.i18n import _
 from qaudit.scheduling import Plan, PlannerSettings, plan, planner_settings
+from qaudit.scheduling import PlannedEvent as PlannedEvent  # re-exported for the planner screen
 from qaudit.scheduling.explain import Names, kind_label
 from qaudit.scheduling.ics import CalendarEvent, calendar
 from qaudit.services import access, audit
 from qaudit.services.schedule_due import overdue_of
 from qaudit.services.schedule_inputs import PLANNED_KINDS, event_people, load
-from qaudit.services.schedule_store import store_plan
+from qaudit.services.schedule_store import plan_changes, store_plan
 from qaudit.storage import transaction
 
 MAX_YEARS = 30
@@ -112,6 +113,16 @@ def apply(engine: Engine, proposal: Proposal, *, actor: str | None = None) -> Ap
         counts = store_plan(session, proposal.plan.events, event_people(session), who)
         audit.log(session, "schedule_apply", "schedule", None, who, **counts)
     return Applied(**counts)
+
+
+def changes(engine: Engine, proposal: Proposal) -> Applied:
+    """What :func:`apply` would store for ``proposal``, without writing (for a confirmation)."""
+    with transaction(engine) as session:
+        access.require_staff(session)
+        counts = plan_changes(session, proposal.plan.events, event_people(session))
+    return Applied(
+        **{k: counts.get(k, 0) for k in ("created", "updated", "unchanged", "cancelled")}
+    )
 
 
 def keep(

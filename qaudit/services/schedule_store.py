@@ -42,26 +42,8 @@ def store_plan(
     session: Session, events: Sequence[PlannedEvent], people: dict[int, tuple[int, ...]], actor: str
 ) -> Counter[str]:
     """Write ``events`` (the planner's own, not the manual ones); return the counts."""
-    rows = _stored(session, people)
-    counts: Counter[str] = Counter()
-    new: list[PlannedEvent] = []
-    changed: list[tuple[int, PlannedEvent]] = []
-    wanted: set[str] = set()
-    for event in events:
-        row = rows.get(event.uid)
-        if event.manual or (row is not None and (row.manual or row.status in _HISTORY)):
-            continue
-        wanted.add(event.uid)
-        if row is None:
-            new.append(event)
-        elif (
-            row.status is EventStatus.PLANNED
-            and row.values == _values(event)
-            and (row.people == event.person_ids)
-        ):
-            counts["unchanged"] += 1
-        else:
-            changed.append((row.id, event))
+    _rows, counts, new, changed, cancelled = _classify(session, events, people)
+
     now = utcnow()
     for batch in _batches(new):  # in batches: 25,000 locations' plan is 240,000 rows
         created = _insert(session, batch)
@@ -72,11 +54,6 @@ def store_plan(
         _insert_people(session, pairs)
         _update(session, pairs)
         _log(session, [_entry(now, actor, "schedule", eid, e) for eid, e in pairs])
-    cancelled = [
-        (uid, row.id)
-        for uid, row in rows.items()
-        if not row.manual and row.status is EventStatus.PLANNED and uid not in wanted
-    ]
     for gone in _batches(cancelled):
         session.execute(
             update(ScheduledEvent)
@@ -104,6 +81,55 @@ def store_plan(
 def _log(session: Session, entries: list[dict[str, Any]]) -> None:
     if entries:
         session.connection().execute(insert(_table("auditlog")), entries)
+
+
+def plan_changes(
+    session: Session, events: Sequence[PlannedEvent], people: dict[int, tuple[int, ...]]
+) -> Counter[str]:
+    """What :func:`store_plan` would do, without writing: created, updated, unchanged and
+    cancelled counts (for a confirmation before ``apply``)."""
+    _rows, counts, new, changed, cancelled = _classify(session, events, people)
+    counts.update(created=len(new), updated=len(changed), cancelled=len(cancelled))
+    return counts
+
+
+def _classify(
+    session: Session, events: Sequence[PlannedEvent], people: dict[int, tuple[int, ...]]
+) -> tuple[
+    dict[str, StoredRow],
+    Counter[str],
+    list[PlannedEvent],
+    list[tuple[int, PlannedEvent]],
+    list[tuple[str, int]],
+]:
+    """The stored rows; and the plan's events as new, changed (or unchanged: counted), and
+    the stored planned rows the plan no longer has (to cancel)."""
+    rows = _stored(session, people)
+    counts: Counter[str] = Counter()
+    new: list[PlannedEvent] = []
+    changed: list[tuple[int, PlannedEvent]] = []
+    wanted: set[str] = set()
+    for event in events:
+        row = rows.get(event.uid)
+        if event.manual or (row is not None and (row.manual or row.status in _HISTORY)):
+            continue
+        wanted.add(event.uid)
+        if row is None:
+            new.append(event)
+        elif (
+            row.status is EventStatus.PLANNED
+            and row.values == _values(event)
+            and (row.people == event.person_ids)
+        ):
+            counts["unchanged"] += 1
+        else:
+            changed.append((row.id, event))
+    cancelled = [
+        (uid, row.id)
+        for uid, row in rows.items()
+        if not row.manual and row.status is EventStatus.PLANNED and uid not in wanted
+    ]
+    return rows, counts, new, changed, cancelled
 
 
 _HISTORY = (EventStatus.DONE, EventStatus.MISSED)

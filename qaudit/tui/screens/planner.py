@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
+from qaudit.i18n import _
 from qaudit.services.views import (
     assignment,
     kind_label,
@@ -31,7 +32,7 @@ from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from qaudit.config import Settings
-    from qaudit.services.schedule import Proposal
+    from qaudit.services.schedule import PlannedEvent, Proposal
     from qaudit.services.workbench import Database
 
 
@@ -51,7 +52,17 @@ class PlannerScreen(Screen[None]):
         Binding(
             "minus", "years(-1)", text("shorter"), id="planner.shorter", tooltip=text("shorter_tip")
         ),
+        Binding("slash", "search", _("Search"), id="planner.search", tooltip=_("Filter the plan")),
+        Binding("a", "apply", _("Apply"), id="planner.apply", tooltip=_("Store this plan")),
+        Binding("k", "keep", _("Keep"), id="planner.keep", tooltip=_("Keep the event on a day")),
+        Binding(
+            "u", "release", _("Release"), id="planner.release", tooltip=_("Back to the planner")
+        ),
+        Binding("x", "export", _("Export"), id="planner.export", tooltip=_("Write the calendar")),
     ]
+    AUTO_FOCUS = "#planner-by-month"
+    SHOWN = 500
+    """Rows per table: the plan of a large cooperative is searched, not scrolled whole."""
 
     @dataclass
     class PlanMade(Message):
@@ -72,9 +83,11 @@ class PlannerScreen(Screen[None]):
         self.years = years
         self.start = start
         self.proposal: Proposal | None = None
+        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static(text("loading"), id="planner-summary")
+        yield Input(placeholder=_("Search location, person or organisation"), id="planner-search")
         with TabbedContent():
             with TabPane(text("per_month"), id="planner-months"):
                 yield DataTable(id="planner-by-month", cursor_type="row", zebra_stripes=True)
@@ -82,6 +95,8 @@ class PlannerScreen(Screen[None]):
                 yield DataTable(id="planner-by-location", cursor_type="row", zebra_stripes=True)
             with TabPane(text("problems"), id="planner-problem-tab"):
                 yield Static("", id="planner-problems")
+            with TabPane(_("Workload"), id="planner-workload-tab"):
+                yield DataTable(id="planner-workload", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -92,7 +107,7 @@ class PlannerScreen(Screen[None]):
         self.query_one("#planner-by-location", DataTable).add_columns(
             *(text(c) for c in by_location)
         )
-        self.action_replan()
+        self.call_after_refresh(self.action_replan)  # shown first, then planned in a worker
 
     def action_replan(self) -> None:
         self.query_one("#planner-summary", Static).update(text("loading"))
@@ -136,6 +151,7 @@ class PlannerScreen(Screen[None]):
         )
         self._fill_tables(proposal)
         self.query_one("#planner-problems", Static).update(self._problems(proposal))
+        self._workload()
 
     def _fill_tables(self, proposal: Proposal) -> None:
         names = proposal.names
@@ -143,7 +159,8 @@ class PlannerScreen(Screen[None]):
         by_location = self.query_one("#planner-by-location", DataTable)
         by_month.clear()
         by_location.clear()
-        for e in proposal.plan.events:
+        events = self._matching(proposal)
+        for e in events[: self.SHOWN]:
             cells = (
                 f"{kind_label(e.kind)} {e.number}",
                 str(e.due_year),
@@ -157,7 +174,8 @@ class PlannerScreen(Screen[None]):
                 *cells,
                 key=e.uid,
             )
-        for e in sorted(proposal.plan.events, key=lambda e: (names.location(e.location_id), e.on)):
+        by_place = sorted(events, key=lambda e: (names.location(e.location_id), e.on))
+        for e in by_place[: self.SHOWN]:
             by_location.add_row(
                 names.location(e.location_id),
                 e.on.isoformat(),
@@ -168,6 +186,139 @@ class PlannerScreen(Screen[None]):
                     status(e, proposal.stored),
                 ),
                 key=e.uid,
+            )
+
+    def _matching(self, proposal: Proposal) -> list[PlannedEvent]:
+        needle = self.query_text.casefold()
+        if not needle:
+            return list(proposal.plan.events)
+        names = proposal.names
+        return [
+            e
+            for e in proposal.plan.events
+            if needle in e.uid.casefold()
+            or needle in names.location(e.location_id).casefold()
+            or needle in assignment(e, names).casefold()
+        ]
+
+    def action_search(self) -> None:
+        self.query_one("#planner-search", Input).focus()
+
+    @on(Input.Changed, "#planner-search")
+    def _search(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        if self.proposal is not None:
+            self._fill_tables(self.proposal)
+
+    def selected_uid(self) -> str | None:
+        """The uid of the row under the cursor in the table of the tab shown."""
+        active = self.query_one(TabbedContent).active
+        table_id = "#planner-by-location" if active == "planner-locations" else "#planner-by-month"
+        table = self.query_one(table_id, DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else str(key)
+
+    def action_apply(self) -> None:
+        from qaudit.services import schedule
+        from qaudit.tui.screens.form import ConfirmDialog
+
+        proposal = self.proposal
+        if proposal is None:
+            return
+        counts = self._call(schedule.changes, self.engine, proposal)
+        if counts is None:
+            return
+        question = _(
+            "Store this plan? {created} new, {updated} changed, {unchanged} unchanged, "
+            "{cancelled} cancelled."
+        ).format(**vars(counts))
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._call(schedule.apply, self.engine, proposal) is not None:
+                self.notify(_("Plan stored."))
+                self.action_replan()
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_keep(self) -> None:
+        from qaudit.services import schedule
+        from qaudit.tui.screens.form import Field, FormDialog
+
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        field = Field("on", _("Keep on (day)"), kind="date", required=True)
+
+        def kept(values: dict[str, Any] | None) -> None:
+            if values and self._call(schedule.keep, self.engine, uid, on=values["on"]):
+                self.notify(_("Event {uid} is kept.").format(uid=uid))
+                self.action_replan()
+
+        self.app.push_screen(FormDialog(_("Keep {uid}").format(uid=uid), [field]), kept)
+
+    def action_release(self) -> None:
+        from qaudit.services import schedule
+
+        uid = self.selected_uid()
+        if uid is not None and self._call(schedule.release, self.engine, uid, done=True):
+            self.notify(_("Event {uid} is planned by the planner again.").format(uid=uid))
+            self.action_replan()
+
+    def action_export(self) -> None:
+        from pathlib import Path
+
+        from qaudit.services import schedule
+        from qaudit.tui.screens.form import Field, FormDialog
+
+        field = Field("folder", _("Folder for the calendar"), default=str(Path.cwd()))
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            out = Path(str(values["folder"])).expanduser() / "kwaliteit-planning.ics"
+            done = self._call(schedule.export_calendar, self.engine, out)
+            if done is not None:
+                self.notify(
+                    _("{count} events written to {path}.").format(count=done.events, path=out)
+                )
+
+        self.app.push_screen(FormDialog(_("Export the calendar"), [field]), chosen)
+
+    def _call(self, function: Any, *args: Any, done: bool = False, **kwargs: Any) -> Any:
+        """Run one service call; a user error is shown, not raised (None: it failed)."""
+        from qaudit.errors import QauditError
+
+        try:
+            result = function(*args, **kwargs)
+        except QauditError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+        return True if done and result is None else result
+
+    @work(thread=True, exclusive=True, group="planner-workload")
+    def _workload(self) -> None:
+        from qaudit.services.schedule_people import workload
+
+        try:
+            rows = workload(self.engine, start=self.start, months=12)
+        except Exception:  # the workload is a view: the plan stays usable without it
+            return
+        self.app.call_from_thread(self._show_workload, rows)
+
+    def _show_workload(self, rows: list[Any]) -> None:
+        table = self.query_one("#planner-workload", DataTable)
+        table.clear(columns=True)
+        months = list(rows[0].per_month) if rows else []
+        table.add_columns(_("person"), _("max/year"), *(m[2:] for m in months), _("over in"))
+        for r in rows:
+            table.add_row(
+                r.name,
+                str(r.maximum),
+                *(str(r.per_month[m] or "") for m in months),
+                ", ".join(map(str, r.over)),
+                key=str(r.person_id),
             )
 
     @staticmethod
