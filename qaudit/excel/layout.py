@@ -73,7 +73,9 @@ POINT_COLUMNS: tuple[Column, ...] = (
     Column("answer", N_("Answer"), 18, editable=True, also=("antwoord",)),
     Column("note", N_("Note"), 45, editable=True, wrap=True, also=("notitie", "opmerking")),
     Column("evidence", N_("Evidence"), 45, editable=True, wrap=True, also=("bewijs",)),
+    Column("files", N_("Evidence files"), 30, wrap=True, also=("evidence file names",)),
 )
+"""``files`` (issue 15): the names of the evidence files attached in qaudit; shown, never read."""
 COLUMN = {c.key: c for c in POINT_COLUMNS}
 REQUIRED = ("id", "answer")
 

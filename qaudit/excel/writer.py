@@ -30,6 +30,8 @@ class PointRow:
     point: Point
     state: AnswerState
     """The answer as it is written (see ``cells.as_written``)."""
+    files: str = ""
+    """The names of the point's evidence files, one a line (not read back on import)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ _ROW_ORDER = (
     "answer",
     "note",
     "evidence",
+    "files",
 )
 assert tuple(c.key for c in layout.POINT_COLUMNS) == _ROW_ORDER, "update the row tuple below"
 
@@ -102,6 +105,7 @@ def _write_points(
             labels[state.result],
             state.note,
             state.evidence,
+            row.files,
         )
         sheet.row_dimensions[number].height = fitting_height(values, wrapped)
         sheet.append(

@@ -75,9 +75,13 @@ def export_workbook(engine: Engine, assessment_id: int, out: Path) -> Exported:
         spec = checklists.spec_of_assessment(session, assessment)
         counts: list[int] = []
         current = _current(session, assessment_id, counts)
+        files = evidence_names(session, assessment_id)
     rows = [
         PointRow(
-            spec.theme_of[p.id].title, p, current[p.id].state if p.id in current else AnswerState()
+            spec.theme_of[p.id].title,
+            p,
+            current[p.id].state if p.id in current else AnswerState(),
+            files=files.get(p.id, ""),
         )
         for p in spec.points
     ]
@@ -398,3 +402,13 @@ def _theme_summary(
         SummaryRow(info, title, t.total, t.answered, t.not_applicable, t.percent)
         for title, t in parts
     ]
+
+
+def evidence_names(session: Session, assessment_id: int) -> dict[str, str]:
+    """Per point, the names of its evidence files, one a line (personal data redacted)."""
+    from qaudit.services.evidence import names_by_point
+
+    return {
+        point: "\n".join(redact(name).text for name in names)
+        for point, names in names_by_point(session, assessment_id).items()
+    }

@@ -47,6 +47,7 @@ def test_points_sheet_columns_answers_and_protection(exported: Path) -> None:
         "Antwoord",
         "Notitie",
         "Bewijs",
+        "Bewijsstukken",
     ]
     rows = rows_by_id(sheet)
     assert list(rows) == ["A.01", "A.02", "B.01", "B.02"]
@@ -60,7 +61,7 @@ def test_points_sheet_columns_answers_and_protection(exported: Path) -> None:
         cell = sheet.cell(2, column_of(sheet, column.key))
         assert cell.protection.locked is not column.editable, column.key
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:J5"
+    assert sheet.auto_filter.ref == "A1:K5"
     assert sheet.cell(2, column_of(sheet, "point")).alignment.wrap_text is True
     for column in layout.POINT_COLUMNS:
         assert sheet.cell(2, column_of(sheet, column.key)).alignment.vertical == "top"

@@ -80,7 +80,7 @@ def test_two_note_columns_are_refused_naming_both(setup: Setup, exported: Path) 
 
     _edit(exported, copy_column)
     message = _refused(setup, exported)
-    assert "kolom I “Notitie”" in message and "kolom K “Notitie”" in message
+    assert "kolom I “Notitie”" in message and "kolom L “Notitie”" in message
 
 
 def test_a_copied_points_sheet_is_refused_naming_both(setup: Setup, exported: Path) -> None:
