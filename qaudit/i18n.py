@@ -56,9 +56,21 @@ def using_language(language: str | None) -> Iterator[None]:
         _local.language = previous
 
 
+_known: dict[str, dict[str, str]] = {}
+"""language -> message -> its translation, as looked up (the catalogs never change while
+qaudit runs; a lookup through the chain of catalogs costs a dozen dictionary misses)."""
+
+
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return translation(get_language()).gettext(message)
+    language = get_language()
+    known = _known.get(language)
+    if known is None:
+        known = _known.setdefault(language, {})
+    found = known.get(message)
+    if found is None:
+        found = known[message] = translation(language).gettext(message)
+    return found
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

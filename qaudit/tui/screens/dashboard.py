@@ -230,9 +230,9 @@ class DashboardScreen(Screen[None]):
         table.clear()
         shown = self.visible_rows()
         keys = [column.key for column in self.columns]
+        wide = is_wide(self.app.size.width - 2)
         for row in shown:
-            cells = self.cells(row)
-            table.add_row(*(cells[key] for key in keys), key=str(row.id))
+            table.add_row(*row_cells(row, self.progress, wide, keys), key=str(row.id))
         self._show_detail()
         overdue = sum(r.overdue for r in self.rows)
         status = [
@@ -255,9 +255,6 @@ class DashboardScreen(Screen[None]):
         if self.overdue:
             status.append(_("only overdue"))
         self.query_one("#status", Static).update(" · ".join(status))
-
-    def cells(self, row: DashboardRow) -> dict[str, Text]:
-        return row_cells(row, self.progress, is_wide(self.app.size.width - 2))
 
     def _score(self, row: DashboardRow) -> Text:
         return score_cell(row, self.progress)

@@ -7,7 +7,7 @@ line under the table tells the highlighted location's next step and who in full.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,8 +58,8 @@ def columns_for(width: int, rows: Sequence[DashboardRow]) -> tuple[Column, ...]:
     wide = is_wide(width)
     needed = {c.key: c.least for c in COLUMNS}
     title = {c.key: Text(_(c.title)).cell_len for c in COLUMNS}
-    for row in rows[:500]:  # enough to size the columns; the rest are cut at the width
-        for key, cell in row_cells(row, {}, wide).items():
+    for row in rows[:200]:  # enough to size the columns; the rest are cut at the width
+        for key, cell in zip(ALL_KEYS, row_cells(row, {}, wide), strict=True):
             needed[key] = max(needed[key], cell.cell_len)
         if row.work is not None:  # "answered/total score" once the progress is read
             needed["score"] = max(needed["score"], len(f"{row.work.answered}") * 2 + 6)
@@ -134,30 +134,49 @@ def score_cell(row: DashboardRow, progress: dict[int, Progress]) -> Text:
     return Text(f"{found.answered}/{found.total} {fmt.percent(found.percent)}", style="cyan")
 
 
+ALL_KEYS = tuple(c.key for c in COLUMNS)
+
+
 def row_cells(
-    row: DashboardRow, progress: dict[int, Progress], wide: bool = True
-) -> dict[str, Text]:
-    """Every column's cell of one location."""
+    row: DashboardRow,
+    progress: dict[int, Progress],
+    wide: bool = True,
+    keys: Sequence[str] = ALL_KEYS,
+) -> list[Text]:
+    """The cells of one location for the columns ``keys``, in that order (only those are
+    made: 2,500 rows of them are made when the dashboard opens)."""
+    return [_CELL[key](row, progress, wide) for key in keys]
+
+
+def _plain(value: str) -> Text:
+    return Text(value, no_wrap=True)
+
+
+def _event_and_due(row: DashboardRow, wide: bool) -> tuple[str, Text]:
     due: Text = Text(fmt.day(row.next_due))
     if row.overdue:
         due = _overdue(fmt.day(row.next_due), wide)
     kind = _event_label(row.next_kind.value) if row.next_kind else ""
     if row.evaluations and (row.next_kind is None or (row.evaluation_overdue and not row.overdue)):
         kind, due = _evaluation_cells(row, wide)  # the client's voice: an evaluation is due
-    step = f"{int(row.step)} {row.step.label}" if wide else str(int(row.step))
-    texts: dict[str, str | Text] = {
-        "code": row.code,
-        "location": row.name,
-        "organisation": row.organisation,
-        "step": step,
-        "score": score_cell(row, progress),
-        "verdict": verdict_cell(row.outcome, wide),
-        "next": row.next.label if row.next else "",
-        "who": row.next.who_label if row.next else "",
-        "event": kind,
-        "due": due,
-    }
-    return {k: Text(v, no_wrap=True) if isinstance(v, str) else v for k, v in texts.items()}
+    return kind, due
+
+
+Cell = Callable[["DashboardRow", "dict[int, Progress]", bool], Text]
+_CELL: dict[str, Cell] = {
+    "code": lambda row, _p, _w: _plain(row.code),
+    "location": lambda row, _p, _w: _plain(row.name),
+    "organisation": lambda row, _p, _w: _plain(row.organisation),
+    "step": lambda row, _p, wide: _plain(
+        f"{int(row.step)} {row.step.label}" if wide else str(int(row.step))
+    ),
+    "score": lambda row, progress, _w: score_cell(row, progress),
+    "verdict": lambda row, _p, wide: verdict_cell(row.outcome, wide),
+    "next": lambda row, _p, _w: _plain(row.next.label if row.next else ""),
+    "who": lambda row, _p, _w: _plain(row.next.who_label if row.next else ""),
+    "event": lambda row, _p, wide: _plain(_event_and_due(row, wide)[0]),
+    "due": lambda row, _p, wide: _event_and_due(row, wide)[1],
+}
 
 
 def detail_line(row: DashboardRow, progress: dict[int, Progress]) -> str:
