@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from qaudit import __version__
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = f"-//qaudit//Kwaliteit@ planner {__version__}//NL"
 
@@ -55,6 +57,8 @@ def calendar(
     """The VCALENDAR of ``events``; ``stamp`` (UTC) is every event's DTSTAMP. With an
     ``organizer`` it is an invitation (METHOD:REQUEST, or CANCEL for cancelled events) with
     ORGANIZER and an ATTENDEE per person, as mail programs expect; else a published plan."""
+    import icalendar  # only when a calendar is written (planning does not need it)
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -73,6 +77,8 @@ def _method(events: Sequence[CalendarEvent], organizer: Attendee | None) -> str:
 
 
 def _address(person: Attendee) -> icalendar.vCalAddress:
+    import icalendar
+
     address = icalendar.vCalAddress(f"mailto:{person.email}")
     address.params["cn"] = icalendar.vText(person.name)
     return address
@@ -81,6 +87,8 @@ def _address(person: Attendee) -> icalendar.vCalAddress:
 def _vevent(
     event: CalendarEvent, stamp: datetime, organizer: Attendee | None = None
 ) -> icalendar.Event:
+    import icalendar
+
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", stamp)

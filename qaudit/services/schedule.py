@@ -26,7 +26,6 @@ from qaudit.domain.models import (
     Person,
     ScheduledEvent,
 )
-from qaudit.domain.privacy import redact
 from qaudit.errors import NotFound, QauditError
 from qaudit.files import check_output, require_suffix, write_bytes
 from qaudit.i18n import _
@@ -247,6 +246,8 @@ def export_calendar(
 
 def redacted_events(events: list[CalendarEvent]) -> tuple[list[CalendarEvent], int]:
     """The events with personal data in their texts replaced by ``[…]``, and the count."""
+    from qaudit.domain.privacy import redact  # only when a calendar is written
+
     out, count = [], 0
     for event in events:
         summary, where, description = (

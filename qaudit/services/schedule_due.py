@@ -24,6 +24,10 @@ from qaudit.scheduling.model import FixedEvent, Held, LocationIn, OrganisationIn
 from qaudit.scheduling.timeline import timeline
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
+_STEP = {int(step): step for step in Step}
+_STATUS = {status.value: status for status in StepStatus}
+_KIND = {kind.value: kind for kind in EventKind}
+"""Stored values to enums by lookup: tens of thousands of rows on the dashboard's path."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def _states(
     for lid, step, status, decision in read(
         "SELECT location_id, step, status, decision FROM cyclestep", {}
     ):
-        steps[lid][Step(step)] = StepStatus(status)
+        steps[lid][_STEP[step]] = _STATUS[status]
         if step == Step.MT_SESSION and decision:
             decisions[lid] = MtDecision(decision)
     outcomes: dict[int, Outcome | None] = {}
@@ -173,7 +177,7 @@ def _history(read: Read) -> dict[int, list[Held]]:
     ):
         day = as_date(started_on)
         if day is not None:
-            history[lid].append(Held(EventKind(kind), day, peer))
+            history[lid].append(Held(_KIND[kind], day, peer))
         linked.add(aid)
     for lid, kind, planned_on, start, peer, assessment_id in read(
         "SELECT location_id, kind, planned_on, window_start, visiting_organisation_id,"
@@ -183,7 +187,7 @@ def _history(read: Read) -> dict[int, list[Held]]:
     ):
         day = as_date(planned_on) or as_date(start)
         if day and (assessment_id is None or assessment_id not in linked):
-            history[lid].append(Held(EventKind(kind), day, peer))
+            history[lid].append(Held(_KIND[kind], day, peer))
     return history
 
 

@@ -171,3 +171,13 @@ def test_a_kept_event_is_rechecked_for_roles_and_membership() -> None:
     assert (Constraint.LOCATION_NOT_MEMBER, 1) in visitation
     assert (Constraint.NOT_ASSESSOR, 31) in cirkel
     assert (Constraint.NOT_ASSESSOR, 20) not in cirkel
+
+
+def test_the_dutch_holidays_computed_here_are_the_librarys():
+    import holidays
+
+    from qaudit.scheduling.days import DUTCH_RULES_FROM, dutch_holidays, public_holidays
+
+    for year in range(DUTCH_RULES_FROM, 2101):
+        assert dutch_holidays(year) == frozenset(holidays.country_holidays("NL", years=year))
+    assert public_holidays("NL", 2013) == frozenset(holidays.country_holidays("NL", years=2013))
