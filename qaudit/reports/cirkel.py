@@ -18,6 +18,7 @@ from qaudit.reports.common import (
 )
 from qaudit.reports.data import AssessmentData, AssessmentReport
 from qaudit.reports.formatting import Formatter, clean
+from qaudit.reports.photos import photo_context
 from qaudit.reports.promises import (
     is_perception,
     part_percent,
@@ -38,6 +39,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
     audit = latest(data, AssessmentKind.AUDIT_VISIT)
     ids = promise_ids(data)
     context = cover(data, fmt, _("Cirkel van Kwaliteit@ report"))
+    photos = data.photos
     context.update(
         dates={
             "assessment": fmt.date(a.started_on),
@@ -52,6 +54,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         has_visitation=visitation is not None,
         next_steps=next_steps(data, fmt, judged.outcome),
         appendix=[{**t, "id": ids.get(t["id"], t["id"])} for t in appendix(spec, {"result": a})],
+        photos=[{**f, "point": ids.get(f["point"], f["point"])} for f in photo_context(photos)],
     )
     return context
 

@@ -20,6 +20,7 @@ from qaudit.reports.common import (
 )
 from qaudit.reports.data import AssessmentReport
 from qaudit.reports.formatting import Formatter, clean
+from qaudit.reports.photos import photo_context
 from qaudit.reports.promises import is_perception, part_percent, promise_of_theme
 from qaudit.reports.wording import not_yet
 
@@ -70,6 +71,7 @@ def build_context(data: AssessmentReport, fmt: Formatter) -> Context:
         general_tips=_general(data, spec, FindingKind.IMPROVEMENT)
         + [clean(r.text) for r in data.recommendations if not r.point_ids],
         next_steps=next_steps(data, fmt),
+        photos=photo_context(data.photos),
     )
     return context
 

@@ -6,10 +6,12 @@ from docx_builder import Builder
 
 from report_text.sections import (
     NOTE_PARAS,
+    PHOTOS,
     actions_section,
     cover_facts,
     critical_section,
     next_steps_section,
+    photos_section,
     privacy_note,
     themes_section,
     verdict_section,
@@ -203,10 +205,4 @@ def basis(b: Builder) -> None:
         [2.4, 6.8, 3.1, 2.2, 4.5],
     )
     b.tag("{%p endfor %}")
-    b.tag("{%p if photos %}")
-    b.heading(("Foto's bij de meetpunten", "Photos with the measurement points"), 2)
-    b.tag("{%p for photo in photos %}")
-    b.para("{{ photo.image }}")
-    b.para("{{ photo.point }} · {{ photo.name }}", italic=True)
-    b.tag("{%p endfor %}")
-    b.tag("{%p endif %}")
+    photos_section(b, PHOTOS)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from docx_builder import Builder
 
 from report_text.sections import (
+    PHOTOS,
     cover_facts,
     critical_section,
     next_steps_section,
+    photos_section,
     themes_section,
     verdict_section,
 )
@@ -96,6 +98,7 @@ def visitation(b: Builder) -> None:
     b.optional_bullets(("Tips", "Tips"), 3, "p.tips")
     b.tag("{%p endfor %}")
     next_steps_section(b, ("Vervolgstappen", "Next steps"))
+    photos_section(b, PHOTOS, 1, new_page=True)
 
 
 def cirkel(b: Builder) -> None:
@@ -224,3 +227,4 @@ def cirkel(b: Builder) -> None:
         [2, 9, 2.5, 5],
     )
     b.tag("{%p endfor %}")
+    photos_section(b, PHOTOS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from docx_builder import Builder, Text
 
+PHOTOS: Text = ("Foto's bij de meetpunten", "Photos with the measurement points")
+
 # --- shared sections ---------------------------------------------------------------------------
 NOTE_PARAS: list[Text] = [
     "{%p if p.audit_note %}",
@@ -190,4 +192,15 @@ def privacy_note(b: Builder) -> None:
         ),
         italic=True,
     )
+    b.tag("{%p endif %}")
+
+
+def photos_section(b: Builder, heading: Text, level: int = 2, *, new_page: bool = False) -> None:
+    """The evidence photos as thumbnails, each with its point and file name (issue 15)."""
+    b.tag("{%p if photos %}")
+    b.heading(heading, level, new_page=new_page)
+    b.tag("{%p for photo in photos %}")
+    b.para("{{ photo.image }}")
+    b.para("{{ photo.point }} · {{ photo.name }}", italic=True)
+    b.tag("{%p endfor %}")
     b.tag("{%p endif %}")

@@ -79,3 +79,22 @@ def test_libreoffice_converts_the_report_with_its_photos(
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert data.count(b"/Subtype/Image") + data.count(b"/Subtype /Image") >= 2
+
+
+@pytest.mark.parametrize(("kind", "report"), [("visitation", "visitatie"), ("cirkel", "cirkel")])
+def test_visitation_and_cirkel_reports_show_photos_too(
+    engine: Engine, mini_catalogue: Catalogue, tmp_path: Path, kind: str, report: str
+) -> None:
+    from qaudit.domain.enums import AssessmentKind
+    from qaudit.services import assessments, checklists
+    from qaudit.storage import transaction
+
+    assessment_id = start(engine, make_location(engine), mini_catalogue, AssessmentKind(kind))
+    with transaction(engine) as session:
+        spec = checklists.spec_of_assessment(session, assessments.get(session, assessment_id))
+    point = spec.points[0].id
+    evidence.attach_file(engine, assessment_id, point, write(tmp_path, "gang.png", png()))
+    out = tmp_path / f"{report}.docx"
+    write_one(engine, report, assessment_id, out)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert f"{point} · gang.png" in text
