@@ -58,7 +58,10 @@ class Assigner:
         for oid in order:
             candidate = self.organisations[oid]
             if organisation_exclusion(self.ledger, candidate, location, year) is not None:
-                if self.ledger.org_visits[(oid, year)] >= self.settings.max_visits_per_organisation:
+                if (
+                    self.ledger.org_visits.get((oid, year), 0)
+                    >= self.settings.max_visits_per_organisation
+                ):
                     self.peer_pool.retire(year, oid)
                 continue
             people = self.peer_visitors(oid, location.organisation_id, day, declined=declined)
@@ -83,7 +86,7 @@ class Assigner:
             and person_exclusion(self.ledger, p, visited, day, assessor=False, counted=counted)
             is None
         ]
-        free.sort(key=lambda p: (self.ledger.person_load[(p.id, day.year)], p.id))
+        free.sort(key=lambda p: (self.ledger.person_load.get((p.id, day.year), 0), p.id))
         return tuple(sorted(p.id for p in free[: self.settings.peer_visitors]))
 
     def why_no_peer(self, location: LocationIn, day: date) -> tuple[Exclusion, ...]:
@@ -131,7 +134,7 @@ class Assigner:
         team = tuple(sorted(chosen))
         self.ledger.book_cirkel(organisation, year, team)
         for pid in team:
-            if self.ledger.person_load[(pid, year)] >= self.people[pid].max_per_year:
+            if self.ledger.person_load.get((pid, year), 0) >= self.people[pid].max_per_year:
                 self.assessor_pool.retire(year, pid)
         return Choice(person_ids=team)
 

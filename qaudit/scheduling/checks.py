@@ -77,19 +77,25 @@ def person_exclusion(
 
     ``counted`` is 1 when the ledger already holds this very assignment (a kept event).
     """
-    year, years = day.year, ledger.settings.independence_years
+    year, settings = day.year, ledger.settings
     if person.organisation_id == organisation:
         return Constraint.EMPLOYED
-    for conflict in ledger.conflicts.get((person.id, organisation), ()):
-        if _within(conflict, year, years):
-            return CONFLICT_CONSTRAINT[conflict.kind]
-    if assessor and any(
-        0 < abs(year - y) <= years for y in ledger.audits.get((person.id, organisation), ())
-    ):
-        return Constraint.AUDITED
-    if any(first <= day <= last for first, last in ledger.settings.unavailable.get(person.id, ())):
+    pair = (person.id, organisation)
+    years = settings.independence_years
+    conflicts = ledger.conflicts.get(pair)
+    if conflicts:
+        for conflict in conflicts:
+            if _within(conflict, year, years):
+                return CONFLICT_CONSTRAINT[conflict.kind]
+    if assessor:
+        audited = ledger.audits.get(pair)
+        if audited and any(0 < abs(year - y) <= years for y in audited):
+            return Constraint.AUDITED
+    away = settings.unavailable.get(person.id)
+    if away and any(first <= day <= last for first, last in away):
         return Constraint.UNAVAILABLE
-    if ledger.person_load[(person.id, year)] - counted >= person.max_per_year:
+    # .get: a Counter's missing key costs a Python call, and this runs 60,000 times a plan
+    if ledger.person_load.get((person.id, year), 0) - counted >= person.max_per_year:
         return Constraint.PERSON_LOAD
     return None
 
@@ -116,6 +122,6 @@ def organisation_exclusion(
     ):
         return Constraint.RECIPROCAL
     limit = ledger.settings.max_visits_per_organisation
-    if ledger.org_visits[(candidate.id, year)] - counted >= limit:
+    if ledger.org_visits.get((candidate.id, year), 0) - counted >= limit:
         return Constraint.ORGANISATION_LOAD
     return None

@@ -118,7 +118,7 @@ class Diary:
         ordinal = day.toordinal()
         if ordinal in booked:
             return Constraint.DOUBLE_BOOKED
-        if self.weeks[(person, (ordinal - 1) // 7)] >= self.settings.max_events_per_week:
+        if self.weeks.get((person, (ordinal - 1) // 7), 0) >= self.settings.max_events_per_week:
             return Constraint.WEEK_LOAD
         for offset in range(1, self.settings.travel_days + 1):
             for other in (booked.get(ordinal - offset), booked.get(ordinal + offset)):
@@ -135,8 +135,8 @@ class Diary:
 
 
 def _absent(settings: PlannerSettings, person: int, day: date) -> Constraint | None:
-    periods = settings.unavailable.get(person, ())
-    if any(first <= day <= last for first, last in periods):
+    periods = settings.unavailable.get(person)
+    if periods and any(first <= day <= last for first, last in periods):
         return Constraint.UNAVAILABLE
     return None
 
