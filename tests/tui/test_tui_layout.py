@@ -21,9 +21,13 @@ def test_the_key_bar_lays_out_whole_entries_in_the_width():
         assert sum(e.width(compact=False) for e in line) + 2 * (len(line) - 1) <= 40
 
 
-def test_a_key_bar_too_long_for_two_lines_shows_keys_only():
-    compact = render_lines(ENTRIES, 20)
-    assert "Zoeken" not in compact and compact.count("] / [") == 5
+def test_a_key_bar_too_long_for_two_lines_drops_the_last_words_first():
+    narrow = render_lines(ENTRIES, 40)
+    assert narrow.count("\n") == 1  # two lines
+    assert narrow.count("] / [") == 5 and narrow.count("] f [") == 5  # every key is there
+    assert narrow.startswith("[@click=x][b $footer-key-foreground] / [/]Zoeken")  # first: words
+    assert narrow.count("Zoeken") + narrow.count("Filter") < len(ENTRIES)  # last: keys only
+    assert "Zoeken" not in render_lines(ENTRIES, 20)
     assert "Zoeken" in render_lines(ENTRIES, 200) and "\n" not in render_lines(ENTRIES, 200)
 
 

@@ -7,7 +7,7 @@ tooltip and id.
 
 The bar never cuts a key off: the keys are laid out in whole entries over as many lines as
 the width needs (a key and its word are never split), at most :data:`MAX_LINES`; when even
-that is not enough the words are dropped and only the keys are shown (F1 has the words).
+that is not enough the last keys lose their word first (F1 has every word).
 """
 
 from __future__ import annotations
@@ -41,14 +41,14 @@ class Entry:
         return Text(f" {self.key} " + ("" if compact else self.word)).cell_len
 
 
-def layout(entries: list[Entry], width: int) -> list[list[Entry]]:
-    """The entries in lines of at most ``width`` cells, whole entries only.
-
-    Pure: the caller decides on a compact form when too many lines come out."""
+def layout(entries: list[Entry], width: int, words: int | None = None) -> list[list[Entry]]:
+    """The entries in lines of at most ``width`` cells, whole entries only; the first
+    ``words`` entries (all when None) with their word, the rest as keys alone. Pure."""
     lines: list[list[Entry]] = [[]]
     used = 0
-    for entry in entries:
-        size = entry.width(compact=False)
+    for index, entry in enumerate(entries):
+        compact = words is not None and index >= words
+        size = entry.width(compact=compact)
         gap = len(SEPARATOR) if lines[-1] else 0
         if lines[-1] and used + gap + size > width:
             lines.append([])
@@ -59,20 +59,22 @@ def layout(entries: list[Entry], width: int) -> list[list[Entry]]:
 
 
 def render_lines(entries: list[Entry], width: int, max_lines: int = MAX_LINES) -> str:
-    """The bar's markup: full entries over up to ``max_lines`` lines, else keys only."""
-    lines = layout(entries, width)
-    if len(lines) <= max_lines:
-        return "\n".join(SEPARATOR.join(e.markup(compact=False) for e in line) for line in lines)
-    compact: list[list[str]] = [[]]
-    used = 0
-    for entry in entries:
-        size = entry.width(compact=True)
-        if compact[-1] and used + 1 + size > width:
-            compact.append([])
-            used = 0
-        compact[-1].append(entry.markup(compact=True))
-        used += size + 1
-    return "\n".join(" ".join(line) for line in compact)
+    """The bar's markup: every key with its word over up to ``max_lines`` lines; when that
+    does not fit, the first keys keep their word and the rest show the key alone (F1 has
+    every word), as many words as fit."""
+    words = len(entries)
+    while words > 0 and len(layout(entries, width, words)) > max_lines:
+        words -= 1
+    lines = layout(entries, width, words)
+    shown = []
+    index = 0
+    for line in lines:
+        parts = []
+        for entry in line:
+            parts.append(entry.markup(compact=index >= words))
+            index += 1
+        shown.append(SEPARATOR.join(parts))
+    return "\n".join(shown)
 
 
 class KeyBar(Static):
