@@ -147,3 +147,37 @@ async def test_the_detail_follows_the_cursor(world):
         assert str(detail.render()).startswith("A.02")
         await pilot.press("down", "up")
         assert str(detail.render()).startswith("A.02")
+
+
+def test_narrow_dashboards_keep_verdict_next_event_and_due():
+    from datetime import date
+
+    from qaudit.domain.enums import EventKind, Step
+    from qaudit.domain.next_step import Action, NextAction, Who
+    from qaudit.domain.verdict import Outcome
+    from qaudit.services.dashboard import DashboardRow
+    from qaudit.tui.screens.dashboard_columns import PADDING, columns_for
+
+    row = DashboardRow(
+        1,
+        "L06",
+        "Zorgcentrum De Molenhoek aan de Dijk",
+        "Stichting Zorgcentra Het Noorderlicht",
+        "Utrecht",
+        "Midden",
+        Step.BASIS,
+        70.1,
+        Outcome.INSUFFICIENT,
+        EventKind.AUDIT_VISIT,
+        date(2027, 1, 12),
+        True,
+        ("Auditor Een",),
+        next=NextAction(Action.IMPROVE_BASIS, Who.LOCATION),
+    )
+    for width in (78, 100, 158, 200):
+        chosen = columns_for(width, [row])
+        keys = [c.key for c in chosen]
+        assert {"code", "location", "verdict", "event", "due"} <= set(keys), width
+        assert sum(c.width + PADDING for c in chosen) <= width, width
+    wide = [c.key for c in columns_for(158, [row])]
+    assert {"next", "who", "score"} <= set(wide)
