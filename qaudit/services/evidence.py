@@ -296,6 +296,12 @@ def remove(session: Session, evidence_id: int, actor: str | None = None) -> Evid
     return view
 
 
+def detach(engine: Engine, evidence_id: int, actor: str | None = None) -> EvidenceView:
+    """One user action: :func:`remove` in its own transaction."""
+    with transaction(engine) as session:
+        return remove(session, evidence_id, actor)
+
+
 def export(engine: Engine, assessment_id: int, folder: Path) -> list[Path]:
     """Write every cited file under ``folder/<point>/<name>``; the paths written."""
     from qaudit.files import cannot_write

@@ -199,6 +199,12 @@ class Workbench:
             name_checked=name_checked,
         )
 
+    def detach_evidence(self, evidence_id: int) -> EvidenceView:
+        """Detach a file from its point (logged), in one transaction."""
+        from qaudit.services.evidence import detach
+
+        return self.run(detach, evidence_id)
+
     def open_evidence(self, evidence_id: int, folder: Path, opener: list[str]) -> str:
         """Write a copy of the file under ``folder`` and open it with the viewer; what happened."""
         from qaudit.services.evidence import content, open_with_viewer, scratch_copy

@@ -119,3 +119,22 @@ async def test_the_self_evaluations_note_beside_its_answer(world, tmp_path):
         console = Console(width=200, record=True)
         console.print(screen.query_one("#detail").content)
         assert "Bespreking in week 7 gepland" in console.export_text()
+
+
+async def test_detach_asks_first(world, tmp_path):
+    photo = write(tmp_path, "keuken.jpg", jpeg())
+    evidence.attach_file(world.engine, world.visit_id, "A.01", photo)
+    app = make_app(world, tmp_path, [])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_assessment(world.visit_id)
+        await settle(app, pilot)
+        await pilot.press("b", "d")
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")  # no: kept
+        await pilot.pause()
+        assert names(world, "A.01") == ["keuken.jpg"]
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert names(world, "A.01") == []
+        assert app.screen.files == []

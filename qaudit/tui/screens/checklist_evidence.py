@@ -38,6 +38,13 @@ class EvidenceDialog(ModalScreen[int | None]):
             id="evidence.open",
             tooltip=_("Open the selected file with the system viewer"),
         ),
+        Binding(
+            "d",
+            "detach",
+            _("Detach"),
+            id="evidence.detach",
+            tooltip=_("Detach the selected file from this point (asks first; logged)"),
+        ),
     ]
 
     def __init__(self, assessment_id: int, point_id: str, closed: bool) -> None:
@@ -62,7 +69,7 @@ class EvidenceDialog(ModalScreen[int | None]):
                 id="evidence-path",
                 disabled=self.closed,
             )
-            keys = _("a: attach · o or Enter: open · Esc: close")
+            keys = _("a: attach · o or Enter: open · d: detach · Esc: close")
             yield Static(keys, classes="hint")
 
     def on_mount(self) -> None:
@@ -153,6 +160,31 @@ class EvidenceDialog(ModalScreen[int | None]):
         )
         if said:
             self.query_one("#evidence-status", Static).update(said)
+
+    def action_detach(self) -> None:
+        table = self.query_one("#evidence-files", DataTable)
+        if self.closed:
+            self.notify(_("The assessment is closed: its evidence is locked."))
+            return
+        if not self.files or table.cursor_row < 0:
+            self.notify(_("No file to detach."))
+            return
+        view = self.files[table.cursor_row]
+        from qaudit.tui.screens.form import ConfirmDialog
+
+        question = _(
+            "Detach {name} from point {point}? The file stays stored while another point "
+            "cites it; the detaching is logged."
+        ).format(name=view.name, point=view.point_id)
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = self.qapp.call_service(self.qapp.services.detach_evidence, view.id)
+            if done is not None:
+                self.reload(_("{name} detached.").format(name=view.name))
+
+        self.app.push_screen(ConfirmDialog(question), decided)
 
     def action_close(self) -> None:
         self.dismiss(len(self.files))
