@@ -4,7 +4,8 @@
   stored answers, and no answer was changed after it was closed;
 - every foreign key points at an existing row (SQLite ``PRAGMA foreign_key_check``;
   PostgreSQL enforces them itself);
-- the SQLite file is intact (``PRAGMA integrity_check``).
+- the SQLite file is intact (``PRAGMA integrity_check``);
+- every stored evidence file's bytes still match their sha256 and size.
 
 Checking only reads: the database is not upgraded, and nothing is written.
 """
@@ -19,6 +20,7 @@ from sqlmodel import Session, col, select
 from qaudit.domain.enums import AssessmentStatus
 from qaudit.domain.models import Answer, Assessment
 from qaudit.i18n import _
+from qaudit.services import evidence
 from qaudit.services.assessments import verdict_of
 from qaudit.storage.schema import HEAD, check_schema
 
@@ -41,6 +43,7 @@ def check_database(engine: Engine) -> list[str]:
             .order_by(col(Assessment.id))
         ):
             problems += closed_assessment_problems(session, assessment)
+        problems += evidence.integrity_problems(session)
     return problems
 
 

@@ -302,6 +302,25 @@ def detach(engine: Engine, evidence_id: int, actor: str | None = None) -> Eviden
         return remove(session, evidence_id, actor)
 
 
+def integrity_problems(session: Session) -> list[str]:
+    """For ``qaudit db check``: stored files whose bytes no longer match their sha256 or size,
+    named by the points that cite them. Reads each file once."""
+    problems = []
+    for stored in session.exec(select(EvidenceFile).order_by(col(EvidenceFile.id))):
+        data = bytes(stored.content)
+        if rules.digest(data) == stored.sha256 and len(data) == stored.size:
+            continue
+        cited = session.exec(
+            select(AnswerEvidence).where(AnswerEvidence.file_id == stored.id)
+        ).all()
+        where = ", ".join(f"{c.name} ({c.assessment_id}/{c.point_id})" for c in cited) or "-"
+        message = _(
+            "evidence file {id} ({where}) is damaged: its bytes no longer match their sha256"
+        )
+        problems.append(message.format(id=stored.id, where=where))
+    return problems
+
+
 def export(engine: Engine, assessment_id: int, folder: Path) -> list[Path]:
     """Write every cited file under ``folder/<point>/<name>``; the paths written."""
     from qaudit.files import cannot_write

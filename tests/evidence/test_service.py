@@ -163,3 +163,16 @@ def test_open_with_a_configured_viewer(tmp_path: Path) -> None:
     assert marker.read_text().strip() == str(target)
     missing = evidence.open_with_viewer(target, ["/nonexistent/viewer"])
     assert str(target) in missing and "viewer" in missing
+
+
+def test_db_check_names_a_damaged_file(engine: Engine, assessment_id: int, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from qaudit.services.dbcheck import check_database
+
+    evidence.attach_file(engine, assessment_id, "A.01", write(tmp_path, "keuken.jpg", jpeg()))
+    assert check_database(engine) == []
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE evidencefile SET content = :data"), {"data": b"kapot"})
+    problems = check_database(engine)
+    assert len(problems) == 1 and "keuken.jpg" in problems[0] and "A.01" in problems[0]
