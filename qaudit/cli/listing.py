@@ -22,9 +22,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--location", type=record_id, metavar="ID", help=_("only this location"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_assessments)
-    from qaudit.cli.work import register_start
+    from qaudit.cli.work import register_cancel, register_start
 
     register_start(actions)
+    register_cancel(actions)
 
 
 def list_locations(context: Context) -> int:

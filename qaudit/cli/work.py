@@ -55,3 +55,33 @@ def start_assessment(context: Context) -> int:
         if linked is not None:
             print(started_message(linked))
     return 0
+
+
+def register_cancel(actions: argparse._SubParsersAction) -> None:
+    cancel = actions.add_parser(
+        "cancel",
+        help=_("cancel an assessment started by mistake: kept and logged, not deleted"),
+    )
+    cancel.add_argument("id", type=record_id, metavar="ID")
+    cancel.add_argument(
+        "--reason", required=True, metavar="TEXT", help=_("why it is cancelled (logged)")
+    )
+    cancel.set_defaults(handler=cancel_assessment)
+
+
+def cancel_assessment(context: Context) -> int:
+    from qaudit.services import cancelling
+
+    done = cancelling.cancel(context.engine(), context.args.id, context.args.reason)
+    message = _(
+        "Assessment {id} ({kind}) is cancelled: kept with its {answered} answers, left out "
+        "of scores, reports and planning."
+    )
+    print(message.format(id=done.id, kind=done.kind.label, answered=done.answered))
+    if done.events_released:
+        print(
+            _("{count} scheduled event(s) no longer point at it.").format(
+                count=done.events_released
+            )
+        )
+    return 0

@@ -130,6 +130,8 @@ _KIND_LABELS = {
 class AssessmentStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+    CANCELLED = "cancelled"
+    """Started by mistake: kept and logged, left out of scores, reports and planning."""
 
     @property
     def label(self) -> str:
@@ -248,6 +250,7 @@ LABELS: dict[StrEnum, str] = {
     MtDecision.LATER: N_("later"),
     AssessmentStatus.OPEN: N_("open"),
     AssessmentStatus.CLOSED: N_("closed"),
+    AssessmentStatus.CANCELLED: N_("cancelled"),
     InterviewGroup.RESIDENTS: N_("residents"),
     InterviewGroup.STAFF: N_("staff"),
     InterviewGroup.FAMILY: N_("family"),

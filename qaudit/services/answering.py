@@ -293,8 +293,8 @@ def _lock_and_check(session: Session, assessment_id: int, point_id: str) -> Chec
     if found is None:
         raise NotFound(_("no assessment with id {id}").format(id=assessment_id))
     status, version_id, content_hash, recheck_points = found
-    if AssessmentStatus(status) is AssessmentStatus.CLOSED:
-        raise Refused(_closed(assessment_id))
+    if AssessmentStatus(status) is not AssessmentStatus.OPEN:
+        raise Refused(_closed(assessment_id, AssessmentStatus(status)))
     spec = checklists.cached(content_hash)
     if spec is None:
         stored = session.get(ChecklistVersion, version_id)
@@ -338,11 +338,14 @@ def lock(session: Session, assessment_id: int) -> None:
 
 
 def ensure_open(assessment: Assessment) -> None:
-    if assessment.status is AssessmentStatus.CLOSED:
-        raise Refused(_closed(assessment.id))
+    if assessment.status is not AssessmentStatus.OPEN:
+        raise Refused(_closed(assessment.id, assessment.status))
 
 
-def _closed(assessment_id: int | None) -> str:
+def _closed(assessment_id: int | None, status: AssessmentStatus = AssessmentStatus.CLOSED) -> str:
+    if status is AssessmentStatus.CANCELLED:
+        cancelled = _("assessment {id} was cancelled: it takes no more answers or changes")
+        return cancelled.format(id=assessment_id)
     message = _(
         "assessment {id} is closed: its answers are locked (start a new assessment to change them)"
     )

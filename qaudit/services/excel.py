@@ -347,6 +347,7 @@ def _collect_results(session: Session) -> ResultsData:
         select(Assessment, Location, Organisation)
         .join(Location, col(Assessment.location_id) == col(Location.id))
         .join(Organisation, col(Location.organisation_id) == col(Organisation.id))
+        .where(col(Assessment.status) != AssessmentStatus.CANCELLED)
         .order_by(col(Location.code), col(Assessment.id))
     )
     results: dict[int, dict[str, Result]] = {}

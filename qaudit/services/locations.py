@@ -13,7 +13,7 @@ from qaudit.domain.models import Assessment, CycleStep, Location, Membership, Or
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import NotFound, Refused
 from qaudit.i18n import _
-from qaudit.services import access, audit
+from qaudit.services import access, audit, step_history
 
 BASIS_KINDS = (AssessmentKind.AUDIT_VISIT, AssessmentKind.CIRKEL)
 
@@ -161,11 +161,15 @@ def set_step(
         select(CycleStep).where(CycleStep.location_id == location_id, CycleStep.step == int(step))
     ).first() or CycleStep(location_id=location_id, step=int(step))
     day = on or date.today()
+    before = row.status if row.id is not None else None
     row.status = status
     if status is not StepStatus.NOT_STARTED and row.started_on is None:
         row.started_on = day
-    if status is StepStatus.DONE:
-        row.completed_on = day
+    if status is StepStatus.DONE and row.completed_on is None:
+        row.completed_on = day  # the first completion; later ones go to the history
+    event = step_history.event_for(before, status)
+    if event is not None:
+        step_history.record(session, location_id, step, event, day)
     if person_id is None and row.person_id is None and status is not StepStatus.NOT_STARTED:
         person_id = access.identity(session).person_id  # who did it: the login's person
     if person_id is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from qaudit.checklists import ReadinessSpec
-from qaudit.domain.enums import AssessmentKind
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus
 from qaudit.domain.models import Assessment
 from qaudit.domain.readiness import ReadinessResult, readiness
 from qaudit.services import assessments, checklists
@@ -17,6 +17,7 @@ def latest_scan(session: Session, location_id: int) -> Assessment | None:
         .where(
             Assessment.location_id == location_id,
             Assessment.kind == AssessmentKind.READINESS_SCAN,
+            col(Assessment.status) != AssessmentStatus.CANCELLED,
         )
         .order_by(col(Assessment.started_on).desc(), col(Assessment.id).desc())
     ).first()

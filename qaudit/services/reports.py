@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from qaudit.config import Settings, chart_file
-from qaudit.domain.enums import AssessmentKind
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus
 from qaudit.domain.models import Assessment, Location
 from qaudit.errors import QauditError, Refused
 from qaudit.files import cannot_write, check_output, staged
@@ -314,7 +314,10 @@ def _batch_targets(
                 a
                 for a in session.exec(
                     select(Assessment)
-                    .where(col(Assessment.kind).in_(kinds))
+                    .where(
+                        col(Assessment.kind).in_(kinds),
+                        col(Assessment.status) != AssessmentStatus.CANCELLED,
+                    )
                     .order_by(col(Assessment.id))
                 )
                 if access.visible_assessment(session, a)

@@ -30,6 +30,8 @@ class PromiseRow:
     translation: str
     agreements: str
     actions: tuple[ImprovementAction, ...]
+    translation_id: int | None = None
+    """The stored translation's id (None: not written yet)."""
 
     @property
     def translated(self) -> bool:
@@ -95,6 +97,7 @@ def rollout(session: Session, location_id: int, catalogue: Catalogue | None = No
             translations[p.id].translation if p.id in translations else "",
             translations[p.id].agreements if p.id in translations else "",
             tuple(actions.get(p.id, ())),
+            translations[p.id].id if p.id in translations else None,
         )
         for p in promises
     )

@@ -10,7 +10,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from qaudit.domain.cycle import ROLLOUT_STEPS, gate
-from qaudit.domain.enums import AssessmentKind, EventKind, EventStatus, Role, Step, StepStatus
+from qaudit.domain.enums import (
+    AssessmentKind,
+    AssessmentStatus,
+    EventKind,
+    EventStatus,
+    Role,
+    Step,
+    StepStatus,
+)
 from qaudit.domain.models import (
     Absence,
     Assessment,
@@ -202,7 +210,10 @@ def _history(session: Session) -> dict[int, list[Held]]:
         col(Assessment.kind),
         col(Assessment.started_on),
         col(Assessment.visiting_organisation_id),
-    ).where(col(Assessment.kind).in_(ASSESSED_KINDS))
+    ).where(
+        col(Assessment.kind).in_(ASSESSED_KINDS),
+        col(Assessment.status) != AssessmentStatus.CANCELLED,
+    )
     for aid, location_id, kind, started_on, peer in session.execute(assessed):
         history[location_id].append(Held(EventKind(AssessmentKind(kind).value), started_on, peer))
         linked.add(aid)
@@ -229,7 +240,10 @@ def _audits(
     """Who assessed which organisation when: assessments they led, events they were on."""
     led = select(
         col(Assessment.lead_person_id), col(Assessment.location_id), col(Assessment.started_on)
-    ).where(col(Assessment.lead_person_id).is_not(None))
+    ).where(
+        col(Assessment.lead_person_id).is_not(None),
+        col(Assessment.status) != AssessmentStatus.CANCELLED,
+    )
     audits = [
         AuditIn(person, org_of[location_id], started_on)
         for person, location_id, started_on in session.exec(led)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Engine
@@ -22,6 +22,8 @@ from qaudit.services import (
     locations,
     readiness,
     schedule_status,
+    starting,
+    step_history,
     work_people,
 )
 from qaudit.storage import transaction
@@ -45,6 +47,8 @@ class StepRow:
     decision: MtDecision | None
     notes: str
     gate: Gate
+    history: tuple[step_history.StepEventRow, ...] = ()
+    """Every start, completion and reopening, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,13 @@ def trajectory(session: Session, location_id: int) -> Trajectory:
         )
     }
     workers = work_people.step_people(session, location_id)
+    events = step_history.history(session, location_id)
     steps = tuple(
-        _step_row(step, rows.get(int(step)), names, state, workers.get(step, "")) for step in Step
+        replace(
+            _step_row(step, rows.get(int(step)), names, state, workers.get(step, "")),
+            history=events.get(step, ()),
+        )
+        for step in Step
     )
     return Trajectory(
         location.id,
@@ -240,6 +249,7 @@ def start_assessment(
         allowed = gate(step, state)
         if not allowed.allowed:
             raise Refused(allowed.reason)
+        starting.refuse_second(session, location_id, kind)
         reference = None
         if kind is AssessmentKind.AUDIT_VISIT:
             reference = latest_of_kind(session, location_id, AssessmentKind.SELF_EVALUATION)
@@ -266,6 +276,10 @@ def start_assessment(
 def latest_of_kind(session: Session, location_id: int, kind: AssessmentKind) -> int | None:
     return session.exec(
         select(Assessment.id)
-        .where(Assessment.location_id == location_id, Assessment.kind == kind)
+        .where(
+            Assessment.location_id == location_id,
+            Assessment.kind == kind,
+            col(Assessment.status) != AssessmentStatus.CANCELLED,
+        )
         .order_by(col(Assessment.started_on).desc(), col(Assessment.id).desc())
     ).first()

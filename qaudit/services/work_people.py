@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from qaudit.domain.enums import AssessmentKind, Step
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Step
 from qaudit.domain.models import Assessment, Location, Person
 from qaudit.domain.models.access import AssessmentPerson
 from qaudit.errors import NotFound, QauditError, Refused
@@ -133,7 +133,10 @@ def step_people(session: Session, location_id: int) -> dict[Step, str]:
         select(Assessment.id, Assessment.kind, Person.name)
         .join(AssessmentPerson, col(AssessmentPerson.assessment_id) == col(Assessment.id))
         .join(Person, col(Person.id) == col(AssessmentPerson.person_id))
-        .where(Assessment.location_id == location_id)
+        .where(
+            Assessment.location_id == location_id,
+            col(Assessment.status) != AssessmentStatus.CANCELLED,
+        )
         .order_by(col(Assessment.started_on), col(Assessment.id), col(AssessmentPerson.id))
     ).all()
     found: dict[Step, tuple[int | None, list[str]]] = {}

@@ -28,7 +28,7 @@ async def test_scan_on_the_checklist_screen_then_the_mt_decision_warns(world):
         await settle(app, pilot)
         app.open_location(world.prospect_id)
         await settle(app, pilot)
-        await pilot.press("g")  # start the readiness scan: opens the checklist screen
+        await pilot.press("g", "y")  # start the readiness scan (asked first): its checklist
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ChecklistScreen"
         await pilot.press(*["1"] * lo, *["3"] * kc)  # LO all yes, KC all no, SS open

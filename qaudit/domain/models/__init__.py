@@ -20,6 +20,7 @@ from qaudit.domain.models.cycle import (
     NetworkAttendance,
     NetworkMeeting,
     ScheduledEvent,
+    StepEvent,
 )
 from qaudit.domain.models.evidence import AnswerEvidence, EvidenceFile
 from qaudit.domain.models.network import GoodPractice, NetworkConsent, SharedPractice
@@ -63,6 +64,7 @@ __all__ = [
     "RoleAssignment",
     "ScheduledEvent",
     "SharedPractice",
+    "StepEvent",
     "TrainingSession",
     "VisibilityItem",
     "utcnow",

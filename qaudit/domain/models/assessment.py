@@ -56,6 +56,10 @@ class Assessment(SQLModel, table=True):
     """The verdict, recorded when the assessment is closed (its answers are locked then)."""
     score_percent: float | None = None
     """The weighted overall score, recorded when the assessment is closed."""
+    cancelled_at: datetime | None = None
+    """Set when the assessment was started by mistake and cancelled: it is kept, not
+    deleted, and left out of dashboards, scores, reports and planning."""
+    cancel_reason: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
 class Answer(SQLModel, table=True):

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from qaudit.domain.enums import EventKind, EventStatus, MtDecision, StepStatus
-from qaudit.domain.models._base import enum_field, fk, text_field
+from qaudit.domain.models._base import enum_field, fk, text_field, utcnow
 
 
 class CycleStep(SQLModel, table=True):
@@ -26,6 +26,21 @@ class CycleStep(SQLModel, table=True):
     decision: MtDecision | None = enum_field(MtDecision, default=None, nullable=True)
     """Step 2 only: the board's decision."""
     notes: str = text_field()
+
+
+class StepEvent(SQLModel, table=True):
+    """A step's history, kept whole: each start, completion and reopening with its date.
+
+    Completing a reopened step again never replaces the first completion date."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    location_id: int = fk("location.id")
+    step: int = Field(ge=1, le=10)
+    event: str
+    """"started", "completed" or "reopened"."""
+    day: date
+    actor: str = ""
+    recorded_at: datetime = Field(default_factory=utcnow)
 
 
 class ScheduledEvent(SQLModel, table=True):

@@ -64,10 +64,16 @@ class WorkScreen(Screen[None]):
         """Run a read-only service function in one transaction (in the services layer)."""
         return self.services.read(function, *args)
 
+    _from_form = False
+    """Set while a form's save runs: a user mistake goes back to the form, text kept."""
+
     def act(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Run one user action, then reload the screen; a user error or a database fault
         (in either) is shown and the app keeps running."""
-        result = self.qapp.call_service(function, *args, **kwargs)
+        if self._from_form:
+            result = function(*args, **kwargs)  # a mistake is shown in the form (see ask)
+        else:
+            result = self.qapp.call_service(function, *args, **kwargs)
         self.qapp.call_service(self.reload)
         return result
 
@@ -75,9 +81,34 @@ class WorkScreen(Screen[None]):
         """Re-read and show the data (overridden by each screen)."""
 
     def ask(self, dialog: Any, callback: Any) -> None:
+        """Show a dialog; its answer goes to ``callback``. A form whose save is refused
+        (a user mistake or a database fault) opens again with what was typed and why."""
+        from qaudit.tui.screens.form import FormDialog
+
         if getattr(dialog, "about", None) == ("", None):
             dialog.about = self.privacy_subject()
+        if isinstance(dialog, FormDialog):
+            callback = self._kept(dialog, callback)
         self.app.push_screen(dialog, if_given(callback))
+
+    def _kept(self, dialog: Any, callback: Any) -> Callable[[Any], None]:
+        from qaudit.errors import QauditError
+        from qaudit.services.database import describe_fault
+
+        def save(values: Any) -> None:
+            self._from_form = True
+            try:
+                callback(values)
+            except Exception as error:
+                fault = describe_fault(error, self.qapp.database_url)
+                if not isinstance(error, QauditError) and fault is None:
+                    raise  # a bug, not a mistake
+                message = fault or str(error)
+                self.app.push_screen(dialog.again(values, message), if_given(save))
+            finally:
+                self._from_form = False
+
+        return save
 
     def privacy_subject(self) -> tuple[str, int | None]:
         """What this screen's free text is about (entity, id), for the audit log entry of a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -65,6 +65,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.fields = list(fields)
         self.about = about
         """What the form is about (entity, id), for the audit log of a privacy confirmation."""
+        self.error = ""
+        """Why the last save was refused (shown at once in a form opened again)."""
+
+    def again(self, values: dict[str, Any], error: str) -> FormDialog:
+        """The same form with what was typed and why saving it was refused."""
+        fields = [replace(f, default=values.get(f.name, f.default)) for f in self.fields]
+        dialog = FormDialog(self.title_text, fields, about=self.about)
+        dialog.error = error
+        return dialog
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -74,7 +83,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 yield self._widget(f)
                 if f.warning is not None:
                     yield Static("", id=f"warn-{f.name}", classes="warning")
-            yield Static("", id="form-error", classes="error")
+            yield Static(self.error, id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
                 yield Button(_("Cancel (esc)"), id="cancel")

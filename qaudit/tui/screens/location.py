@@ -13,7 +13,16 @@ from qaudit.domain.enums import StepStatus
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
-from qaudit.tui.screens.form import Field, FormDialog
+from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
+from qaudit.tui.screens.location_text import (
+    cancel_question,
+    history_text,
+    if_yes,
+    readiness_text,
+    refusal,
+    reopen_question,
+    start_question,
+)
 from qaudit.tui.widgets.key_bar import KeyBar
 
 _b = binding_maker("location")
@@ -100,6 +109,13 @@ class LocationScreen(WorkScreen):
             "profile",
             _("The location profile: which measurement points apply here"),
             show=False,
+        ),
+        _b(
+            "x",
+            "cancel_assessment",
+            _("Cancel assessment"),
+            "cancel_assessment",
+            _("Cancel the selected open assessment, started by mistake (kept and logged)"),
         ),
         _b(
             "tab",
@@ -194,10 +210,12 @@ class LocationScreen(WorkScreen):
     @on(DataTable.RowHighlighted, "#steps")
     def _show_reason(self) -> None:
         row = self.selected_step()
-        text = ""
+        lines = []
         if row is not None and not row.gate.allowed and row.status.value != "done":
-            text = _("Blocked: {reason}").format(reason=row.gate.reason)
-        self.query_one("#step-reason", Static).update(text)
+            lines.append(_("Blocked: {reason}").format(reason=row.gate.reason))
+        if row is not None and row.history:
+            lines.append(_("History: {events}").format(events=history_text(row.history)))
+        self.query_one("#step-reason", Static).update("\n".join(lines))
 
     @on(DataTable.RowSelected, "#assessments")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -205,14 +223,21 @@ class LocationScreen(WorkScreen):
             self.qapp.open_assessment(int(event.row_key.value))
 
     def action_start(self, kind: str) -> None:
+        """Ask first: what starting will do, beside the open work; refuse a second one."""
+        from qaudit.domain.enums import AssessmentKind
+        from qaudit.services import starting
+
+        preview = self.read(starting.preview, self.location_id, AssessmentKind(kind))
+        if preview.blocked or preview.open_same is not None:
+            self.notify(refusal(preview), title=_("Not started"), severity="error", timeout=10)
+            return
+        question = start_question(preview)
         if kind in ("self_evaluation", "readiness_scan"):  # filled in by the location itself
-            self._start(kind, "")
+            self.ask(ConfirmDialog(question), if_yes(lambda: self._start(kind, "")))
             return
         field = Field("people", _("Who does the work (person ids, e.g. 1,4)"))
-        self.ask(
-            FormDialog(_("Start: who are the auditors, visitors or assessors?"), [field]),
-            lambda values: self._start(kind, values["people"]),
-        )
+        title = question + "\n" + _("Who are the auditors, visitors or assessors?")
+        self.ask(FormDialog(title, [field]), lambda values: self._start(kind, values["people"]))
 
     def _start(self, kind: str, people: str) -> None:
         from qaudit.domain.enums import AssessmentKind
@@ -237,6 +262,30 @@ class LocationScreen(WorkScreen):
                 self.notify(started_message(linked))
         self.qapp.open_assessment(new_id)
 
+    def selected_assessment(self) -> Any:
+        table = self.query_one("#assessments", DataTable)
+        if self.trajectory is None or not self.trajectory.assessments:
+            return None
+        return self.trajectory.assessments[min(table.cursor_row, len(table.rows) - 1)]
+
+    def action_cancel_assessment(self) -> None:
+        """Cancel the selected open assessment (started by mistake): kept and logged."""
+        from qaudit.services import cancelling
+
+        chosen = self.selected_assessment()
+        if chosen is None or chosen.status.value != "open":
+            self.notify(_("Select an open assessment in the lower table to cancel it."))
+            return
+        question = cancel_question(chosen, self.trajectory.code)
+        fields = [Field("reason", _("Why is it cancelled?"), required=True, guard=True)]
+
+        def cancel(values: dict[str, Any]) -> None:
+            done = self.act(cancelling.cancel, self.engine, chosen.id, values["reason"])
+            if done is not None:
+                self.notify(_("Assessment {id} is cancelled.").format(id=chosen.id))
+
+        self.ask(FormDialog(question, fields), cancel)
+
     def action_rollout(self) -> None:
         from qaudit.tui.screens.rollout import RolloutScreen
 
@@ -248,21 +297,29 @@ class LocationScreen(WorkScreen):
         self.app.push_screen(ClientVoiceScreen(self.location_id))
 
     def action_step(self, status: str) -> None:
+        row = self.selected_step()
+        if row is None:
+            return
+        if status == "in_progress" and row.status.value == "done":
+            question = reopen_question(row, self.trajectory.code)
+            self.ask(ConfirmDialog(question), if_yes(lambda: self._set_step(row, status)))
+            return
+        self._set_step(row, status)
+
+    def _set_step(self, row: Any, status: str) -> None:
         from qaudit.domain.enums import StepStatus
         from qaudit.services import trajectory
 
-        row = self.selected_step()
-        if row is not None:
-            warnings = self.act(
-                trajectory.set_step,
-                self.engine,
-                self.location_id,
-                row.step,
-                StepStatus(status),
-                on=self.qapp.today,
-            )
-            if warnings:  # completing step 2 with a dimension of the readiness scan below
-                self.notify("\n".join(warnings), severity="warning", timeout=15)
+        warnings = self.act(
+            trajectory.set_step,
+            self.engine,
+            self.location_id,
+            row.step,
+            StepStatus(status),
+            on=self.qapp.today,
+        )
+        if warnings:  # completing step 2 with a dimension of the readiness scan below
+            self.notify("\n".join(warnings), severity="warning", timeout=15)
 
     def action_decision(self) -> None:
         from qaudit.domain.enums import MtDecision, Step, StepStatus
@@ -344,29 +401,6 @@ class LocationScreen(WorkScreen):
     def on_screen_resume(self) -> None:
         if self.trajectory is not None:
             self.reload()
-
-
-def readiness_text(scan: Any) -> str:
-    """The readiness scan's result per dimension with its advice (shown at the MT decision)."""
-    if scan is None:
-        return _("No readiness scan has been filled in (key g starts one).")
-    lines = [_("Readiness scan #{id}:").format(id=scan.assessment_id)]
-    for d in scan.dimensions:
-        mark = "⚠" if d.below else "✔"
-        lines.append(
-            _(
-                "{mark} {dimension}: {percent} (threshold {threshold:.0f}%, {answered}/{total})"
-            ).format(
-                mark=mark,
-                dimension=d.title,
-                percent=fmt.percent(d.percent),
-                threshold=d.threshold,
-                answered=d.answered,
-                total=d.total,
-            )
-        )
-        lines.append("   " + d.advice)
-    return "\n".join(lines)
 
 
 def _status(row: Any) -> Text:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
+from qaudit.tui.screens import record_forms as forms
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -36,6 +37,20 @@ class RolloutScreen(WorkScreen):
             _("Visibility"),
             "visibility",
             _("Record a banner, mirror, brochure, ... that was placed"),
+        ),
+        _b(
+            "e",
+            "edit",
+            _("Edit"),
+            "edit",
+            _("Edit the selected training session or visibility item (open tab)"),
+        ),
+        _b(
+            "delete",
+            "delete",
+            _("Delete"),
+            "delete",
+            _("Delete the selected translation, training session or visibility item (asks first)"),
         ),
         _b("5,6,7", "noop", _("Step done"), "step_done_hint", _("Mark step 5, 6 or 7 as done")),
     ]
@@ -220,50 +235,88 @@ class RolloutScreen(WorkScreen):
 
         self.query_one(TabbedContent).active = "tab-training"
         staff = self.data.staff if self.data else 0
-        fields = [
-            Field("held_on", _("Date"), "date", self.qapp.today, required=True),
-            Field(
-                "topic", _("Topic"), default=_("Working with the client promises"), required=True
-            ),
-            Field("attendees", _("Attendees"), "int", 0),
-            Field("staff", _("Staff at the location"), "int", staff),
-        ]
-        self.ask(
-            FormDialog(_("Training session"), fields),
-            lambda v: self.act(
+
+        def save(v: dict[str, Any]) -> None:
+            c = forms.training_changes(v)
+            self.act(
                 rollout.add_training,
                 self.engine,
                 self.location_id,
-                v["held_on"],
-                v["topic"],
-                v["attendees"],
-                v["staff"],
-            ),
-        )
+                c["held_on"],
+                c["topic"],
+                c["attendees"],
+                c["staff_total"],
+            )
+
+        fields = forms.training_fields(self.qapp.today, staff)
+        self.ask(FormDialog(_("Training session"), fields), save)
 
     def action_visibility(self) -> None:
         from qaudit.services import rollout
 
         self.query_one(TabbedContent).active = "tab-visibility"
-        kinds = [(k, k) for k in rollout.VISIBILITY_KINDS] + [(_("other"), "anders")]
-        promises = [(_("(all promises)"), "")] + [
-            (f"{p.promise.id} {p.promise.title}", p.promise.id) for p in self.data.promises
-        ]
-        fields = [
-            Field("kind", _("Kind"), "select", "banner", kinds),
-            Field("placement", _("Where")),
-            Field("promise", _("Promise"), "select", "", promises),
-            Field("placed_on", _("Placed on"), "date", self.qapp.today),
-        ]
-        self.ask(
-            FormDialog(_("Visibility item"), fields),
-            lambda v: self.act(
+
+        def save(v: dict[str, Any]) -> None:
+            c = forms.visibility_changes(v)
+            self.act(
                 rollout.add_visibility,
                 self.engine,
                 self.location_id,
-                v["kind"],
-                v["placement"],
-                v["placed_on"],
-                v["promise"],
-            ),
+                c["kind"],
+                c["placement"],
+                c["placed_on"],
+                c["promise_id"],
+            )
+
+        fields = self._visibility_fields()
+        self.ask(FormDialog(_("Visibility item"), fields), save)
+
+    def _visibility_fields(self, record: Any = None) -> list[Field]:
+        from qaudit.services import rollout
+
+        return forms.visibility_fields(
+            self.qapp.today, rollout.VISIBILITY_KINDS, self.data.promises, record
         )
+
+    def _selected(self, table_id: str, rows: Any) -> Any:
+        if not rows:
+            self.notify(_("There is nothing here yet to edit or delete."))
+            return None
+        return rows[min(self.query_one(table_id, DataTable).cursor_row, len(rows) - 1)]
+
+    def action_edit(self) -> None:
+        tab = self.query_one(TabbedContent).active
+        if tab == "tab-promises":
+            self.action_translate()
+        elif tab == "tab-training" and (row := self._selected("#trainings", self.data.trainings)):
+            fields = forms.training_fields(self.qapp.today, self.data.staff, row)
+            what = _("Training session of {day}").format(day=fmt.day(row.held_on))
+            forms.edit_record(self, "training", row.id, what, fields, forms.training_changes)
+        elif tab == "tab-visibility" and (
+            row := self._selected("#visibility", self.data.visibility)
+        ):
+            fields = self._visibility_fields(row)
+            what = _("Visibility item: {kind}").format(kind=row.kind)
+            forms.edit_record(self, "visibility", row.id, what, fields, forms.visibility_changes)
+
+    def action_delete(self) -> None:
+        tab = self.query_one(TabbedContent).active
+        if tab == "tab-promises":
+            p = self.selected_promise()
+            if p is None or p.translation_id is None:
+                self.notify(_("This promise has no translation to delete."))
+                return
+            what = _("the local translation of {promise}").format(promise=p.promise.id)
+            forms.delete_record(self, "translation", p.translation_id, what)
+        elif tab == "tab-training" and (row := self._selected("#trainings", self.data.trainings)):
+            what = _("the training session of {day} ({topic})").format(
+                day=fmt.day(row.held_on), topic=forms.short(row.topic)
+            )
+            forms.delete_record(self, "training", row.id, what)
+        elif tab == "tab-visibility" and (
+            row := self._selected("#visibility", self.data.visibility)
+        ):
+            what = _("the visibility item {kind} ({place})").format(
+                kind=row.kind, place=row.placement or "–"
+            )
+            forms.delete_record(self, "visibility", row.id, what)

@@ -13,6 +13,7 @@ from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
+from qaudit.tui.screens import record_forms as forms
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.screens.privacy_gate import privacy_warning
@@ -43,6 +44,20 @@ class VisitScreen(WorkScreen):
             _("Action status"),
             "action_status",
             _("Set the status of the selected improvement action"),
+        ),
+        _b(
+            "e",
+            "edit",
+            _("Edit"),
+            "edit",
+            _("Edit the selected interview, finding, ... (open tab)"),
+        ),
+        _b(
+            "delete",
+            "delete",
+            _("Delete"),
+            "delete",
+            _("Delete the selected interview, finding, ... (asks first)"),
         ),
         _b("c", "checklist", _("Checklist"), "checklist", _("Back to the answers")),
         _b(
@@ -165,77 +180,58 @@ class VisitScreen(WorkScreen):
         self.query_one(TabbedContent).active = tab
 
     def action_interview(self) -> None:
-        from qaudit.domain.enums import InterviewGroup
         from qaudit.services import visits
 
         self._tab("tab-interviews")
-        groups = [(g.label, g.value) for g in InterviewGroup]
-        fields = [
-            Field("group", _("Group"), "select", "residents", groups),
-            Field("participants", _("Participants"), "int", 1),
-            Field("held_on", _("Date"), "date", self.qapp.today, required=True),
-            Field("notes", _("Notes (no names, no dates of birth)"), "area", check=privacy_warning),
-        ]
 
         def save(v: dict[str, Any]) -> None:
+            c = forms.interview_changes(v)
             self.act(
                 visits.add_interview,
                 self.engine,
                 self.assessment_id,
-                InterviewGroup(v["group"]),
-                v["participants"],
-                v["held_on"],
-                v["notes"],
+                c["group"],
+                c["participants"],
+                c["held_on"],
+                c["notes"],
             )
 
-        self.ask(FormDialog(_("Interview"), fields), save)
+        self.ask(FormDialog(_("Interview"), forms.interview_fields(self.qapp.today)), save)
 
     def action_finding(self) -> None:
-        from qaudit.domain.enums import FindingKind
         from qaudit.services import visits
 
         self._tab("tab-findings")
-        kinds = [(k.label, k.value) for k in FindingKind]
-        fields = [
-            Field("kind", _("Kind"), "select", "improvement", kinds),
-            Field("points", _("Points (ids, comma separated)")),
-            Field("text", _("Finding"), "area", required=True, check=privacy_warning),
-        ]
 
         def save(v: dict[str, Any]) -> None:
-            points = [p.strip() for p in v["points"].replace(";", ",").split(",") if p.strip()]
+            c = forms.finding_changes(v)
             self.act(
                 visits.add_finding,
                 self.engine,
                 self.assessment_id,
-                FindingKind(v["kind"]),
-                v["text"],
-                points,
+                c["kind"],
+                c["text"],
+                c["point_ids"],
             )
 
-        self.ask(FormDialog(_("Finding"), fields), save)
+        self.ask(FormDialog(_("Finding"), forms.finding_fields()), save)
 
     def action_recommendation(self) -> None:
         from qaudit.services import visits
 
         self._tab("tab-recommendations")
-        findings = [(_("(none)"), 0)] + [
-            (f"{f.id}: {f.text[:40]}", f.id) for f in self.record.findings
-        ]
-        fields = [
-            Field("finding", _("Finding"), "select", 0, findings),
-            Field("text", _("Recommendation"), "area", required=True),
-        ]
 
         def save(v: dict[str, Any]) -> None:
+            c = forms.recommendation_changes(v)
             self.act(
                 visits.add_recommendation,
                 self.engine,
                 self.assessment_id,
-                v["text"],
-                v["finding"] or None,
+                c["text"],
+                c["finding_id"],
             )
 
+        fields = forms.recommendation_fields(self.record.findings)
         self.ask(FormDialog(_("Recommendation"), fields), save)
 
     def action_advice(self) -> None:
@@ -268,24 +264,70 @@ class VisitScreen(WorkScreen):
         from qaudit.services import visits
 
         self._tab("tab-actions")
-        fields = [
-            Field("title", _("Action"), required=True, guard=True),
-            Field("owner", _("Owner")),
-            Field("deadline", _("Deadline"), "date"),
-        ]
 
         def save(v: dict[str, Any]) -> None:
+            c = forms.action_changes(v)
             self.act(
                 visits.add_action,
                 self.engine,
                 self.record.location.id,
-                v["title"],
-                owner=v["owner"],
-                deadline=v["deadline"],
+                c["title"],
+                owner=c["owner"],
+                deadline=c["deadline"],
                 assessment_id=self.assessment_id,
             )
 
-        self.ask(FormDialog(_("Improvement action"), fields), save)
+        self.ask(FormDialog(_("Improvement action"), forms.action_fields()), save)
+
+    def selected_record(self) -> tuple[str, Any] | None:
+        """The record under the cursor of the open tab: (kind, record), or None."""
+        tab = self.query_one(TabbedContent).active
+        kind, rows = {
+            "tab-interviews": ("interview", self.record.interviews),
+            "tab-findings": ("finding", self.record.findings),
+            "tab-recommendations": ("recommendation", self.record.recommendations),
+            "tab-actions": ("action", self.record.actions),
+        }.get(tab, ("", ()))
+        if not rows:
+            self.notify(_("Open a tab with records and choose one to edit or delete."))
+            return None
+        table = self.query_one("#" + tab.removeprefix("tab-"), DataTable)
+        return kind, rows[min(table.cursor_row, len(rows) - 1)]
+
+    def action_edit(self) -> None:
+        chosen = self.selected_record()
+        if chosen is None:
+            return
+        kind, row = chosen
+        if kind == "interview":
+            fields, changes = forms.interview_fields(self.qapp.today, row), forms.interview_changes
+        elif kind == "finding":
+            fields, changes = forms.finding_fields(row), forms.finding_changes
+        elif kind == "recommendation":
+            fields = forms.recommendation_fields(self.record.findings, row)
+            changes = forms.recommendation_changes
+        else:
+            fields, changes = forms.action_fields(row), forms.action_changes
+        forms.edit_record(self, kind, row.id, self._what(kind, row), fields, changes)
+
+    def action_delete(self) -> None:
+        chosen = self.selected_record()
+        if chosen is not None:
+            kind, row = chosen
+            forms.delete_record(self, kind, row.id, self._what(kind, row))
+
+    def _what(self, kind: str, row: Any) -> str:
+        if kind == "interview":
+            return _("the interview with {group} of {day}").format(
+                group=row.group.label, day=fmt.day(row.held_on)
+            )
+        text = row.title if kind == "action" else row.text
+        names = {
+            "finding": _("the finding"),
+            "recommendation": _("the recommendation"),
+            "action": _("the improvement action"),
+        }
+        return f"{names[kind]} \u201c{forms.short(text)}\u201d"
 
     def action_action_status(self) -> None:
         from qaudit.domain.enums import ActionStatus

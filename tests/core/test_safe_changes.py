@@ -1,0 +1,155 @@
+"""Issue 15: a second open assessment is refused, a mistaken one is cancelled (kept and
+logged), and reopening a step never overwrites its completion date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlmodel import select
+
+from qaudit.checklists import Catalogue
+from qaudit.domain.enums import AssessmentKind, AssessmentStatus, Result, Step, StepStatus
+from qaudit.domain.models import Assessment, AuditLog, ScheduledEvent
+from qaudit.errors import QauditError, Refused
+from qaudit.services import assessments, cancelling, starting, trajectory
+from qaudit.storage import transaction
+from tests.tui.conftest import World, build_world
+
+DAY = date(2026, 10, 1)
+
+
+@pytest.fixture
+def world(engine: Engine, mini_catalogue: Catalogue) -> World:
+    return build_world(engine, mini_catalogue)
+
+
+def count_assessments(engine: Engine) -> int:
+    with transaction(engine) as s:
+        return len(s.exec(select(Assessment)).all())
+
+
+def test_a_second_open_assessment_of_one_kind_is_refused(world: World) -> None:
+    before = count_assessments(world.engine)
+    with pytest.raises(Refused, match=r"T01.* 2\b"):
+        trajectory.start_assessment(
+            world.engine,
+            world.member_id,
+            AssessmentKind.AUDIT_VISIT,
+            today=DAY,
+            catalogue=world.catalogue,
+        )
+    assert count_assessments(world.engine) == before
+
+
+def test_the_preview_names_the_open_work_with_counts(world: World) -> None:
+    with transaction(world.engine) as s:
+        visit = starting.preview(s, world.member_id, AssessmentKind.AUDIT_VISIT)
+        own = starting.preview(s, world.member_id, AssessmentKind.SELF_EVALUATION)
+    assert visit.open_same is not None and visit.open_same.id == world.visit_id
+    assert [(w.id, w.answered, w.total) for w in visit.open_other] == [(world.self_eval_id, 3, 4)]
+    assert own.open_same is not None and own.open_same.answered == 3
+    assert visit.blocked == "" and not visit.starts_step  # step 4 is already started
+
+
+def test_cancel_keeps_and_logs_and_frees_the_kind(world: World) -> None:
+    engine = world.engine
+    with transaction(engine) as s:
+        s.add(
+            ScheduledEvent(
+                uid="t-9",
+                location_id=world.member_id,
+                kind="audit_visit",
+                assessment_id=world.visit_id,
+                status="done",
+            )
+        )
+    done = cancelling.cancel(engine, world.visit_id, "  per ongeluk gestart ")
+    assert (done.id, done.kind, done.events_released) == (
+        world.visit_id,
+        AssessmentKind.AUDIT_VISIT,
+        1,
+    )
+    with transaction(engine) as s:
+        kept = s.get(Assessment, world.visit_id)
+        assert kept is not None and kept.status is AssessmentStatus.CANCELLED
+        assert kept.cancel_reason == "per ongeluk gestart" and kept.cancelled_at is not None
+        logged = s.exec(
+            select(AuditLog).where(
+                AuditLog.action == "cancel", AuditLog.entity_id == world.visit_id
+            )
+        ).one()
+        assert logged.detail["reason"] == "per ongeluk gestart" and logged.actor
+        event = s.exec(select(ScheduledEvent).where(ScheduledEvent.uid == "t-9")).one()
+        assert event.assessment_id is None and event.status.value == "planned"
+    with pytest.raises(Refused, match=f"{world.visit_id}"):
+        assessments.give_answer(engine, world.visit_id, "A.01", Result.COMPLIANT)
+    with pytest.raises(Refused):
+        cancelling.cancel(engine, world.visit_id, "nog eens")
+    # the kind is free again: a new audit visit, beside the same self-evaluation
+    new_id = trajectory.start_assessment(
+        engine, world.member_id, AssessmentKind.AUDIT_VISIT, today=DAY, catalogue=world.catalogue
+    )
+    with transaction(engine) as s:
+        fresh = s.get(Assessment, new_id)
+        assert fresh is not None and fresh.reference_assessment_id == world.self_eval_id
+
+
+def test_a_cancelled_self_evaluation_is_no_reference(world: World) -> None:
+    cancelling.cancel(world.engine, world.visit_id, "dubbel")
+    cancelling.cancel(world.engine, world.self_eval_id, "verkeerde locatie")
+    with transaction(world.engine) as s:
+        found = trajectory.latest_of_kind(s, world.member_id, AssessmentKind.SELF_EVALUATION)
+    assert found is None
+
+
+def test_cancel_needs_a_reason_and_changes_nothing_without_one(world: World) -> None:
+    with pytest.raises(QauditError, match="--reason"):
+        cancelling.cancel(world.engine, world.visit_id, "   ")
+    with transaction(world.engine) as s:
+        kept = s.get(Assessment, world.visit_id)
+        assert kept is not None and kept.status is AssessmentStatus.OPEN
+        assert not s.exec(select(AuditLog).where(AuditLog.action == "cancel")).all()
+
+
+def test_a_closed_assessment_cannot_be_cancelled(world: World) -> None:
+    assessments.close(world.engine, world.self_eval_id)
+    with pytest.raises(Refused, match=f"{world.self_eval_id}"):
+        cancelling.cancel(world.engine, world.self_eval_id, "te laat")
+
+
+def test_reopening_keeps_the_first_completion_and_the_history(world: World) -> None:
+    engine, loc = world.engine, world.member_id
+    first, reopened, again = date(2022, 12, 29), date(2026, 11, 27), date(2026, 11, 28)
+    trajectory.set_step(engine, loc, Step.BASIS, StepStatus.DONE, on=first)
+    trajectory.set_step(engine, loc, Step.BASIS, StepStatus.IN_PROGRESS, on=reopened)
+    trajectory.set_step(engine, loc, Step.BASIS, StepStatus.DONE, on=again)
+    with transaction(engine) as s:
+        row = next(r for r in trajectory.trajectory(s, loc).steps if r.step is Step.BASIS)
+    assert row.completed_on == first and row.status is StepStatus.DONE
+    assert [(e.event, e.day) for e in row.history] == [
+        ("completed", first),
+        ("reopened", reopened),
+        ("completed", again),
+    ]
+
+
+def test_the_migration_gives_existing_steps_their_history(engine: Engine) -> None:
+    from qaudit.services.demo import build_demo
+    from qaudit.storage.migrate import run_downgrade
+    from qaudit.storage.schema import upgrade
+
+    build_demo(engine)
+    dated = text(
+        "SELECT count(*) FROM cyclestep WHERE started_on IS NOT NULL"
+        " UNION ALL SELECT count(*) FROM cyclestep WHERE completed_on IS NOT NULL"
+    )
+    with engine.connect() as connection:
+        started, completed = [n for (n,) in connection.execute(dated)]
+    run_downgrade(engine, "0010")
+    upgrade(engine)
+    events = text("SELECT event, count(*) FROM stepevent GROUP BY event ORDER BY event")
+    with engine.connect() as connection:
+        found = dict(connection.execute(events).all())
+    assert found == {"completed": completed, "started": started} and completed > 0
