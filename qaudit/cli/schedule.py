@@ -152,7 +152,7 @@ def _plan(context: Context) -> int:
                 "start": proposal.plan.start.isoformat(),
                 "years": proposal.plan.years,
                 "events": (
-                    event_json(e, proposal.names) | {"stored": e.uid in proposal.stored}
+                    event_json(e, proposal.names, e.uid in proposal.stored)
                     for e in proposal.plan.events
                 ),
                 "skipped": [

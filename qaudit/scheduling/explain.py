@@ -125,8 +125,12 @@ JSON_CANDIDATES = 20
 visitation excludes every organisation of the cooperative, hundreds per event."""
 
 
-def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
-    return {
+def event_json(event: PlannedEvent, names: Names, stored: bool | None = None) -> dict[str, object]:
+    """One event as JSON (with ``"stored"`` when given). Written per event of plans of
+    hundreds of thousands: the names are looked up directly, explanations only when due."""
+    peer = event.visiting_organisation_id
+    problem = event.unassigned or event.violations
+    found: dict[str, object] = {
         "uid": event.uid,
         "location_id": event.location_id,
         "location": names.location(event.location_id),
@@ -139,8 +143,8 @@ def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
         "on": event.on.isoformat(),
         "overdue": event.overdue,
         "manual": event.manual,
-        "visiting_organisation_id": event.visiting_organisation_id,
-        "visiting_organisation": names.organisation(event.visiting_organisation_id),
+        "visiting_organisation_id": peer,
+        "visiting_organisation": "" if peer is None else names.organisation(peer),
         "person_ids": list(event.person_ids),
         "people": [names.person(p) for p in event.person_ids],
         "unassigned": [
@@ -154,8 +158,11 @@ def event_json(event: PlannedEvent, names: Names) -> dict[str, object]:
         "violations": [
             {"constraint": v.constraint.value, "subject": v.subject} for v in event.violations
         ],
-        "explanation": why_not(event, names) + violation_lines(event, names),
+        "explanation": why_not(event, names) + violation_lines(event, names) if problem else [],
     }
+    if stored is not None:
+        found["stored"] = stored
+    return found
 
 
 _TEXT = {

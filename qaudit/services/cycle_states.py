@@ -18,6 +18,10 @@ from qaudit.domain.models import Assessment, CycleStep, Location, Membership
 from qaudit.domain.verdict import Outcome
 from qaudit.services.locations import BASIS_KINDS
 
+_STEP = {int(step): step for step in Step} | {step: step for step in Step}
+_STATUS = {status.value: status for status in StepStatus} | {s: s for s in StepStatus}
+"""Stored values (or the enums SQLAlchemy made of them) to enums, by lookup: 7 per location."""
+
 
 def cycle_states(session: Session, on: date | None = None) -> dict[int, CycleState]:
     """location id -> its cycle state (membership judged on ``on``, default today)."""
@@ -27,7 +31,7 @@ def cycle_states(session: Session, on: date | None = None) -> dict[int, CycleSta
     for location_id, step, status, decision in session.exec(
         select(CycleStep.location_id, CycleStep.step, CycleStep.status, CycleStep.decision)
     ):
-        steps[location_id][Step(step)] = StepStatus(status)
+        steps[location_id][_STEP[step]] = _STATUS[status]
         if step == Step.MT_SESSION and decision:
             decisions[location_id] = MtDecision(decision)
     members = {

@@ -47,6 +47,12 @@ from qaudit.services.cycle_states import cycle_states
 
 PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
 ASSESSED_KINDS = (AssessmentKind.VISITATION, AssessmentKind.CIRKEL)
+_HELD_KIND: dict[object, EventKind] = {
+    **{kind: EventKind(kind.value) for kind in ASSESSED_KINDS},
+    **{kind.value: EventKind(kind.value) for kind in ASSESSED_KINDS},
+    **{kind: kind for kind in PLANNED_KINDS},
+}
+"""A held assessment's or event's kind (enum or stored value) as the planner's, by lookup."""
 
 
 def load(session: Session, start: date, years: int, settings: PlannerSettings) -> PlanInput:
@@ -215,7 +221,7 @@ def _history(session: Session) -> dict[int, list[Held]]:
         col(Assessment.status) != AssessmentStatus.CANCELLED,
     )
     for aid, location_id, kind, started_on, peer in session.execute(assessed):
-        history[location_id].append(Held(EventKind(AssessmentKind(kind).value), started_on, peer))
+        history[location_id].append(Held(_HELD_KIND[kind], started_on, peer))
         linked.add(aid)
     held = sa.select(
         col(ScheduledEvent.location_id),
@@ -230,7 +236,7 @@ def _history(session: Session) -> dict[int, list[Held]]:
     for location_id, kind, planned_on, window_start, peer, assessment_id in session.execute(held):
         day = planned_on or window_start
         if day and (assessment_id is None or assessment_id not in linked):
-            history[location_id].append(Held(EventKind(kind), day, peer))
+            history[location_id].append(Held(_HELD_KIND[kind], day, peer))
     return history
 
 
