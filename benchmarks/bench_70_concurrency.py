@@ -8,6 +8,7 @@
     answers_after_close               saves that were lost, and saves accepted after the close
     concurrent_exceptions             exceptions in any of the three processes
     race_trials_per_database          100 (5 with --quick)
+    race_accepted_saves               saves the writers got in before the closes (not vacuous)
     db_check_failures                 databases on which ``qaudit db check`` fails afterwards
 
 PostgreSQL figures only when QAUDIT_TEST_POSTGRES_URL is set (a private schema is made and
@@ -79,10 +80,10 @@ def commit_ms(url: str, count: int) -> float:
     return statistics.median(times[1:]) * 1000
 
 
-def race(running: object, url: str, trials: int) -> tuple[int, int, int, int]:
+def race(running: object, url: str, trials: int) -> tuple[int, int, int, int, int]:
     """Lost updates, answers after close (or a recorded verdict that is not that of the
     stored answers) and exceptions over ``trials`` races on ``url``; then 1 when
-    ``qaudit db check`` fails on it."""
+    ``qaudit db check`` fails on it; and the saves accepted before the closes."""
     from tests.answering.race import db_check
 
     outcomes = [  # the closer after 0.05 to 0.5 s: early, mid-race and late
@@ -94,6 +95,7 @@ def race(running: object, url: str, trials: int) -> tuple[int, int, int, int]:
         sum(o.answers_after_close + (0 if o.verdict_matches else 1) for o in outcomes),
         sum(o.exceptions for o in outcomes),
         0 if db_check(url).returncode == 0 else 1,
+        sum(o.accepted for o in outcomes),
     )
 
 
@@ -111,22 +113,24 @@ def figures(quick: bool) -> dict[str, float]:
         pg_url = stack.enter_context(postgres_schema()) if POSTGRES_URL else ""
         running = stack.enter_context(Race(url))  # three processes, for both databases
         result["answer_commit_service_median_ms"] = rounded(commit_ms(url, count), 2)
-        lost, after, errors, failed = race(running, url, trials)
+        lost, after, errors, failed, accepted = race(running, url, trials)
         if pg_url:
             result["answer_commit_pg_median_ms"] = rounded(commit_ms(pg_url, count), 2)
             result |= ui_blocked(pg_url, count)
             pg = race(running, pg_url, trials)
-            lost, after, errors, failed = (
+            lost, after, errors, failed, accepted = (
                 lost + pg[0],
                 after + pg[1],
                 errors + pg[2],
                 failed + pg[3],
+                accepted + pg[4],
             )
     result["concurrent_lost_updates"] = lost
     result["answers_after_close"] = after
     result["concurrent_exceptions"] = errors
     result["race_trials_per_database"] = trials
     result["db_check_failures"] = failed
+    result["race_accepted_saves"] = accepted
     return result
 
 
