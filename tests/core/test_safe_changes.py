@@ -153,3 +153,19 @@ def test_the_migration_gives_existing_steps_their_history(engine: Engine) -> Non
     with engine.connect() as connection:
         found = dict(connection.execute(events).all())
     assert found == {"completed": completed, "started": started} and completed > 0
+
+
+def test_the_step_history_has_row_level_security_on_postgres(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row-level security is PostgreSQL's")
+    with engine.connect() as connection:
+        secured = connection.execute(
+            text(
+                "SELECT c.relrowsecurity, count(p.policyname) FROM pg_class c "
+                "LEFT JOIN pg_policies p ON p.tablename = c.relname "
+                "AND p.schemaname = current_schema() "
+                "WHERE c.relname = 'stepevent' AND c.relnamespace = current_schema()::regnamespace "
+                "GROUP BY c.relrowsecurity"
+            )
+        ).one()
+    assert secured[0] is True and secured[1] >= 1

@@ -7,7 +7,7 @@ from sqlmodel import select
 from textual.widgets import TabbedContent
 
 from qaudit.domain.enums import FindingKind, InterviewGroup
-from qaudit.domain.models import AuditLog, Finding, Interview, TrainingSession
+from qaudit.domain.models import AuditLog, Finding, ImprovementAction, Interview, TrainingSession
 from qaudit.services import rollout, visits
 from qaudit.storage import transaction
 
@@ -98,3 +98,56 @@ async def test_a_training_session_is_edited_and_deleted_on_the_rollout(app, worl
     with transaction(world.engine) as s:
         assert s.exec(select(TrainingSession)).all() == []
     assert ("edit", "training") in actions(world) and ("delete", "training") in actions(world)
+
+
+async def test_an_action_is_edited_and_deleted_on_the_client_voice_screen(app, world):
+    visits.add_action(world.engine, world.member_id, "Menukaart vernieuwen", owner="Kok")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_location(world.member_id)
+        await settle(app, pilot)
+        await pilot.press("k")
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert app.screen.query_one("#f-title").value == "Menukaart vernieuwen"
+        app.screen.query_one("#f-owner").value = "Teamleider keuken"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with transaction(world.engine) as s:
+            assert s.exec(select(ImprovementAction)).one().owner == "Teamleider keuken"
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert "Menukaart" in str(app.screen.query_one(".form-title").render())
+        await pilot.press("y")
+        await settle(app, pilot)
+    with transaction(world.engine) as s:
+        assert s.exec(select(ImprovementAction)).all() == []
+
+
+async def test_a_promise_action_is_chosen_then_edited_on_the_rollout(app, world):
+    promise = world.catalogue.promises.promises[0].id
+    for title in ("Eerste", "Tweede"):
+        visits.add_action(world.engine, world.member_id, title, promise_id=promise)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_location(world.member_id)
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("w")  # two actions: which one?
+        await settle(app, pilot)
+        chooser = app.screen
+        assert chooser.query_one("#f-action").value is not None
+        with transaction(world.engine) as s:
+            ids = [a.id for a in s.exec(select(ImprovementAction))]
+        chooser.query_one("#f-action").value = ids[1]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen.query_one("#f-title").value == "Tweede"
+        app.screen.query_one("#f-title").value = "Tweede, bijgesteld"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    with transaction(world.engine) as s:
+        titles = sorted(a.title for a in s.exec(select(ImprovementAction)))
+    assert titles == ["Eerste", "Tweede, bijgesteld"]

@@ -50,6 +50,14 @@ class ClientVoiceScreen(WorkScreen):
         _b("c", "complaint", _("Complaint"), "complaint", _("Record a complaint (a reference)")),
         _b("[", "year(-1)", _("Year before"), "previous_year", _("Show the year before")),
         _b("]", "year(1)", _("Year after"), "next_year", _("Show the year after")),
+        _b("w", "edit_action", _("Edit action"), "edit_action", _("Edit the selected open action")),
+        _b(
+            "delete",
+            "delete_action",
+            _("Delete action"),
+            "delete_action",
+            _("Delete the selected open action (asks first)"),
+        ),
     ]
 
     class Loaded(Message):
@@ -233,6 +241,31 @@ class ClientVoiceScreen(WorkScreen):
             )
 
         self.ask(FormDialog(_("A complaint"), fields), save)
+
+    def selected_action(self) -> Any:
+        view = self.view
+        if view is None or not view.actions:
+            self.notify(_("There is no open action to edit or delete."))
+            return None
+        table = self.query_one("#cv-actions", DataTable)
+        return view.actions[min(table.cursor_row, len(view.actions) - 1)].action
+
+    def action_edit_action(self) -> None:
+        from qaudit.tui.screens import record_forms as forms
+
+        action = self.selected_action()
+        if action is not None:
+            fields = forms.action_fields(action)
+            title = _("Improvement action")
+            forms.edit_record(self, "action", action.id, title, fields, forms.action_changes)
+
+    def action_delete_action(self) -> None:
+        from qaudit.tui.screens import record_forms as forms
+
+        action = self.selected_action()
+        if action is not None:
+            what = _("the action \u201c{title}\u201d").format(title=forms.short(action.title))
+            forms.delete_record(self, "action", action.id, what)
 
     def action_year(self, step: int) -> None:
         year = (self.year or self.qapp.today.year) + step

@@ -52,6 +52,20 @@ class RolloutScreen(WorkScreen):
             "delete",
             _("Delete the selected translation, training session or visibility item (asks first)"),
         ),
+        _b(
+            "w",
+            "promise_action('edit')",
+            _("Edit action"),
+            "edit_action",
+            _("Edit an action of the selected promise"),
+        ),
+        _b(
+            "x",
+            "promise_action('delete')",
+            _("Delete action"),
+            "delete_action",
+            _("Delete an action of the selected promise (asks first)"),
+        ),
         _b("5,6,7", "noop", _("Step done"), "step_done_hint", _("Mark step 5, 6 or 7 as done")),
     ]
 
@@ -320,3 +334,30 @@ class RolloutScreen(WorkScreen):
                 kind=row.kind, place=row.placement or "–"
             )
             forms.delete_record(self, "visibility", row.id, what)
+
+    def action_promise_action(self, what: str) -> None:
+        """Edit or delete one of the selected promise's actions (chosen first when several)."""
+        p = self.selected_promise()
+        if p is None or not p.actions:
+            self.notify(_("The selected promise has no actions."))
+            return
+
+        def chosen(action: Any) -> None:
+            if what == "edit":
+                title = f"{p.promise.id}: " + _("action")
+                fields = forms.action_fields(action)
+                forms.edit_record(self, "action", action.id, title, fields, forms.action_changes)
+            else:
+                text = _("the action \u201c{title}\u201d").format(title=forms.short(action.title))
+                forms.delete_record(self, "action", action.id, text)
+
+        if len(p.actions) == 1:
+            chosen(p.actions[0])
+            return
+        options = [(forms.short(a.title), a.id) for a in p.actions]
+        by_id = {a.id: a for a in p.actions}
+        field = Field("action", _("Which action?"), "select", p.actions[0].id, options)
+        self.ask(
+            FormDialog(f"{p.promise.id} {p.promise.title}", [field]),
+            lambda v: chosen(by_id[v["action"]]),
+        )
