@@ -62,7 +62,10 @@ qaudit runs; a lookup through the chain of catalogs costs a dozen dictionary mis
 
 
 def _(message: str) -> str:
-    """Translate ``message`` into the current language."""
+    """Translate ``message`` into the current language ("" stays "": gettext would give
+    the catalog's header, e.g. for a binding without a tooltip translated when drawn)."""
+    if not message:
+        return ""
     language = get_language()
     known = _known.get(language)
     if known is None:

@@ -202,6 +202,12 @@ _TEXT = {
 }
 
 
+def message(key: str) -> str:
+    """The message id of one of the planner screen's words, translated when drawn (its
+    key bar)."""
+    return _TEXT[key]
+
+
 def text(key: str) -> str:
     """The planner screen's words (kept here so they live in the schedule catalog)."""
     return _text(get_language(), key)

@@ -12,6 +12,7 @@ from qaudit.excel.preview import show as answer_state_text
 from qaudit.scheduling.explain import (
     assignment,
     kind_label,
+    message,
     status,
     text,
     violation_lines,
@@ -24,6 +25,7 @@ __all__ = [
     "answer_state_text",
     "assignment",
     "kind_label",
+    "message",
     "status",
     "text",
     "violation_lines",

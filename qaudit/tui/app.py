@@ -23,7 +23,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.services.workbench import Workbench
 from qaudit.tui.commands import QAuditCommands
 from qaudit.tui.screens.dashboard import DashboardScreen
@@ -49,20 +49,20 @@ class QAuditApp(App[None]):
         Binding(
             "f1,question_mark",
             "help",
-            _("Help"),
+            N_("Help"),
             id="app.help",
-            tooltip=_("Show the keys of this screen and what they do"),
+            tooltip=N_("Show the keys of this screen and what they do"),
         ),
         Binding(
-            "f6", "planner", _("Planner"), id="app.planner", tooltip=_("Open the cycle planner")
+            "f6", "planner", N_("Planner"), id="app.planner", tooltip=N_("Open the cycle planner")
         ),
         Binding(
             "ctrl+q",
             "quit",
-            _("Quit"),
+            N_("Quit"),
             id="app.quit",
             priority=True,
-            tooltip=_("Close qaudit; every answer is already saved"),
+            tooltip=N_("Close qaudit; every answer is already saved"),
         ),
     ]
 
@@ -230,6 +230,21 @@ class QAuditApp(App[None]):
             message = _("{count} answers from an earlier session are being sent.")
             self.call_from_thread(self.notify, message.format(count=waiting))
 
+    def action_language(self, language: str) -> None:
+        """Speak ``language`` from now on, without a restart: every word on the screens is
+        looked up when it is drawn, so the key bars, titles and tables are redrawn."""
+        from qaudit.i18n import LANGUAGES, set_language
+
+        if language not in LANGUAGES:
+            return
+        set_language(language)
+        for screen in self.screen_stack:
+            changed = getattr(screen, "language_changed", None)
+            if changed is not None:
+                changed()
+            screen.refresh_bindings()
+        self.notify(_("Language: {language}").format(language=_(LANGUAGE_NAMES[language])))
+
     def action_help(self) -> None:
         from qaudit.tui.screens.help import HelpScreen
 
@@ -267,6 +282,9 @@ class QAuditApp(App[None]):
                 raise  # a bug, not a fault
             self.report_error(error)
             return None
+
+
+LANGUAGE_NAMES = {"nl": N_("Dutch"), "en": N_("English")}
 
 
 def _default_database() -> str:

@@ -22,6 +22,19 @@ class QAuditCommands(Provider):
             (_("Planner"), app.action_planner, _("Open the cycle planner")),
             (_("Help"), app.action_help, _("Show the keys of this screen")),
         ]
+        from qaudit.i18n import LANGUAGES, get_language
+        from qaudit.tui.app import LANGUAGE_NAMES
+
+        for language in LANGUAGES:
+            if language != get_language():
+                name = _(LANGUAGE_NAMES[language])
+                commands.append(
+                    (
+                        _("Language: {language}").format(language=name),
+                        partial(app.run_action, f"language('{language}')"),
+                        _("Show every screen in {language} from now on").format(language=name),
+                    )
+                )
         screen = self.screen
         for name, label, help_text in getattr(screen, "PALETTE", ()):
             commands.append((_(label), partial(screen.run_action, name), _(help_text)))

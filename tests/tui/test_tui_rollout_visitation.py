@@ -117,7 +117,7 @@ async def test_visitation_is_answered_and_closed_by_keys(app, world):
 
 ENGLISH = """
 import asyncio, json, sys
-from qaudit.i18n import set_language
+from qaudit.i18n import _, set_language
 set_language(sys.argv[1])  # as the command line does, before the UI is imported
 from qaudit.config import Settings
 from qaudit.services.database import open_database
@@ -139,7 +139,7 @@ async def main():
         table = app.screen.query_one("#locations")
         texts = {"columns": [str(c.label) for c in table.columns.values()],
                  "status": str(app.screen.query_one("#status").render()),
-                 "keys": sorted(b.binding.description
+                 "keys": sorted(_(b.binding.description)  # translated when drawn
                                 for b in app.screen.active_bindings.values()),
                  "step": app.screen.rows[1].step.label}
     print(json.dumps(texts))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
-from qaudit.i18n import _
+from qaudit.i18n import N_
 
 if TYPE_CHECKING:
     from qaudit.services.workbench import Database, Workbench
@@ -28,9 +28,9 @@ def if_given(callback: Callable[[Any], object]) -> Callable[[Any], None]:
 BACK = Binding(
     "escape",
     "app.pop_screen",
-    _("Back"),
+    N_("Back"),
     id="screen.back",
-    tooltip=_("Go back to the previous screen"),
+    tooltip=N_("Go back to the previous screen"),
 )
 
 
@@ -79,6 +79,11 @@ class WorkScreen(Screen[None]):
 
     def reload(self) -> None:
         """Re-read and show the data (overridden by each screen)."""
+
+    def language_changed(self) -> None:
+        """After a switch of language: the rows are drawn again in the new one (the key
+        bar follows by itself)."""
+        self.qapp.call_service(self.reload)
 
     def ask(self, dialog: Any, callback: Any) -> None:
         """Show a dialog; its answer goes to ``callback``. A form whose save is refused

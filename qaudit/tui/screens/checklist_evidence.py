@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 if TYPE_CHECKING:
     from qaudit.services.evidence import EvidenceView
@@ -23,27 +23,27 @@ class EvidenceDialog(ModalScreen[int | None]):
     """The files of one point. Dismissed with the number of files it has now."""
 
     BINDINGS = [
-        Binding("escape", "close", _("Close"), id="evidence.close", tooltip=_("Close")),
+        Binding("escape", "close", N_("Close"), id="evidence.close", tooltip=N_("Close")),
         Binding(
             "a",
             "focus_path",
-            _("Attach"),
+            N_("Attach"),
             id="evidence.attach",
-            tooltip=_("Attach a file or photo from disk"),
+            tooltip=N_("Attach a file or photo from disk"),
         ),
         Binding(
             "o",
             "open",
-            _("Open"),
+            N_("Open"),
             id="evidence.open",
-            tooltip=_("Open the selected file with the system viewer"),
+            tooltip=N_("Open the selected file with the system viewer"),
         ),
         Binding(
             "d",
             "detach",
-            _("Detach"),
+            N_("Detach"),
             id="evidence.detach",
-            tooltip=_("Detach the selected file from this point (asks first; logged)"),
+            tooltip=N_("Detach the selected file from this point (asks first; logged)"),
         ),
     ]
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from qaudit.domain.point_search import search
-from qaudit.i18n import _, ngettext
+from qaudit.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from qaudit.domain.point_search import Hit, PointIndex
@@ -25,7 +25,7 @@ class SearchDialog(ModalScreen[str | None]):
     """Type an id (``3.2``, ``T03.02``, ``BO-3.2``) or words; Enter jumps to the chosen point."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="search.cancel", tooltip=_("Close")),
+        Binding("escape", "cancel", N_("Cancel"), id="search.cancel", tooltip=N_("Close")),
         Binding("down", "move(1)", show=False, priority=True),
         Binding("up", "move(-1)", show=False, priority=True),
     ]

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -45,18 +45,24 @@ class ClientVoiceScreen(WorkScreen):
     AUTO_FOCUS = "#cv-figures"
     BINDINGS = [
         BACK,
-        _b("r", "reload", _("Reload"), "reload", _("Read the client's voice again")),
-        _b("e", "evaluation", _("Evaluation"), "evaluation", _("Record a held evaluation")),
-        _b("c", "complaint", _("Complaint"), "complaint", _("Record a complaint (a reference)")),
-        _b("[", "year(-1)", _("Year before"), "previous_year", _("Show the year before")),
-        _b("]", "year(1)", _("Year after"), "next_year", _("Show the year after")),
-        _b("w", "edit_action", _("Edit action"), "edit_action", _("Edit the selected open action")),
+        _b("r", "reload", N_("Reload"), "reload", N_("Read the client's voice again")),
+        _b("e", "evaluation", N_("Evaluation"), "evaluation", N_("Record a held evaluation")),
+        _b("c", "complaint", N_("Complaint"), "complaint", N_("Record a complaint (a reference)")),
+        _b("[", "year(-1)", N_("Year before"), "previous_year", N_("Show the year before")),
+        _b("]", "year(1)", N_("Year after"), "next_year", N_("Show the year after")),
+        _b(
+            "w",
+            "edit_action",
+            N_("Edit action"),
+            "edit_action",
+            N_("Edit the selected open action"),
+        ),
         _b(
             "delete",
             "delete_action",
-            _("Delete action"),
+            N_("Delete action"),
             "delete_action",
-            _("Delete the selected open action (asks first)"),
+            N_("Delete the selected open action (asks first)"),
         ),
     ]
 

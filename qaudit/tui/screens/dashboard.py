@@ -43,45 +43,45 @@ class DashboardScreen(Screen[None]):
         Binding(
             "slash",
             "search",
-            _("Search"),
+            N_("Search"),
             id="dashboard.search",
-            tooltip=_("Search by code, name, organisation, city or auditor"),
+            tooltip=N_("Search by code, name, organisation, city or auditor"),
         ),
         Binding(
             "f",
             "filter",
-            _("Filter"),
+            N_("Filter"),
             id="dashboard.filter",
-            tooltip=_("Show only one step of the cycle or one auditor"),
+            tooltip=N_("Show only one step of the cycle or one auditor"),
         ),
         Binding(
             "o",
             "toggle_overdue",
-            _("Overdue"),
+            N_("Overdue"),
             id="dashboard.overdue",
-            tooltip=_("Show only locations with an overdue event"),
+            tooltip=N_("Show only locations with an overdue event"),
         ),
         Binding(
             "r",
             "reload",
-            _("Reload"),
+            N_("Reload"),
             id="dashboard.reload",
-            tooltip=_("Read the dashboard from the database again"),
+            tooltip=N_("Read the dashboard from the database again"),
         ),
         Binding(
             "n",
             "network",
-            _("Network"),
+            N_("Network"),
             id="dashboard.network",
-            tooltip=_("The learning network: meetings and good practices (step 10)"),
+            tooltip=N_("The learning network: meetings and good practices (step 10)"),
         ),
         Binding(
             "escape",
             "clear",
-            _("Clear"),
+            N_("Clear"),
             id="dashboard.clear",
             show=False,
-            tooltip=_("Clear the search and the filters"),
+            tooltip=N_("Clear the search and the filters"),
         ),
     ]
     PALETTE = (("reload", N_("Reload the dashboard"), N_("Read all locations again")),)
@@ -142,6 +142,16 @@ class DashboardScreen(Screen[None]):
         else:
             self.set_columns()
             self.load(prefetched)
+
+    def language_changed(self) -> None:
+        """Redraw every word in the language just chosen."""
+        self.sub_title = _("Locations")
+        self.query_one("#search", Input).placeholder = _(
+            "Search (/) by code, name, organisation, city or auditor"
+        )
+        self.columns = ()
+        self.set_columns()
+        self.refill()
 
     def set_columns(self) -> bool:
         """Choose the columns that fit the screen's width (dropped by priority, see

@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui.screens.base import if_given
 from qaudit.tui.widgets.key_bar import KeyBar
 
@@ -104,30 +104,30 @@ class ImportPreviewScreen(ModalScreen[set[str] | None]):
         Binding(
             "t,space",
             "toggle_choice",
-            _("File/qaudit"),
+            N_("File/qaudit"),
             id="import.toggle",
-            tooltip=_("For the selected conflict: take the file's answer or keep qaudit's"),
+            tooltip=N_("For the selected conflict: take the file's answer or keep qaudit's"),
         ),
         Binding(
             "ctrl+t",
             "take_all",
-            _("All from file"),
+            N_("All from file"),
             id="import.take_all",
-            tooltip=_("Take the file's answer for every conflict"),
+            tooltip=N_("Take the file's answer for every conflict"),
         ),
         Binding(
             "a,ctrl+s",
             "apply",
-            _("Import"),
+            N_("Import"),
             id="import.apply",
-            tooltip=_("Write the new and changed answers and the chosen conflicts"),
+            tooltip=N_("Write the new and changed answers and the chosen conflicts"),
         ),
         Binding(
             "escape",
             "cancel",
-            _("Cancel"),
+            N_("Cancel"),
             id="import.cancel",
-            tooltip=_("Close without importing anything"),
+            tooltip=N_("Close without importing anything"),
         ),
     ]
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,13 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         Binding(
             "ctrl+s",
             "save",
-            _("Save"),
+            N_("Save"),
             id="form.save",
             priority=True,
-            tooltip=_("Save what you entered"),
+            tooltip=N_("Save what you entered"),
         ),
         Binding(
-            "escape", "cancel", _("Cancel"), id="form.cancel", tooltip=_("Close without saving")
+            "escape", "cancel", N_("Cancel"), id="form.cancel", tooltip=N_("Close without saving")
         ),
     ]
 
@@ -213,8 +213,8 @@ def _dutch_date(text: str) -> date:
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,j", "answer(True)", _("Yes"), id="confirm.yes", tooltip=_("Yes, do it")),
-        Binding("n,escape", "answer(False)", _("No"), id="confirm.no", tooltip=_("No, go back")),
+        Binding("y,j", "answer(True)", N_("Yes"), id="confirm.yes", tooltip=N_("Yes, do it")),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no", tooltip=N_("No, go back")),
     ]
 
     def __init__(self, question: str) -> None:

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 HELP_MAX_WIDTH = 110
 """The help box's widest (``#help`` in ``qaudit.tcss``)."""
@@ -22,9 +22,9 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,f1,question_mark,q",
             "dismiss",
-            _("Close"),
+            N_("Close"),
             id="help.close",
-            tooltip=_("Close the help"),
+            tooltip=N_("Close the help"),
         ),
     ]
 
@@ -55,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.id or key)
             shown = self.app.get_key_display(binding)
-            rows.append((shown, binding.description, binding.tooltip, binding.id or ""))
+            rows.append((shown, _(binding.description), _(binding.tooltip), binding.id or ""))
         rows.sort(key=lambda row: not row[3])  # the screen's own keys first, then Textual's
         table = self.query_one(DataTable)
         # The key first and the id last; the explanation wraps in the width that is left,

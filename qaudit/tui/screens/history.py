@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 if TYPE_CHECKING:
     from qaudit.services.workbench import Workbench
@@ -24,9 +24,9 @@ class HistoryScreen(ModalScreen[None]):
         Binding(
             "escape,h,q",
             "dismiss",
-            _("Close"),
+            N_("Close"),
             id="history.close",
-            tooltip=_("Close the history"),
+            tooltip=N_("Close the history"),
         ),
     ]
 

@@ -20,27 +20,27 @@ class NetworkScreen(WorkScreen):
     AUTO_FOCUS = "#meetings"
     BINDINGS = [
         BACK,
-        _b("a", "add", _("New meeting"), "add", _("Record a network meeting")),
+        _b("a", "add", N_("New meeting"), "add", N_("Record a network meeting")),
         _b(
             "c",
             "consent",
-            _("Consent"),
+            N_("Consent"),
             "consent",
-            _("Give or withdraw the consent of the selected practice's location"),
+            N_("Give or withdraw the consent of the selected practice's location"),
         ),
         _b(
             "f",
             "filter",
-            _("Filter"),
+            N_("Filter"),
             "filter",
-            _("Show only the practices of one promise or theme"),
+            N_("Show only the practices of one promise or theme"),
         ),
         _b(
             "tab",
             "app.focus_next",
-            _("Next table"),
+            N_("Next table"),
             "focus_next",
-            _("Move between the meetings and the practices"),
+            N_("Move between the meetings and the practices"),
         ),
     ]
     PALETTE = (("add", N_("New network meeting"), N_("Record a meeting of the network")),)

@@ -19,10 +19,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.services.views import (
     assignment,
     kind_label,
+    message,
     status,
     text,
     violation_lines,
@@ -43,22 +44,38 @@ class PlannerScreen(Screen[None]):
     """
     BINDINGS = [
         Binding(
-            "escape", "app.pop_screen", text("back"), id="planner.back", tooltip=text("back_tip")
+            "escape",
+            "app.pop_screen",
+            message("back"),
+            id="planner.back",
+            tooltip=message("back_tip"),
         ),
-        Binding("r", "replan", text("reload"), id="planner.reload", tooltip=text("reload_tip")),
         Binding(
-            "plus", "years(1)", text("longer"), id="planner.longer", tooltip=text("longer_tip")
+            "r", "replan", message("reload"), id="planner.reload", tooltip=message("reload_tip")
         ),
         Binding(
-            "minus", "years(-1)", text("shorter"), id="planner.shorter", tooltip=text("shorter_tip")
+            "plus",
+            "years(1)",
+            message("longer"),
+            id="planner.longer",
+            tooltip=message("longer_tip"),
         ),
-        Binding("slash", "search", _("Search"), id="planner.search", tooltip=_("Filter the plan")),
-        Binding("a", "apply", _("Apply"), id="planner.apply", tooltip=_("Store this plan")),
-        Binding("k", "keep", _("Keep"), id="planner.keep", tooltip=_("Keep the event on a day")),
         Binding(
-            "u", "release", _("Release"), id="planner.release", tooltip=_("Back to the planner")
+            "minus",
+            "years(-1)",
+            message("shorter"),
+            id="planner.shorter",
+            tooltip=message("shorter_tip"),
         ),
-        Binding("x", "export", _("Export"), id="planner.export", tooltip=_("Write the calendar")),
+        Binding(
+            "slash", "search", N_("Search"), id="planner.search", tooltip=N_("Filter the plan")
+        ),
+        Binding("a", "apply", N_("Apply"), id="planner.apply", tooltip=N_("Store this plan")),
+        Binding("k", "keep", N_("Keep"), id="planner.keep", tooltip=N_("Keep the event on a day")),
+        Binding(
+            "u", "release", N_("Release"), id="planner.release", tooltip=N_("Back to the planner")
+        ),
+        Binding("x", "export", N_("Export"), id="planner.export", tooltip=N_("Write the calendar")),
     ]
     AUTO_FOCUS = "#planner-by-month"
     SHOWN = 500

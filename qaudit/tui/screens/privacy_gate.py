@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 if TYPE_CHECKING:
     from qaudit.domain.privacy import Finding
@@ -52,16 +52,16 @@ class PrivacyDialog(ModalScreen[bool]):
         Binding(
             "r,escape",
             "answer(False)",
-            _("Rewrite"),
+            N_("Rewrite"),
             id="privacy.rewrite",
-            tooltip=_("Go back and rewrite the text without personal data"),
+            tooltip=N_("Go back and rewrite the text without personal data"),
         ),
         Binding(
             "c",
             "answer(True)",
-            _("Not personal"),
+            N_("Not personal"),
             id="privacy.confirm",
-            tooltip=_("Save as it is: you confirm it is not personal data (logged)"),
+            tooltip=N_("Save as it is: you confirm it is not personal data (logged)"),
         ),
     ]
 

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens import record_forms as forms
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
@@ -25,48 +25,48 @@ class RolloutScreen(WorkScreen):
         _b(
             "t",
             "translate",
-            _("Translate"),
+            N_("Translate"),
             "translate",
-            _("Write the local translation and agreements of the selected promise"),
+            N_("Write the local translation and agreements of the selected promise"),
         ),
-        _b("a", "action", _("Action"), "action", _("Add an action to the selected promise")),
-        _b("n", "training", _("Training"), "training", _("Record a training session")),
+        _b("a", "action", N_("Action"), "action", N_("Add an action to the selected promise")),
+        _b("n", "training", N_("Training"), "training", N_("Record a training session")),
         _b(
             "z",
             "visibility",
-            _("Visibility"),
+            N_("Visibility"),
             "visibility",
-            _("Record a banner, mirror, brochure, ... that was placed"),
+            N_("Record a banner, mirror, brochure, ... that was placed"),
         ),
         _b(
             "e",
             "edit",
-            _("Edit"),
+            N_("Edit"),
             "edit",
-            _("Edit the selected training session or visibility item (open tab)"),
+            N_("Edit the selected training session or visibility item (open tab)"),
         ),
         _b(
             "delete",
             "delete",
-            _("Delete"),
+            N_("Delete"),
             "delete",
-            _("Delete the selected translation, training session or visibility item (asks first)"),
+            N_("Delete the selected translation, training session or visibility item (asks first)"),
         ),
         _b(
             "w",
             "promise_action('edit')",
-            _("Edit action"),
+            N_("Edit action"),
             "edit_action",
-            _("Edit an action of the selected promise"),
+            N_("Edit an action of the selected promise"),
         ),
         _b(
             "x",
             "promise_action('delete')",
-            _("Delete action"),
+            N_("Delete action"),
             "delete_action",
-            _("Delete an action of the selected promise (asks first)"),
+            N_("Delete an action of the selected promise (asks first)"),
         ),
-        _b("5,6,7", "noop", _("Step done"), "step_done_hint", _("Mark step 5, 6 or 7 as done")),
+        _b("5,6,7", "noop", N_("Step done"), "step_done_hint", N_("Mark step 5, 6 or 7 as done")),
     ]
 
     def __init__(self, location_id: int) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens import record_forms as forms
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
@@ -26,46 +26,52 @@ class VisitScreen(WorkScreen):
     AUTO_FOCUS = "#visit-tabs"
     BINDINGS = [
         BACK,
-        _b("i", "interview", _("Interview"), "interview", _("Record an interview")),
-        _b("f", "finding", _("Finding"), "finding", _("Record a strength or point of improvement")),
+        _b("i", "interview", N_("Interview"), "interview", N_("Record an interview")),
+        _b(
+            "f",
+            "finding",
+            N_("Finding"),
+            "finding",
+            N_("Record a strength or point of improvement"),
+        ),
         _b(
             "r",
             "recommendation",
-            _("Recommendation"),
+            N_("Recommendation"),
             "recommendation",
-            _("Record a recommendation"),
+            N_("Record a recommendation"),
         ),
-        _b("q", "advice", _("Quality advice"), "advice", _("Write the quality advice")),
-        _b("s", "summary", _("Summary"), "summary", _("Write the summary of the visit")),
-        _b("a", "action", _("Action"), "action", _("Add an improvement action")),
+        _b("q", "advice", N_("Quality advice"), "advice", N_("Write the quality advice")),
+        _b("s", "summary", N_("Summary"), "summary", N_("Write the summary of the visit")),
+        _b("a", "action", N_("Action"), "action", N_("Add an improvement action")),
         _b(
             "t",
             "action_status",
-            _("Action status"),
+            N_("Action status"),
             "action_status",
-            _("Set the status of the selected improvement action"),
+            N_("Set the status of the selected improvement action"),
         ),
         _b(
             "e",
             "edit",
-            _("Edit"),
+            N_("Edit"),
             "edit",
-            _("Edit the selected interview, finding, ... (open tab)"),
+            N_("Edit the selected interview, finding, ... (open tab)"),
         ),
         _b(
             "delete",
             "delete",
-            _("Delete"),
+            N_("Delete"),
             "delete",
-            _("Delete the selected interview, finding, ... (asks first)"),
+            N_("Delete the selected interview, finding, ... (asks first)"),
         ),
-        _b("c", "checklist", _("Checklist"), "checklist", _("Back to the answers")),
+        _b("c", "checklist", N_("Checklist"), "checklist", N_("Back to the answers")),
         _b(
             "x",
             "close_visit",
-            _("Close visit"),
+            N_("Close visit"),
             "close",
-            _("Close the visit: its answers are locked and the verdict recorded"),
+            N_("Close the visit: its answers are locked and the verdict recorded"),
         ),
     ]
 

@@ -19,6 +19,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from qaudit.i18n import _
+
 MAX_LINES = 2
 SEPARATOR = "  "
 
@@ -112,12 +114,12 @@ class KeyBar(Static):
             seen.add(binding.action)
             click = f"app.simulate_key('{escape(binding.key)}')"
             entries.append(
-                Entry(click, self.app.get_key_display(binding), binding.description, enabled)
+                Entry(click, self.app.get_key_display(binding), _(binding.description), enabled)
             )
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             key = self.app.get_key_display(palette.binding)
-            entries.append(Entry("app.command_palette", key, palette.binding.description))
+            entries.append(Entry("app.command_palette", key, _(palette.binding.description)))
         self.entries = entries
         self._redraw()
 
