@@ -169,3 +169,52 @@ def test_the_step_history_has_row_level_security_on_postgres(engine: Engine) -> 
             )
         ).one()
     assert secured[0] is True and secured[1] >= 1
+
+
+def test_a_cancelled_assessment_is_left_out_of_exports_and_the_planners_history(
+    world: World, tmp_path
+) -> None:
+    import openpyxl
+
+    from qaudit.services import schedule_inputs
+    from qaudit.services.excel import export_results
+
+    with transaction(world.engine) as s:
+        visitation = assessments.start(
+            s,
+            world.member_id,
+            AssessmentKind.VISITATION,
+            started_on=DAY,
+            catalogue=world.catalogue,
+        )
+        visitation_id = visitation.id
+        held = schedule_inputs._history(s)[world.member_id]
+    assert [h.on for h in held] == [DAY]
+    cancelling.cancel(world.engine, visitation_id, "verkeerde datum")
+    cancelling.cancel(world.engine, world.visit_id, "dubbel")
+    with transaction(world.engine) as s:
+        assert schedule_inputs._history(s).get(world.member_id, []) == []
+    out = export_results(world.engine, tmp_path / "r.xlsx")
+    rows = list(openpyxl.load_workbook(out)["Resultaten"].iter_rows(values_only=True))
+    column = rows[0].index("Beoordeling")
+    assert {r[column] for r in rows[1:]} == {world.self_eval_id}
+
+
+def test_the_cli_cancels_with_a_reason(world: World, db_url: str, capsys) -> None:
+    from qaudit.cli import main
+
+    with pytest.raises(SystemExit) as usage:  # no reason: a usage error, nothing changed
+        main(["--database", db_url, "assessment", "cancel", str(world.visit_id)])
+    assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
+    code = main(
+        ["--database", db_url, "assessment", "cancel", str(world.visit_id), "--reason", "dubbel"]
+    )
+    assert code == 0 and str(world.visit_id) in capsys.readouterr().out
+    assert (
+        main(["--database", db_url, "assessment", "cancel", str(world.visit_id), "--reason", "x"])
+        == 1
+    )
+    assert str(world.visit_id) in capsys.readouterr().err
+    with transaction(world.engine) as s:
+        kept = s.get(Assessment, world.visit_id)
+        assert kept is not None and kept.status is AssessmentStatus.CANCELLED
