@@ -291,6 +291,12 @@ def _gather(
 
 def _assessment_for(session: Session, report: ReportKind, assessment_id: int) -> Assessment:
     assessment = assessments.get(session, assessment_id)
+    if assessment.status is AssessmentStatus.CANCELLED:
+        raise Refused(
+            _("assessment {id} was cancelled ({reason}); it has no report").format(
+                id=assessment_id, reason=assessment.cancel_reason
+            )
+        )
     if assessment.kind not in report.assessment_kinds:
         allowed = ", ".join(k.label for k in report.assessment_kinds)
         raise Refused(

@@ -218,3 +218,13 @@ def test_the_cli_cancels_with_a_reason(world: World, db_url: str, capsys) -> Non
     with transaction(world.engine) as s:
         kept = s.get(Assessment, world.visit_id)
         assert kept is not None and kept.status is AssessmentStatus.CANCELLED
+
+
+def test_a_cancelled_assessment_has_no_report(world: World, tmp_path) -> None:
+    from qaudit.services.reports import write_report
+
+    cancelling.cancel(world.engine, world.visit_id, "dubbel")
+    out = tmp_path / "audit.docx"
+    with pytest.raises(Refused, match="dubbel"):
+        write_report(world.engine, "basis-op-orde", world.visit_id, out)
+    assert not out.exists()
