@@ -49,6 +49,8 @@ Assignment (``qaudit.scheduling.assign``)
   looks at a handful of candidates per event: the planner grows linearly with the locations.
 """
 
+from typing import TYPE_CHECKING
+
 from qaudit.scheduling.model import (
     AuditIn,
     ConflictIn,
@@ -64,8 +66,21 @@ from qaudit.scheduling.model import (
     Skipped,
     Violation,
 )
-from qaudit.scheduling.planner import plan
 from qaudit.scheduling.settings import PlannerSettings, planner_settings
+
+if TYPE_CHECKING:
+    from qaudit.scheduling.planner import plan
+
+
+def __getattr__(name: str) -> object:
+    """``plan`` is imported when first asked for: the dashboard's overdue rule needs the
+    model and the rhythm, not the planner (start-up of the terminal UI)."""
+    if name == "plan":
+        from qaudit.scheduling.planner import plan
+
+        return plan
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AuditIn",
