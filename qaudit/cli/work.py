@@ -70,8 +70,13 @@ def register_cancel(actions: argparse._SubParsersAction) -> None:
 
 
 def cancel_assessment(context: Context) -> int:
-    from qaudit.services import cancelling
+    from qaudit.errors import QauditError
+    from qaudit.services import cancelling, privacy
 
+    found = privacy.check_free_text(context.args.reason)
+    if found:  # the reason is kept and logged: no resident's name or birth date in it
+        message = _("--reason looks like personal data ({found}); give the reason without it")
+        raise QauditError(message.format(found=privacy.describe(found)))
     done = cancelling.cancel(context.engine(), context.args.id, context.args.reason)
     message = _(
         "Assessment {id} ({kind}) is cancelled: kept with its {answered} answers, left out "

@@ -206,9 +206,11 @@ def test_the_cli_cancels_with_a_reason(world: World, db_url: str, capsys) -> Non
     with pytest.raises(SystemExit) as usage:  # no reason: a usage error, nothing changed
         main(["--database", db_url, "assessment", "cancel", str(world.visit_id)])
     assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
-    code = main(
-        ["--database", db_url, "assessment", "cancel", str(world.visit_id), "--reason", "dubbel"]
-    )
+    personal = "mevrouw Jansen belde"
+    args = ["--database", db_url, "assessment", "cancel", str(world.visit_id), "--reason"]
+    assert main([*args, personal]) == 1  # kept and logged: never a resident's name
+    assert "Jansen" in capsys.readouterr().err
+    code = main([*args, "dubbel"])
     assert code == 0 and str(world.visit_id) in capsys.readouterr().out
     assert (
         main(["--database", db_url, "assessment", "cancel", str(world.visit_id), "--reason", "x"])
