@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
@@ -248,10 +249,18 @@ def redacted_events(events: list[CalendarEvent]) -> tuple[list[CalendarEvent], i
     """The events with personal data in their texts replaced by ``[…]``, and the count."""
     from qaudit.domain.privacy import redact  # only when a calendar is written
 
+    seen: dict[str, Any] = {}  # a location's name and summary recur in each of its events
+
+    def checked(text: str) -> Any:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = redact(text)
+        return found
+
     out, count = [], 0
     for event in events:
         summary, where, description = (
-            redact(t) for t in (event.summary, event.location, event.description)
+            checked(t) for t in (event.summary, event.location, event.description)
         )
         count += summary.count + where.count + description.count
         out.append(
