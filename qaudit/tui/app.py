@@ -27,6 +27,7 @@ from qaudit.i18n import N_, _
 from qaudit.services.workbench import Workbench
 from qaudit.tui.commands import QAuditCommands
 from qaudit.tui.screens.dashboard import DashboardScreen
+from qaudit.tui.screens.outputs import OutputFailed, OutputWritten
 
 if TYPE_CHECKING:
     from qaudit.checklists import Catalogue
@@ -265,6 +266,16 @@ class QAuditApp(App[None]):
         from qaudit.tui.screens.checklist import ChecklistScreen
 
         self.push_screen(ChecklistScreen(assessment_id))
+
+    def on_output_written(self, message: OutputWritten) -> None:
+        """A worker wrote a report or workbook: say where (and its notes)."""
+        self.last_output = message.path
+        self.notify(message.message, timeout=10)
+        for note in message.notes:
+            self.notify(note, severity="warning", timeout=12)
+
+    def on_output_failed(self, message: OutputFailed) -> None:
+        self.report_error(message.error)
 
     def report_error(self, error: Exception) -> None:
         """Show a user mistake (``QauditError``) or a database or file fault as a

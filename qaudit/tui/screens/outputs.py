@@ -6,12 +6,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+
 from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from qaudit.config import Settings
     from qaudit.services.reports import Written
     from qaudit.tui.app import QAuditApp
+
+
+class OutputWritten(Message):
+    """Posted by a worker to the app: a file was written (``message``), with any notes."""
+
+    def __init__(self, path: Path, message: str, notes: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.path = path
+        self.message = message
+        self.notes = notes
+
+
+class OutputFailed(Message):
+    """Posted by a worker to the app: the file was not written, and why."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
 
 
 def _out_dir(settings: Settings) -> Path:
@@ -66,9 +86,7 @@ def _report(app: QAuditApp, assessment_id: int) -> None:
         notes.extend(report_notes(written))
         return written.path
 
-    _run(app, job, _("Report written: {path}"))
-    for note in notes:  # what the command line prints as "note:" after writing
-        app.call_from_thread(app.notify, note, severity="warning", timeout=12)
+    _run(app, job, _("Report written: {path}"), notes)  # notes: the command line's "note:"
 
 
 def report_notes(written: Written) -> list[str]:
@@ -92,14 +110,15 @@ def report_notes(written: Written) -> list[str]:
     return [*notes, *written.notices]
 
 
-def _run(app: QAuditApp, job: Callable[[], Path], done: str) -> None:
-    """In a worker: run ``job`` and tell the user where the file is, or why not."""
+def _run(
+    app: QAuditApp, job: Callable[[], Path], done: str, notes: list[str] | None = None
+) -> None:
+    """In a worker: run ``job`` and post to the app where the file is, or why not."""
     try:
         path = job()
     except Exception as error:
         if app.services.describe_fault(error) is None:
             raise  # a bug, not a user mistake or a fault
-        app.call_from_thread(app.report_error, error)
+        app.post_message(OutputFailed(error))
         return
-    app.last_output = path
-    app.call_from_thread(app.notify, done.format(path=path), timeout=10)
+    app.post_message(OutputWritten(path, done.format(path=path), tuple(notes or ())))
