@@ -227,10 +227,12 @@ def _apply(context: Context) -> int:
     from qaudit.services import schedule
 
     proposal = _propose(context)
-    show(proposal)
-    if not context.args.yes:
+    if context.args.yes:  # a script: the figures, not a table of every event
+        print(summary(proposal))
+    else:
         if not sys.stdin.isatty():
             raise Refused(_("not stored: confirm with --yes when there is no terminal to ask"))
+        show(proposal)
         answer = input(_("Store this plan? [y/N] ")).strip().lower()
         if answer not in ("y", "yes", "j", "ja"):
             print(_("Nothing stored."))
