@@ -20,11 +20,13 @@ from qaudit.domain.models import (
     Finding,
     ImprovementAction,
     Interview,
+    NetworkMeeting,
     PromiseTranslation,
     Recommendation,
     TrainingSession,
     VisibilityItem,
 )
+from qaudit.domain.privacy import find_personal_data
 from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import N_, _
 from qaudit.services import access, assessments, audit, checklists
@@ -40,6 +42,8 @@ class Kind:
     on_assessment: bool
     open_only: bool = False
     """Changed only while its assessment is open (interviews and findings)."""
+    staff_only: bool = False
+    """The cooperative's own record (a network meeting): changed by its staff only."""
 
 
 KINDS: dict[str, Kind] = {
@@ -66,6 +70,13 @@ KINDS: dict[str, Kind] = {
     "translation": Kind(
         PromiseTranslation, N_("translation"), ("translation", "agreements"), False
     ),
+    "meeting": Kind(
+        NetworkMeeting,
+        N_("network meeting"),
+        ("held_on", "topic", "shared"),
+        False,
+        staff_only=True,
+    ),
 }
 
 
@@ -77,6 +88,7 @@ FIELD_NAMES = {
     "participants": N_("participants"),
     "attendees": N_("attendees"),
     "staff_total": N_("staff"),
+    "shared": N_("what was shared"),
 }
 
 
@@ -141,7 +153,9 @@ def _writable(session: Session, spec: Kind, record_id: int) -> Any:
     row: Any = session.get(spec.model, record_id)
     if row is None:
         raise NotFound(_("no {record} with id {id}").format(record=_(spec.name), id=record_id))
-    if spec.on_assessment:
+    if spec.staff_only:
+        access.require_staff(session)
+    elif spec.on_assessment:
         access.require_assessment(session, row.assessment_id, write=True)
         if spec.open_only:
             assessments.ensure_open(assessments.get(session, row.assessment_id))
@@ -152,6 +166,8 @@ def _writable(session: Session, spec: Kind, record_id: int) -> Any:
 
 def _parent(spec: Kind, row: Any) -> dict[str, object]:
     """What the record belongs to, for its audit-log entry."""
+    if spec.staff_only:
+        return {}
     if spec.on_assessment:
         return {"parent": "assessment", "parent_id": row.assessment_id}
     return {"parent": "location", "parent_id": row.location_id}
@@ -178,6 +194,15 @@ def _check(
             refuse(_("{field} must be 0 or more"), field=_(FIELD_NAMES[name]))
     if "held_on" in values and not isinstance(values["held_on"], date):
         refuse(_("the date is missing"))
+    if kind == "meeting":  # shared with every member: never a person
+        for name in ("topic", "shared"):
+            hits = find_personal_data(str(values.get(name) or ""))
+            if hits:
+                refuse(
+                    _("{field} looks as if it names a person ({text}); leave it out"),
+                    field=_(FIELD_NAMES[name]),
+                    text=hits[0].text,
+                )
     if kind == "finding" and "point_ids" in values:
         spec_of = checklists.spec_of_assessment(
             session, assessments.get(session, row.assessment_id)

@@ -42,3 +42,48 @@ async def test_network_screen_from_the_dashboard(engine):
     with transaction(engine) as s:
         (meeting,) = network.meetings(s)
     assert meeting.theme == "Eigen regie" and meeting.attendance == (("N01", 2), ("N03", 1))
+
+
+async def test_a_meeting_is_edited_and_deleted_with_its_attendance(engine):
+    from sqlmodel import select
+
+    from qaudit.domain.models import AuditLog, NetworkAttendance
+    from qaudit.tui.app import QAuditApp
+
+    build_net(engine)
+    network.add_meeting_by_codes(
+        engine, held_on=TODAY, theme="Eigen regie", host="N01", attendance="N01:2, N03"
+    )
+    app = QAuditApp(Settings(), engine=engine, catalogue=shipped_catalogue(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        form = app.screen
+        assert form.query_one("#f-theme").value == "Eigen regie"
+        form.query_one("#f-shared").text = "Tips van mevrouw Jansen"  # names a person
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PrivacyDialog"
+        await pilot.press("c")  # "not personal": the meeting's rule still refuses it, text kept
+        await settle(app, pilot)
+        assert app.screen.query_one("#f-shared").text == "Tips van mevrouw Jansen"
+        assert "Jansen" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#f-shared").text = "Tips over eigen regie bij de maaltijd"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with transaction(engine) as s:
+            (meeting,) = network.meetings(s)
+        assert meeting.shared.startswith("Tips over")
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert "Eigen regie" in str(app.screen.query_one(".form-title").render())
+        await pilot.press("y")
+        await settle(app, pilot)
+    with transaction(engine) as s:
+        assert network.meetings(s) == []
+        assert s.exec(select(NetworkAttendance)).all() == []
+        done = [(r.action, r.entity) for r in s.exec(select(AuditLog))]
+    assert ("edit", "meeting") in done and ("delete", "meeting") in done

@@ -35,6 +35,14 @@ class NetworkScreen(WorkScreen):
             "filter",
             N_("Show only the practices of one promise or theme"),
         ),
+        _b("e", "edit", N_("Edit meeting"), "edit", N_("Edit the selected meeting")),
+        _b(
+            "delete",
+            "delete",
+            N_("Delete meeting"),
+            "delete",
+            N_("Delete the selected meeting with its attendance (asks first)"),
+        ),
         _b(
             "tab",
             "app.focus_next",
@@ -50,6 +58,7 @@ class NetworkScreen(WorkScreen):
         self.promise = ""
         self.theme = ""
         self.rows: list[Any] = []
+        self.meetings: list[Any] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +87,7 @@ class NetworkScreen(WorkScreen):
     def reload(self) -> None:
         from qaudit.services import network
 
-        meetings = self.read(network.meetings)
+        meetings = self.meetings = self.read(network.meetings) or []
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for m in meetings or []:
@@ -170,3 +179,38 @@ class NetworkScreen(WorkScreen):
             self.reload()
 
         self.ask(FormDialog(_("Filter the practices"), fields), apply)
+
+    def selected_meeting(self) -> Any:
+        if not self.meetings:
+            self.notify(_("There is no meeting yet (a records one)."))
+            return None
+        table = self.query_one("#meetings", DataTable)
+        return self.meetings[min(table.cursor_row, len(self.meetings) - 1)]
+
+    def action_edit(self) -> None:
+        from qaudit.tui.screens import record_forms as forms
+
+        m = self.selected_meeting()
+        if m is None:
+            return
+        fields = [
+            Field("date", _("Date"), "date", m.held_on, required=True),
+            Field("theme", _("Theme"), default=m.theme, required=True),
+            Field("shared", _("What was shared"), "area", m.shared),
+        ]
+
+        def changes(v: dict[str, Any]) -> dict[str, Any]:
+            return {"held_on": v["date"], "topic": v["theme"], "shared": v["shared"]}
+
+        title = _("Network meeting")
+        forms.edit_record(self, "meeting", m.id, title, fields, changes)
+
+    def action_delete(self) -> None:
+        from qaudit.tui.screens import record_forms as forms
+
+        m = self.selected_meeting()
+        if m is not None:
+            what = _("the meeting of {day} ({theme})").format(
+                day=fmt.day(m.held_on), theme=forms.short(m.theme)
+            )
+            forms.delete_record(self, "meeting", m.id, what)
