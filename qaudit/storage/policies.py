@@ -21,7 +21,8 @@ from qaudit.storage.security import (
 
 READ_ONLY = {"alembic_version"}
 """Tables qaudit logins only read."""
-APPEND_ONLY = {"auditlog"}
+APPEND_ONLY = {"auditlog", "stepevent"}
+"""Kept as written: the audit log and a step's history (a reopening never overwrites it)."""
 STAFF_WRITES_ONLY = {"scheduledevent", "eventassignment", "location"}
 ANYONE_INSERTS = {"checklistversion"}
 """Starting an assessment registers the checklist version it pins."""

@@ -230,3 +230,20 @@ def test_a_cancelled_assessment_has_no_report(world: World, tmp_path) -> None:
     with pytest.raises(Refused, match="dubbel"):
         write_report(world.engine, "basis-op-orde", world.visit_id, out)
     assert not out.exists()
+
+
+def test_qaudit_logins_may_only_add_to_the_step_history(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("privileges are PostgreSQL's")
+    from qaudit.storage.security import GROUP, group_exists
+
+    with engine.connect() as connection:
+        if not group_exists(connection):
+            pytest.skip(f"no group role {GROUP} on this server")
+        may = {
+            what: connection.execute(
+                text(f"SELECT has_table_privilege('{GROUP}', 'stepevent', '{what}')")
+            ).scalar()
+            for what in ("SELECT", "INSERT", "UPDATE", "DELETE")
+        }
+    assert may == {"SELECT": True, "INSERT": True, "UPDATE": False, "DELETE": False}
