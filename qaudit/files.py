@@ -14,6 +14,7 @@ import errno
 import gc
 import glob
 import os
+import re
 import sys
 import time
 import traceback
@@ -85,6 +86,13 @@ def require_suffix(target: Path, suffix: str, what: str) -> Path:
 def temporary_path(target: Path) -> Path:
     """A hidden name beside ``target`` (same folder, so the final rename is atomic)."""
     return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def target_of(path: Path) -> Path:
+    """The target a :func:`temporary_path` stands for (``path`` itself otherwise): the name a
+    message shows."""
+    found = re.fullmatch(r"\.(.+)\.[0-9a-f]{8}\.tmp", path.name)
+    return path.with_name(found.group(1)) if found else path
 
 
 @contextmanager

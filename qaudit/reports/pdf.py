@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qaudit.errors import QauditError
+from qaudit.files import target_of
 from qaudit.i18n import _
 from qaudit.reports import pdf_macro
 
@@ -91,7 +92,7 @@ def convert_many(pairs: Sequence[tuple[Path, Path]], soffice: str) -> None:
                 reason = (done.stderr or done.stdout).strip() or f"exit {done.returncode}"
                 raise QauditError(
                     _("LibreOffice could not convert {path} to PDF: {reason}").format(
-                        path=pdf.with_suffix(".docx").name, reason=reason
+                        path=target_of(pdf).with_suffix(".docx").name, reason=reason
                     )
                 )
         for (_docx, pdf), made in zip(pairs, produced, strict=True):
@@ -106,6 +107,6 @@ def _run(
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise QauditError(
             _("LibreOffice could not convert {path} to PDF: {reason}").format(
-                path=pdf.with_suffix(".docx").name, reason=exc
+                path=target_of(pdf).with_suffix(".docx").name, reason=exc
             )
         ) from exc

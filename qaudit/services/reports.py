@@ -25,7 +25,7 @@ from qaudit.reports.chart import ChartStyle
 from qaudit.reports.data import AssessmentReport, OverviewReport
 from qaudit.reports.fonts import check_fonts
 from qaudit.reports.kinds import KINDS, ReportKind, build_context, report_kind
-from qaudit.reports.pdf import convert, require_soffice
+from qaudit.reports.pdf import convert, convert_many, require_soffice
 from qaudit.reports.style import ReportStyle
 from qaudit.reports.templates import CHART_FILE, template_file, unused_files
 from qaudit.services import access, assessments, report_data
@@ -174,11 +174,43 @@ def write_reports(
     else:
         targets = _batch_targets(engine, job.report, assessment_ids, out_dir)
     _make_folder(out_dir)
+    if job.soffice and len(targets) > 1:
+        return _write_with_pdfs(engine, job, targets, job.soffice, progress)
     written = []
     for done, (assessment_id, path) in enumerate(targets, start=1):
         written.append(_write(engine, job, assessment_id, path))
         if progress is not None:
             progress(done, len(targets), written[-1])
+    return written
+
+
+def _write_with_pdfs(
+    engine: Engine,
+    job: _Job,
+    targets: Sequence[tuple[int | None, Path]],
+    soffice: str,
+    progress: Progress | None,
+) -> list[Written]:
+    """A batch with PDFs: every Word file first, then one start of LibreOffice converts them
+    all (instead of two starts per report); the whole batch is written or none of it."""
+    paths = [path for _id, path in targets]
+    pdfs = [path.with_suffix(".pdf") for path in paths]
+    written = []
+    with staged([*paths, *pdfs]) as temporaries:
+        documents, converted = temporaries[: len(paths)], temporaries[len(paths) :]
+        for done, ((assessment_id, path), document) in enumerate(
+            zip(targets, documents, strict=True), start=1
+        ):
+            reason, redactions = _render(engine, job, assessment_id, document)
+            written.append(
+                Written(
+                    job.report.id, path, pdfs[done - 1], assessment_id, reason, redactions,
+                    job.notices,
+                )
+            )  # fmt: skip
+            if progress is not None:
+                progress(done, len(targets), written[-1])
+        convert_many(list(zip(documents, converted, strict=True)), soffice)
     return written
 
 
@@ -259,20 +291,23 @@ def _docx_path(out: Path) -> Path:
 
 
 def _write(engine: Engine, job: _Job, assessment_id: int | None, out: Path) -> Written:
+    targets = [out] + ([out.with_suffix(".pdf")] if job.soffice else [])
+    with staged(targets) as temporaries:
+        reason, redactions = _render(engine, job, assessment_id, temporaries[0])
+        if job.soffice:
+            convert(temporaries[0], temporaries[1], job.soffice)
+    pdf = targets[1] if job.soffice else None
+    return Written(job.report.id, out, pdf, assessment_id, reason, redactions, job.notices)
+
+
+def _render(engine: Engine, job: _Job, assessment_id: int | None, docx: Path) -> tuple[str, int]:
+    """Fill the report into ``docx``; its draft reason (in its language) and redactions."""
     from qaudit.reports.render import fill  # docxtpl: imported when a report is written
 
     data = _gather(engine, job, assessment_id)
     context = build_context(job.report.id, data, job.language, job.style)
-    document = fill(job.template, context)
-    targets = [out] + ([out.with_suffix(".pdf")] if job.soffice else [])
-    with staged(targets) as temporaries:
-        document.save(temporaries[0])
-        if job.soffice:
-            convert(temporaries[0], temporaries[1], job.soffice)
-    reason = str(context.get("draft_reason", ""))  # in the report's language
-    redactions = int(context["privacy"]["redactions"])
-    pdf = targets[1] if job.soffice else None
-    return Written(job.report.id, out, pdf, assessment_id, reason, redactions, job.notices)
+    fill(job.template, context).save(docx)
+    return str(context.get("draft_reason", "")), int(context["privacy"]["redactions"])
 
 
 def _gather(
