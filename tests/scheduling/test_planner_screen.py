@@ -117,3 +117,26 @@ async def test_keep_release_search_workload_and_export(engine, coop, tmp_path): 
         await pilot.pause()
         calendar = (tmp_path / "kwaliteit-planning.ics").read_text(encoding="utf-8")
         assert calendar.count("BEGIN:VEVENT") >= 6
+
+
+async def test_held_and_missed_from_the_screen(engine, coop):  # noqa: F811
+    from qaudit.domain.enums import EventStatus
+    from qaudit.services import schedule
+
+    schedule.apply(engine, schedule.propose(engine, Settings(), years=2, start=date(2027, 1, 1)))
+    app = _Host(engine)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _open(app, pilot)
+        table = screen.query_one("#planner-by-month", DataTable)
+        first = screen.selected_uid()
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _stored(engine)[first].status is EventStatus.DONE
+        second = screen.selected_uid()
+        assert second != first  # the held event left the plan
+        table.move_cursor(row=table.get_row_index(second))
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _stored(engine)[second].status is EventStatus.MISSED

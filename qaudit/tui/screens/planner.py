@@ -76,6 +76,10 @@ class PlannerScreen(Screen[None]):
             "u", "release", N_("Release"), id="planner.release", tooltip=N_("Back to the planner")
         ),
         Binding("x", "export", N_("Export"), id="planner.export", tooltip=N_("Write the calendar")),
+        Binding("d", "held", N_("Held"), id="planner.held", tooltip=N_("It took place")),
+        Binding(
+            "m", "missed", N_("Missed"), id="planner.missed", tooltip=N_("It did not take place")
+        ),
     ]
     AUTO_FOCUS = "#planner-by-month"
     SHOWN = 500
@@ -281,6 +285,22 @@ class PlannerScreen(Screen[None]):
         uid = self.selected_uid()
         if uid is not None and self._call(schedule.release, self.engine, uid, done=True):
             self.notify(_("Event {uid} is planned by the planner again.").format(uid=uid))
+            self.action_replan()
+
+    def action_held(self) -> None:
+        from qaudit.services.schedule_status import mark_done
+
+        uid = self.selected_uid()
+        if uid is not None and self._call(mark_done, self.engine, uid):
+            self.notify(_("Event {uid} is recorded as held.").format(uid=uid))
+            self.action_replan()
+
+    def action_missed(self) -> None:
+        from qaudit.services.schedule_status import mark_missed
+
+        uid = self.selected_uid()
+        if uid is not None and self._call(mark_missed, self.engine, uid):
+            self.notify(_("Event {uid} is recorded as missed.").format(uid=uid))
             self.action_replan()
 
     def action_export(self) -> None:
