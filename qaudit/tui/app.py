@@ -11,8 +11,6 @@ something first asks for it, after the first frame.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import threading
 from concurrent.futures import Future
 from datetime import date
@@ -22,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from qaudit.i18n import N_, _
 from qaudit.services.workbench import Workbench
@@ -38,6 +37,15 @@ if TYPE_CHECKING:
 
 NARROW = 120
 """Terminal widths below this get the small-screen layouts."""
+
+
+class ThreadNews(Message):
+    """News from a background thread (the write queue, the live watcher) for the UI."""
+
+    def __init__(self, callback: Any, args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.callback = callback
+        self.args = args
 
 
 class QAuditApp(App[None]):
@@ -136,17 +144,13 @@ class QAuditApp(App[None]):
 
     def post_from_thread(self, callback: Any, *args: Any) -> None:
         """Run ``callback`` on the UI thread soon, without waiting for it (the UI may be
-        waiting for this very thread, e.g. for the queue to empty before a close)."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return  # closing: the outbox keeps what is unsent
+        waiting for this very thread, e.g. for the queue to empty before a close): posted as
+        a message (``post_message`` is thread-safe; refused once the app is closing, when
+        the outbox keeps what is unsent)."""
+        self.post_message(ThreadNews(callback, args))
 
-        async def run() -> None:
-            with self._context():  # as call_from_thread does, without waiting for it
-                callback(*args)
-
-        with contextlib.suppress(RuntimeError):
-            asyncio.run_coroutine_threadsafe(run(), loop)
+    def on_thread_news(self, message: ThreadNews) -> None:
+        message.callback(*message.args)
 
     def _tell_screens(self, update: Update) -> None:
         for listener in list(self.queue_listeners):
