@@ -26,8 +26,10 @@ def window_end(window: date | None, due_year: int | None) -> date | None:
 
 
 def due_on(planned_on: date | None, window: date | None, due_year: int | None) -> date | None:
-    """The day shown as "due": the planned day, else the end of the window."""
-    return planned_on or window_end(window, due_year)
+    """The day shown as "due" ("uiterlijk"): the end of the event's window, after which it is
+    overdue; the planned day only for an event without a window. (A planned day that has
+    passed inside an open window is not "due" then: the planner moves it.)"""
+    return window_end(window, due_year) or planned_on
 
 
 def is_overdue(

@@ -100,6 +100,10 @@ def test_overdue_is_decided_by_the_window_as_the_planner_does():
     assert not is_overdue(today, today, None, None)
     assert not is_overdue(today, None, None, None)
     assert due_on(None, None, 2026) == date(2026, 12, 31)
+    # "due" is the day after which the event is overdue, never a passed planned day
+    assert due_on(date(2026, 9, 29), None, 2026) == date(2026, 12, 31)
+    assert due_on(date(2026, 9, 29), end, 2026) == end
+    assert due_on(date(2026, 9, 29), None, None) == date(2026, 9, 29)
     for year in (2025, 2026, 2027):  # the planner's own rule agrees
         due = Due(EventKind.VISITATION, year, 1, date(year, 5, 1))
         assert due.overdue(today) == is_overdue(today, None, due.window_end, year)
