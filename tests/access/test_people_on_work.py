@@ -167,6 +167,21 @@ def test_assessment_start_command_records_people(
     ]
     assert main([*argv, "--people", "1,x"]) == 1
     assert "'x'" in capsys.readouterr().err
+    assert main([*argv, "--people", "1"]) == 1  # its self-evaluation is open: refused
+    open_one = capsys.readouterr().err
+    engine = open_database(url)
+    with transaction(engine) as session:
+        (open_id,) = session.exec(
+            select(Assessment.id).where(
+                Assessment.location_id == 3,
+                Assessment.kind == "self_evaluation",
+                Assessment.status == "open",
+            )
+        ).all()
+    engine.dispose()
+    assert str(open_id) in open_one
+    cancel = ["--database", url, "assessment", "cancel", str(open_id), "--reason", "opnieuw"]
+    assert main(cancel) == 0
     assert main([*argv, "--people", "1"]) == 0
     engine = open_database(url)
     try:
