@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from qaudit import __version__
 from qaudit.cli import argparse_nl
-from qaudit.cli.common import Context
+from qaudit.cli.common import Context, Parser
 from qaudit.errors import QauditError
 from qaudit.i18n import LANGUAGES, _, set_language
 
@@ -43,7 +43,7 @@ COMMANDS = (
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="qaudit",
         description=_("Quality-audit workbench for the Kwaliteit@ cycle."),
     )
@@ -71,11 +71,10 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
 
 def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
     """``qaudit report ... --database URL`` works as well as ``qaudit --database URL report``."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for command in action.choices.values():
-                _add_global_options(command, default=argparse.SUPPRESS)
-                _accept_global_options_everywhere(command)
+    commands = parser.subcommands if isinstance(parser, Parser) else None
+    for command in commands.choices.values() if commands is not None else ():
+        _add_global_options(command, default=argparse.SUPPRESS)
+        _accept_global_options_everywhere(command)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import MAX_ID, record_id
-from qaudit.cli.common import Context
+from qaudit.cli.common import Context, subcommands_of
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
@@ -37,8 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.set_defaults(handler=answer)
 
-    assessment = commands.choices["assessment"]
-    actions = next(a for a in assessment._actions if isinstance(a, argparse._SubParsersAction))
+    actions = subcommands_of(commands, "assessment")
     close = actions.add_parser("close", help=_("close an assessment: its answers are locked"))
     close.add_argument("id", type=record_id, metavar="ID")
     close.add_argument(

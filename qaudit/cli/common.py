@@ -15,6 +15,27 @@ if TYPE_CHECKING:
     from qaudit.config import Settings  # pydantic: imported by the commands that need it
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser that remembers its sub-commands (``subcommands``), so a later
+    module can add to a command registered earlier, and global options reach every command,
+    without argparse's private attributes. Sub-parsers are of this class too."""
+
+    subcommands: Any = None
+    """The action ``add_subparsers`` returned (its ``choices``: name -> parser)."""
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self.subcommands = super().add_subparsers(**kwargs)
+        return self.subcommands
+
+
+def subcommands_of(commands: Any, name: str) -> Any:
+    """The sub-commands of the command ``name`` (registered earlier in ``COMMANDS``)."""
+    parser = commands.choices[name]
+    if not isinstance(parser, Parser) or parser.subcommands is None:
+        raise LookupError(name)  # a programming error
+    return parser.subcommands
+
+
 @dataclass
 class Context:
     settings: Settings

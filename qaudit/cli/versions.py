@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 
 from qaudit.cli.arguments import count, day, record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Context, add_json_flag, print_json, print_table, subcommands_of
 from qaudit.i18n import _
 
 YES_NO = {"ja": True, "nee": False, "yes": True, "no": False}
@@ -15,11 +15,7 @@ YES_NO = {"ja": True, "nee": False, "yes": True, "no": False}
 
 def _actions(commands: argparse._SubParsersAction, name: str) -> argparse._SubParsersAction:
     """The sub-commands of an existing command (registered earlier in COMMANDS)."""
-    parser = commands.choices[name]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise LookupError(name)  # pragma: no cover - a programming error
+    return subcommands_of(commands, name)
 
 
 def _yes_no(text: str) -> bool:
