@@ -37,3 +37,30 @@ def test_no_headless_module_imports_textual() -> None:
 def test_version_and_cli_parsing_import_nothing_heavy() -> None:
     loaded = loaded_after("from qaudit.cli import build_parser; build_parser()")
     assert not loaded & set(HEAVY_FOR_CLI)
+
+
+def test_the_ui_translates_when_it_draws_and_uses_no_private_textual_api() -> None:
+    """No ``_()`` evaluated when a UI module is imported (bindings and class attributes keep
+    message ids, so the language can switch in the running app); no ``textual._*`` import."""
+    import ast
+    from pathlib import Path
+
+    eager, private = [], []
+    for path in sorted((Path(qaudit.__file__).parent / "tui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        def walk(node: ast.AST, in_function: bool, path: Path = path) -> None:
+            for child in ast.iter_child_nodes(node):
+                inside = in_function or isinstance(
+                    child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+                )
+                call = isinstance(child, ast.Call) and isinstance(child.func, ast.Name)
+                if call and child.func.id == "_" and not in_function:  # type: ignore[attr-defined]
+                    eager.append(f"{path.name}:{child.lineno}")  # type: ignore[attr-defined]
+                walk(child, inside)
+
+        walk(tree, False)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
+                private.append(f"{path.name}:{node.lineno} {node.module}")
+    assert eager == [] and private == []
