@@ -35,7 +35,7 @@ NO_DATABASE = {"checklist", "locate"}
 FREE_TEXT = {
     *("note", "notes", "text", "title", "summary", "shared", "effect", "follow_up", "notice"),
     *("action", "owner", "by", "reference", "login", "name", "point", "unit", "period"),
-    *("promise", "theme"),  # filters that may match nothing (action add: see CHANGELOG)
+    *("promise", "theme", "reason"),  # filters that may match nothing (action add: see CHANGELOG)
 }
 """Values any text is right for: a note, a new login or unit name, a filter that may match
 nothing (a point, a unit), a period whose empty value means the default."""
