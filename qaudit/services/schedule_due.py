@@ -44,23 +44,28 @@ def overdue_by_location(read: Read, today: date) -> dict[int, list[Overdue]]:
     ``today``); locations with none are left out."""
     organisations = _organisations(read)
     fixed = _kept(read)
-    history = _history(read)
-    states = _states(read, today, organisations)
+    located = read("SELECT id, organisation_id FROM location", {})
+    states = _states(read, today, organisations, located)
     rollout = _rollout(read)
-    locations = []
-    for lid, organisation_id in read("SELECT id, organisation_id FROM location", {}):
+    planned = []
+    for lid, organisation_id in located:
         state = states.get(lid, CycleState(member=False))
         done_on = rollout.get(lid) if state.rollout_done else None
         blocked = gate(Step.VISITATION, state).reason
-        locations.append(
-            LocationIn(
-                lid,
-                organisation_id,
-                rollout_done_on=done_on,
-                blocked=blocked,
-                history=tuple(history.get(lid, ())),
-            )
+        if (blocked or done_on is None) and not fixed.get(lid):
+            continue  # not laid out (as in overdue_in): its history is not needed
+        planned.append((lid, organisation_id, done_on, blocked))
+    history = _history(read, {lid for lid, *_ in planned}) if planned else {}
+    locations = [
+        LocationIn(
+            lid,
+            organisation_id,
+            rollout_done_on=done_on,
+            blocked=blocked,
+            history=tuple(history.get(lid, ())),
         )
+        for lid, organisation_id, done_on, blocked in planned
+    ]
     return overdue_in(locations, organisations, fixed, today)
 
 
@@ -116,7 +121,10 @@ def _organisations(read: Read) -> dict[int, OrganisationIn]:
 
 
 def _states(
-    read: Read, today: date, organisations: dict[int, OrganisationIn]
+    read: Read,
+    today: date,
+    organisations: dict[int, OrganisationIn],
+    located: Sequence[Sequence[Any]],
 ) -> dict[int, CycleState]:
     """The cycle state of every location (as ``services.cycle_states``, in plain SQL)."""
     steps: dict[int, dict[Step, StepStatus]] = defaultdict(dict)
@@ -146,7 +154,7 @@ def _states(
             member=organisation_id in members,
             basis_outcome=outcomes.get(lid),
         )
-        for lid, organisation_id in read("SELECT id, organisation_id FROM location", {})
+        for lid, organisation_id in located
     }
 
 
@@ -165,27 +173,39 @@ def _rollout(read: Read) -> dict[int, date]:
     return latest
 
 
-def _history(read: Read) -> dict[int, list[Held]]:
-    """Visitations and Cirkels that took place (as ``schedule_inputs``: assessments, and
-    events marked done that hold no assessment already counted)."""
+def _history(read: Read, wanted: set[int]) -> dict[int, list[Held]]:
+    """Visitations and Cirkels that took place at the ``wanted`` locations (as
+    ``schedule_inputs``: assessments, and events marked done that hold no assessment already
+    counted)."""
     history: dict[int, list[Held]] = defaultdict(list)
     linked: set[int] = set()
+    days: dict[object, date | None] = {None: None}  # few distinct days among many rows
+
+    def day_of(value: object) -> date | None:
+        if value in days:
+            return days[value]
+        found = days[value] = as_date(value)
+        return found
+
     for aid, lid, kind, started_on, peer in read(
         "SELECT id, location_id, kind, started_on, visiting_organisation_id FROM assessment"
         " WHERE kind IN ('visitation', 'cirkel')",
         {},
     ):
-        day = as_date(started_on)
-        if day is not None:
-            history[lid].append(Held(_KIND[kind], day, peer))
         linked.add(aid)
+        if lid in wanted:
+            day = day_of(started_on)
+            if day is not None:
+                history[lid].append(Held(_KIND[kind], day, peer))
     for lid, kind, planned_on, start, peer, assessment_id in read(
         "SELECT location_id, kind, planned_on, window_start, visiting_organisation_id,"
         " assessment_id FROM scheduledevent WHERE status = 'done'"
         " AND kind IN ('visitation', 'cirkel')",
         {},
     ):
-        day = as_date(planned_on) or as_date(start)
+        if lid not in wanted:
+            continue
+        day = day_of(planned_on) or day_of(start)
         if day and (assessment_id is None or assessment_id not in linked):
             history[lid].append(Held(_KIND[kind], day, peer))
     return history

@@ -26,9 +26,10 @@ from qaudit.tui.screens.dashboard_columns import (
     columns_for,
     detail_line,
     is_wide,
-    row_cells,
     score_cell,
+    table_cells,
 )
+from qaudit.tui.widgets.bulk_table import BulkTable
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class DashboardScreen(Screen[None]):
         yield Input(
             placeholder=_("Search (/) by code, name, organisation, city or auditor"), id="search"
         )
-        yield DataTable(id="locations", cursor_type="row", zebra_stripes=True)
+        yield BulkTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="row-detail", markup=False)
         yield Static(_("Loading…"), id="status")
         yield KeyBar()
@@ -236,13 +237,12 @@ class DashboardScreen(Screen[None]):
         ]
 
     def refill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(BulkTable)
         table.clear()
         shown = self.visible_rows()
         keys = [column.key for column in self.columns]
         wide = is_wide(self.app.size.width - 2)
-        for row in shown:
-            table.add_row(*row_cells(row, self.progress, wide, keys), key=str(row.id))
+        table.add_many(table_cells(shown, self.progress, wide, keys))
         self._show_detail()
         overdue = sum(r.overdue for r in self.rows)
         status = [

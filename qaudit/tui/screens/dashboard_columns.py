@@ -148,6 +148,42 @@ def row_cells(
     return [_CELL[key](row, progress, wide) for key in keys]
 
 
+def table_cells(
+    rows: Sequence[DashboardRow],
+    progress: dict[int, Progress],
+    wide: bool,
+    keys: Sequence[str],
+) -> list[tuple[str, list[Text]]]:
+    """``(key, cells)`` of every row for the table: the cells of columns with few distinct
+    values (step, verdict, next step, who) are made once per value and shared, as the
+    table only draws them."""
+    shared: dict[tuple[str, object], Text] = {}
+    made = []
+    for row in rows:
+        cells = []
+        event = _event_and_due(row, wide) if "event" in keys or "due" in keys else ("", None)
+        for key in keys:
+            if key == "event":
+                cell = shared.get((key, event[0]))
+                if cell is None:
+                    cell = shared[key, event[0]] = _plain(event[0])
+                cells.append(cell)
+                continue
+            if key == "due" and event[1] is not None:
+                cells.append(event[1])
+                continue
+            value = _SHARED[key](row) if key in _SHARED else None
+            if value is None:
+                cells.append(_CELL[key](row, progress, wide))
+                continue
+            cell = shared.get((key, value))
+            if cell is None:
+                cell = shared[key, value] = _CELL[key](row, progress, wide)
+            cells.append(cell)
+        made.append((str(row.id), cells))
+    return made
+
+
 def _plain(value: str) -> Text:
     return Text(value, no_wrap=True)
 
@@ -177,6 +213,15 @@ _CELL: dict[str, Cell] = {
     "event": lambda row, _p, wide: _plain(_event_and_due(row, wide)[0]),
     "due": lambda row, _p, wide: _event_and_due(row, wide)[1],
 }
+
+
+_SHARED: dict[str, Callable[[DashboardRow], object]] = {
+    "step": lambda row: row.step,
+    "verdict": lambda row: ("outcome", row.outcome),
+    "next": lambda row: ("next", row.next.label if row.next else ""),
+    "who": lambda row: ("who", row.next.who_label if row.next else ""),
+}
+"""Columns whose cell depends only on this value of the row (never None)."""
 
 
 def detail_line(row: DashboardRow, progress: dict[int, Progress]) -> str:
