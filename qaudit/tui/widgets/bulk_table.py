@@ -5,6 +5,11 @@ columns, re-sets the cursor (a reactive with watchers) and checks for idleness. 
 dashboard fills the table with every location when it opens, so :meth:`BulkTable.add_many`
 adds a batch with that bookkeeping done once, leaving the table exactly as the same
 ``add_row`` calls would (Textual is pinned; ``tests/tui`` covers the result).
+
+Before the first frame, DataTable measures every new cell to size its columns (a console
+measurement per cell, 25,000 for the dashboard). A column given a width keeps that width
+whatever its cells measure, so when every column has one and the new rows are plain
+(height 1, no label), :meth:`_update_dimensions` only sets the scrollable size.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets._data_table import DuplicateKey, Row, RowKey
 
@@ -45,3 +51,20 @@ class BulkTable(DataTable[Any]):
             self._highlight_cursor()
         self._update_count += 1
         self.check_idle()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        new_rows = list(new_rows)
+        measured = any(column.auto_width for column in self.columns.values())
+        for row_key in new_rows:
+            row = self.rows.get(row_key)
+            if row is not None and (row.label is not None or row.auto_height):
+                measured = True
+                break
+        if measured:
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
