@@ -8,9 +8,7 @@ Every field has a default, so qaudit runs without a config file. Environment var
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -258,6 +256,8 @@ CHART_EXPECTED = {
 
 def unknown_key(source: str, key: str, known: Iterable[str]) -> str:
     """``config.toml: team_sise: unknown setting; did you mean team_size?``"""
+    import difflib  # only for a wrong key: not on every start-up
+
     names = sorted(known)
     close = difflib.get_close_matches(key.rsplit(".", 1)[-1], names, n=1)
     if close:
@@ -268,6 +268,8 @@ def unknown_key(source: str, key: str, known: Iterable[str]) -> str:
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -45,8 +45,8 @@ def overdue_by_location(read: Read, today: date) -> dict[int, list[Overdue]]:
     organisations = _organisations(read)
     fixed = _kept(read)
     located = read("SELECT id, organisation_id FROM location", {})
-    states = _states(read, today, organisations, located)
-    rollout = _rollout(read)
+    rollout: dict[int, date] = {}
+    states = _states(read, today, organisations, located, rollout)
     planned = []
     for lid, organisation_id in located:
         state = states.get(lid, CycleState(member=False))
@@ -125,16 +125,24 @@ def _states(
     today: date,
     organisations: dict[int, OrganisationIn],
     located: Sequence[Sequence[Any]],
+    rollout: dict[int, date],
 ) -> dict[int, CycleState]:
-    """The cycle state of every location (as ``services.cycle_states``, in plain SQL)."""
+    """The cycle state of every location (as ``services.cycle_states``, in plain SQL); fills
+    ``rollout`` with when steps 5–7 were completed (the latest of them), per location."""
     steps: dict[int, dict[Step, StepStatus]] = defaultdict(dict)
     decisions: dict[int, MtDecision] = {}
-    for lid, step, status, decision in read(
-        "SELECT location_id, step, status, decision FROM cyclestep", {}
+    rollout_steps = {int(s) for s in ROLLOUT_STEPS}
+    done = StepStatus.DONE.value
+    for lid, step, status, decision, completed_on in read(
+        "SELECT location_id, step, status, decision, completed_on FROM cyclestep", {}
     ):
         steps[lid][_STEP[step]] = _STATUS[status]
         if step == Step.MT_SESSION and decision:
             decisions[lid] = MtDecision(decision)
+        if status == done and step in rollout_steps:
+            on = as_date(completed_on)
+            if on is not None and (lid not in rollout or on > rollout[lid]):
+                rollout[lid] = on
     outcomes: dict[int, Outcome | None] = {}
     for lid, outcome in read(
         "SELECT location_id, outcome FROM assessment WHERE status = 'closed'"
@@ -156,21 +164,6 @@ def _states(
         )
         for lid, organisation_id in located
     }
-
-
-def _rollout(read: Read) -> dict[int, date]:
-    """When steps 5–7 were completed (the latest of them), per location."""
-    wanted = ", ".join(str(int(s)) for s in ROLLOUT_STEPS)
-    latest: dict[int, date] = {}
-    for lid, day in read(
-        f"SELECT location_id, completed_on FROM cyclestep WHERE status = 'done'"
-        f" AND step IN ({wanted})",
-        {},
-    ):
-        on = as_date(day)
-        if on is not None and (lid not in latest or on > latest[lid]):
-            latest[lid] = on
-    return latest
 
 
 def _history(read: Read, wanted: set[int]) -> dict[int, list[Held]]:
