@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.domain.access import AccessRole, Grant
 from qaudit.errors import QauditError
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     _register_user(commands)
     _register_access(commands)
 
 
-def _register_user(commands: argparse._SubParsersAction) -> None:
+def _register_user(commands: Commands) -> None:
     user = commands.add_parser("user", help=_("logins and the people behind them"))
     actions = user.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     add = actions.add_parser("add", help=_("map a login to a person (creates it on PostgreSQL)"))
@@ -37,7 +36,7 @@ def _register_user(commands: argparse._SubParsersAction) -> None:
     remove.set_defaults(handler=remove_user)
 
 
-def _register_access(commands: argparse._SubParsersAction) -> None:
+def _register_access(commands: Commands) -> None:
     access = commands.add_parser("access", help=_("who may see and change what"))
     actions = access.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     for name, helptext, handler in (

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import MAX_ID, record_id
-from qaudit.cli.common import Context, subcommands_of
+from qaudit.cli.common import Commands, Context, subcommands_of
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ RESULTS = {
 """The words on the command line and the stored result they stand for."""
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("answer", help=_("answer one point of an open assessment"))
     parser.add_argument("assessment_id", type=record_id, metavar="ASSESSMENT_ID")
     parser.add_argument("point_id", metavar="POINT_ID")

@@ -1,10 +1,20 @@
-"""Let argparse's own words (usage, options, errors) follow the user's language."""
+"""Let argparse's own words (usage, options, errors) follow the user's language.
+
+argparse translates its messages with the standard library's ``gettext.gettext``, that is
+through gettext's global domain and the languages in ``LANGUAGE``; both are set here, public
+API only, to the catalog that holds argparse's messages (``core``, see ``MESSAGES``).
+"""
 
 from __future__ import annotations
 
-import argparse
+import gettext
+import os
 
-from qaudit.i18n import N_, _, ngettext
+from qaudit.i18n import N_
+from qaudit.paths import locale_dir
+
+DOMAIN = "core"
+"""The catalog (``qaudit/locale/<language>/LC_MESSAGES/core.mo``) with argparse's messages."""
 
 # argparse's messages, marked here so they are extracted into our catalog.
 MESSAGES = (
@@ -23,6 +33,8 @@ MESSAGES = (
 )
 
 
-def install() -> None:
-    argparse._ = _  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+def install(language: str) -> None:
+    """Make argparse speak ``language`` (English: its own message ids)."""
+    gettext.bindtextdomain(DOMAIN, str(locale_dir()))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = language

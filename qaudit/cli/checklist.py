@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.errors import QauditError
 from qaudit.i18n import _
 
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from qaudit.checklists import Spec
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("checklist", help=_("the checklists and client promises"))
     actions = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     listing = actions.add_parser("list", help=_("list the checklists"))

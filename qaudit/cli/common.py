@@ -7,12 +7,19 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qaudit.config import Settings  # pydantic: imported by the commands that need it
+
+
+class Commands(Protocol):
+    """Where a module registers its commands: what ``add_subparsers()`` returns (argparse's
+    class for it is private, so commands are typed by what they use of it)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any: ...
 
 
 class Parser(argparse.ArgumentParser):

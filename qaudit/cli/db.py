@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
-from qaudit.cli.common import Context
+from qaudit.cli.common import Commands, Context
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("db", help=_("database schema migrations"))
     actions = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     actions.add_parser("upgrade", help=_("create or upgrade the schema")).set_defaults(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
-from qaudit.cli.common import Context
+from qaudit.cli.common import Commands, Context
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("demo", help=_("open the workbench on a demo database"))
     parser.add_argument(
         "--create-only",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json
 from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 RESOLVE = ("keep-ours", "take-theirs", "ask")
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     excel = commands.add_parser("excel", help=_("export and import self-evaluations in Excel"))
     actions = excel.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
 

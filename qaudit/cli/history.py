@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("history", help=_("who changed what in an assessment, and when"))
     parser.add_argument(
         "--assessment", type=record_id, required=True, metavar="ID", help=_("assessment id")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     location = commands.add_parser("location", help=_("the locations"))
     actions = location.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     listing = actions.add_parser("list", help=_("list the locations with their ids"))

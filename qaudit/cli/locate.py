@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 from qaudit.paths import checklists_dir, report_templates_dir, user_dirs
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("locate", help=_("print where config, data and database live"))
     add_json_flag(parser)
     parser.set_defaults(handler=locate)

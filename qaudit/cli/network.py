@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     network = commands.add_parser("network", help=_("the learning network (step 10)"))
     actions = network.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     meeting = actions.add_parser("meeting", help=_("network meetings"))

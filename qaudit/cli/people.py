@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from qaudit.cli.arguments import day, record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     person = commands.add_parser("person", help=_("the people: auditors, visitors, assessors"))
     actions = person.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     listing = actions.add_parser("list", help=_("list the people with their ids and absences"))

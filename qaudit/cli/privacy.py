@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     privacy = commands.add_parser("privacy", help=_("privacy: retention of interview notes"))
     actions = privacy.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     purge = actions.add_parser(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json
 from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ NETWORK_KINDS = ("spiegel", "netwerk")
 """The learning network's reports (``qaudit.services.network_reports``): no assessment."""
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser(
         "report",
         help=_("write a Word report"),

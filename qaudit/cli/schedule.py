@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import count, day, record_id, record_ids
 from qaudit.cli.common import (
+    Commands,
     Context,
     add_json_flag,
     print_json,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from qaudit.services.schedule import Proposal
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     schedule = commands.add_parser("schedule", help=_("plan visitations and Cirkel assessments"))
     actions = schedule.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     plan = actions.add_parser("plan", help=_("propose a plan without writing anything"))

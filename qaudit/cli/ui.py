@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
-from qaudit.cli.common import Context
+from qaudit.cli.common import Commands, Context
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser("ui", help=_("open the terminal workbench (the default)"))
     parser.set_defaults(handler=run_ui)
 

@@ -7,13 +7,20 @@ import argparse
 from datetime import date
 
 from qaudit.cli.arguments import count, day, record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table, subcommands_of
+from qaudit.cli.common import (
+    Commands,
+    Context,
+    add_json_flag,
+    print_json,
+    print_table,
+    subcommands_of,
+)
 from qaudit.i18n import _
 
 YES_NO = {"ja": True, "nee": False, "yes": True, "no": False}
 
 
-def _actions(commands: argparse._SubParsersAction, name: str) -> argparse._SubParsersAction:
+def _actions(commands: Commands, name: str) -> Commands:
     """The sub-commands of an existing command (registered earlier in COMMANDS)."""
     return subcommands_of(commands, name)
 
@@ -26,7 +33,7 @@ def _yes_no(text: str) -> bool:
         raise argparse.ArgumentTypeError(message) from None
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     checklist = _actions(commands, "checklist")
     compare = checklist.add_parser("diff", help=_("what changed between two checklist versions"))
     compare.add_argument("id", help=_("checklist id, e.g. basis-op-orde"))

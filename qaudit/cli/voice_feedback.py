@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     _register_feedback(commands)
     _register_units(commands)
 
@@ -25,7 +25,7 @@ def _location(parser: argparse.ArgumentParser, required: bool = False, help: str
     )
 
 
-def _register_feedback(commands: argparse._SubParsersAction) -> None:
+def _register_feedback(commands: Commands) -> None:
     feedback = commands.add_parser("feedback", help=_("client-experience feedback"))
     actions = feedback.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
 
@@ -48,7 +48,7 @@ def _register_feedback(commands: argparse._SubParsersAction) -> None:
     register_summary(actions)
 
 
-def _register_units(commands: argparse._SubParsersAction) -> None:
+def _register_units(commands: Commands) -> None:
     unit = commands.add_parser("unit", help=_("the units (afdelingen) of a location"))
     actions = unit.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
     add = actions.add_parser("add", help=_("add a unit to a location"))

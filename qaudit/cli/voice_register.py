@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from qaudit.cli.arguments import amount, count, record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.domain.clientvoice_enums import (
     ActionSource,
     Channel,
@@ -33,7 +33,7 @@ def _values(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
 
 
-def _sub(commands: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+def _sub(commands: Commands, name: str, help: str) -> Commands:
     parser = commands.add_parser(name, help=help)
     return parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
 
@@ -44,14 +44,14 @@ def _where(parser: argparse.ArgumentParser, required: bool) -> None:
         parser.add_argument("--unit", metavar="NAME", help=_("the unit (afdeling)"))
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: Commands) -> None:
     _complaints(_sub(commands, "complaint", _("the complaint register")))
     _suggestions(_sub(commands, "suggestion", _("staff and client suggestions")))
     _evaluations(_sub(commands, "evaluation", _("evaluations and their rhythm")))
     _actions(_sub(commands, "action", _("improvement actions from every source")))
 
 
-def _complaints(sub: argparse._SubParsersAction) -> None:
+def _complaints(sub: Commands) -> None:
     add = sub.add_parser("add", help=_("record a complaint (a reference, never a name)"))
     _where(add, True)
     add.add_argument("--reference", required=True, metavar="REF")
@@ -87,7 +87,7 @@ def _complaints(sub: argparse._SubParsersAction) -> None:
     close.set_defaults(handler=complaint_close)
 
 
-def _suggestions(sub: argparse._SubParsersAction) -> None:
+def _suggestions(sub: Commands) -> None:
     add = sub.add_parser("add", help=_("record a suggestion"))
     _where(add, True)
     add.add_argument("--origin", choices=_values(SuggestionOrigin), required=True)
@@ -105,7 +105,7 @@ def _suggestions(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=suggestion_list)
 
 
-def _evaluations(sub: argparse._SubParsersAction) -> None:
+def _evaluations(sub: Commands) -> None:
     add = sub.add_parser("add", help=_("record a held evaluation"))
     add.add_argument("--location", type=record_id, required=True, metavar="ID")
     add.add_argument("--kind", choices=_values(EvaluationKind), required=True)
@@ -119,7 +119,7 @@ def _evaluations(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=evaluation_list)
 
 
-def _actions(sub: argparse._SubParsersAction) -> None:
+def _actions(sub: Commands) -> None:
     add = sub.add_parser("add", help=_("record an improvement action"))
     _where(add, True)
     add.add_argument("--source", choices=_values(ActionSource), required=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from qaudit.cli.arguments import amount, record_id
-from qaudit.cli.common import Context, add_json_flag, print_json, print_table
+from qaudit.cli.common import Commands, Context, add_json_flag, print_json, print_table
 from qaudit.i18n import _
 
 if TYPE_CHECKING:
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from qaudit.services.voice_summary import Summary
 
 
-def register_summary(actions: argparse._SubParsersAction) -> None:
+def register_summary(actions: Commands) -> None:
     summary = actions.add_parser(
         "summary", help=_("NPS, satisfaction, the six parameters and the promises perceived")
     )

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 from qaudit.cli.arguments import record_id
-from qaudit.cli.common import Context
+from qaudit.cli.common import Commands, Context
 from qaudit.i18n import _
 
 KINDS = ("self_evaluation", "audit_visit", "visitation", "cirkel")
 
 
-def register_start(actions: argparse._SubParsersAction) -> None:
+def register_start(actions: Commands) -> None:
     start = actions.add_parser("start", help=_("start an assessment, with who does the work"))
     start.add_argument(
         "--location", type=record_id, required=True, metavar="ID", help=_("location id")
@@ -57,7 +56,7 @@ def start_assessment(context: Context) -> int:
     return 0
 
 
-def register_cancel(actions: argparse._SubParsersAction) -> None:
+def register_cancel(actions: Commands) -> None:
     cancel = actions.add_parser(
         "cancel",
         help=_("cancel an assessment started by mistake: kept and logged, not deleted"),

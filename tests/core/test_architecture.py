@@ -64,3 +64,37 @@ def test_the_ui_translates_when_it_draws_and_uses_no_private_textual_api() -> No
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
                 private.append(f"{path.name}:{node.lineno} {node.module}")
     assert eager == [] and private == []
+
+
+def test_no_private_argparse_api() -> None:
+    """No ``argparse._Something`` and no assignment to argparse's module attributes: argparse
+    speaks the user's language through gettext's public domain API (``cli.argparse_nl``)."""
+    import ast
+    from pathlib import Path
+
+    private = []
+    for path in sorted(Path(qaudit.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            is_argparse = (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "argparse"
+            )
+            if is_argparse and (node.attr.startswith("_") or isinstance(node.ctx, ast.Store)):  # type: ignore[attr-defined]
+                private.append(f"{path.name}:{node.lineno} argparse.{node.attr}")  # type: ignore[attr-defined]
+    assert private == []
+
+
+def test_argparse_speaks_the_chosen_language() -> None:
+    def run(*argv: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "qaudit", *argv, "action", "add", "--location", "x"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 2
+        return done.stderr
+
+    assert "gebruik:" in run() and "fout: argument --location" in run()
+    english = run("--language", "en")
+    assert "usage:" in english and "error: argument --location" in english
