@@ -15,7 +15,7 @@ from qaudit import __version__
 from qaudit.cli import argparse_nl
 from qaudit.cli.common import Context, Parser
 from qaudit.errors import QauditError
-from qaudit.i18n import LANGUAGES, _, get_language, set_language
+from qaudit.i18n import LANGUAGES, _, set_language
 
 COMMANDS = (
     "qaudit.cli.ui",
@@ -107,7 +107,7 @@ def _main(argv: Sequence[str] | None) -> int:
         settings = load_settings()
         language = _language_from(arguments)
         set_language(language if language in LANGUAGES else settings.language)
-        argparse_nl.install(get_language())
+        argparse_nl.install()
         args = build_parser().parse_args(arguments)
         context = Context(settings=settings, args=args)
         if args.handler is None:

@@ -3,12 +3,16 @@
 argparse translates its messages with the standard library's ``gettext.gettext``, that is
 through gettext's global domain and the languages in ``LANGUAGE``; both are set here, public
 API only, to the catalog that holds argparse's messages (``core``, see ``MESSAGES``).
+``LANGUAGE`` is set only while argparse speaks (:func:`speaking`, used by
+``cli.common.Parser``), so no other library and no child process inherits it.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from qaudit.i18n import N_
 from qaudit.paths import locale_dir
@@ -33,8 +37,21 @@ MESSAGES = (
 )
 
 
-def install(language: str) -> None:
-    """Make argparse speak ``language`` (English: its own message ids)."""
+def install() -> None:
+    """Point gettext's global domain (the one argparse uses) at our catalog."""
     gettext.bindtextdomain(DOMAIN, str(locale_dir()))
     gettext.textdomain(DOMAIN)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """argparse speaks ``language`` inside the block (English: its own message ids)."""
+    previous = os.environ.get("LANGUAGE")
     os.environ["LANGUAGE"] = language
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = previous

@@ -7,7 +7,10 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+
+from qaudit.cli.argparse_nl import speaking
+from qaudit.i18n import get_language
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -33,6 +36,23 @@ class Parser(argparse.ArgumentParser):
     def add_subparsers(self, **kwargs: Any) -> Any:
         self.subcommands = super().add_subparsers(**kwargs)
         return self.subcommands
+
+    # argparse's own words in the user's language, wherever it speaks (see argparse_nl)
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking(get_language()):
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with speaking(get_language()):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with speaking(get_language()):
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        with speaking(get_language()):
+            super().error(message)
 
 
 def subcommands_of(commands: Any, name: str) -> Any:

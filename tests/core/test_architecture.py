@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import pkgutil
 import subprocess
 import sys
+
+import pytest
 
 import qaudit
 
@@ -98,3 +101,15 @@ def test_argparse_speaks_the_chosen_language() -> None:
     assert "gebruik:" in run() and "fout: argument --location" in run()
     english = run("--language", "en")
     assert "usage:" in english and "error: argument --location" in english
+
+
+def test_argparse_leaves_no_language_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``LANGUAGE`` is set only while argparse speaks: database drivers and child processes
+    never inherit it."""
+    from qaudit.cli import main
+
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    for argv in (["action", "add", "--location", "1"], ["report", "--help"]):
+        with pytest.raises(SystemExit):  # a refusal, and help: argparse spoke, then exited
+            main(argv)
+        assert "LANGUAGE" not in os.environ
