@@ -104,7 +104,8 @@ def print_json_records(data: dict[str, Any]) -> None:
     The C encoder, item by item, written in batches: ``indent`` makes ``json`` encode in
     Python with a write per token (seconds for a plan of 25,000 locations), and encoding the
     whole document at once holds it in memory twice (hundreds of MiB)."""
-    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    # no cycle check: the records are fresh trees of plain values (a dict per item saved)
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=str).encode
     write = sys.stdout.write
     for number, (key, value) in enumerate(data.items()):
         write(("{\n  " if number == 0 else ",\n  ") + encode(key) + ": ")

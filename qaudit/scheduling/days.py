@@ -118,13 +118,14 @@ class Diary:
         ordinal = day.toordinal()
         if ordinal in booked:
             return Constraint.DOUBLE_BOOKED
-        if self.weeks.get((person, (ordinal - 1) // 7), 0) >= self.settings.max_events_per_week:
+        settings = self.settings
+        if self.weeks.get((person, (ordinal - 1) // 7), 0) >= settings.max_events_per_week:
             return Constraint.WEEK_LOAD
-        for offset in range(1, self.settings.travel_days + 1):
-            for other in (booked.get(ordinal - offset), booked.get(ordinal + offset)):
-                if other is not None and other != region:
-                    return Constraint.TRAVEL
-        return _absent(self.settings, person, day)
+        for offset in range(1, settings.travel_days + 1):
+            before, after = booked.get(ordinal - offset), booked.get(ordinal + offset)
+            if (before is not None and before != region) or (after is not None and after != region):
+                return Constraint.TRAVEL
+        return _absent(settings, person, day)
 
     def book(self, people: Sequence[int], day: date, region: str) -> None:
         ordinal = day.toordinal()
@@ -173,7 +174,7 @@ def _keep_stored_day(
     if any(diary.clashes(p, day, region) is not None for p in event.person_ids):
         return None
     diary.book(event.person_ids, day, region)
-    return event if day == event.on else replace(event, on=day)
+    return event if day == event.on else _moved(event, day)
 
 
 def _spread_days(diary: Diary, start: date, count: int) -> list[date]:
@@ -211,12 +212,33 @@ def _place(diary: Diary, event: PlannedEvent, first: date, region: str) -> Plann
         blocked = [p for p in event.person_ids if diary.clashes(p, day, region) is not None]
         if not blocked:
             diary.book(event.person_ids, day, region)
-            return event if day == event.on else replace(event, on=day)
+            return event if day == event.on else _moved(event, day)
         excluded.update(blocked)
     day = _nearest_working_day(first, diary)
     people = tuple(sorted(excluded))
     return replace(
         event, on=day, unassigned=(*event.unassigned, Exclusion(Constraint.NO_FREE_DAY, people))
+    )
+
+
+def _moved(event: PlannedEvent, day: date) -> PlannedEvent:
+    """``event`` on ``day``: ``dataclasses.replace`` without its per-field introspection
+    (ten thousand events a plan move from their target day)."""
+    return PlannedEvent(
+        event.uid,
+        event.location_id,
+        event.kind,
+        event.number,
+        event.due_year,
+        event.window_start,
+        event.window_end,
+        day,
+        event.overdue,
+        event.manual,
+        event.visiting_organisation_id,
+        event.person_ids,
+        event.unassigned,
+        event.violations,
     )
 
 

@@ -128,8 +128,8 @@ visitation excludes every organisation of the cooperative, hundreds per event.""
 def event_json(event: PlannedEvent, names: Names, stored: bool | None = None) -> dict[str, object]:
     """One event as JSON (with ``"stored"`` when given). Written per event of plans of
     hundreds of thousands: the names are looked up directly, explanations only when due."""
-    peer = event.visiting_organisation_id
-    problem = event.unassigned or event.violations
+    peer, person = event.visiting_organisation_id, names.person
+    unassigned, violations = event.unassigned, event.violations
     found: dict[str, object] = {
         "uid": event.uid,
         "location_id": event.location_id,
@@ -146,20 +146,24 @@ def event_json(event: PlannedEvent, names: Names, stored: bool | None = None) ->
         "visiting_organisation_id": peer,
         "visiting_organisation": "" if peer is None else names.organisation(peer),
         "person_ids": list(event.person_ids),
-        "people": [names.person(p) for p in event.person_ids],
-        "unassigned": [
+        "people": [person(p) for p in event.person_ids],
+        "unassigned": [],
+        "violations": [],
+        "explanation": [],
+    }
+    if unassigned or violations:  # most events have neither: their lists stay empty
+        found["unassigned"] = [
             {
                 "constraint": x.constraint.value,
                 "candidates": list(x.candidates[:JSON_CANDIDATES]),
                 "candidates_total": len(x.candidates),
             }
-            for x in event.unassigned
-        ],
-        "violations": [
-            {"constraint": v.constraint.value, "subject": v.subject} for v in event.violations
-        ],
-        "explanation": why_not(event, names) + violation_lines(event, names) if problem else [],
-    }
+            for x in unassigned
+        ]
+        found["violations"] = [
+            {"constraint": v.constraint.value, "subject": v.subject} for v in violations
+        ]
+        found["explanation"] = why_not(event, names) + violation_lines(event, names)
     if stored is not None:
         found["stored"] = stored
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import cache
 
 from qaudit.i18n import _
 from qaudit.scheduling.assign import Assigner, Choice
@@ -174,9 +175,11 @@ def _role_violation(event: FixedEvent, person: PersonIn | None) -> Constraint | 
     return None
 
 
+@cache
 def _first_day(year: int) -> date:
     return date(year, 1, 1)
 
 
+@cache
 def _last_day(year: int) -> date:
     return date(year, 12, 31)

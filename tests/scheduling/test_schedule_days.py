@@ -181,3 +181,20 @@ def test_the_dutch_holidays_computed_here_are_the_librarys():
     for year in range(DUTCH_RULES_FROM, 2101):
         assert dutch_holidays(year) == frozenset(holidays.country_holidays("NL", years=year))
     assert public_holidays("NL", 2013) == frozenset(holidays.country_holidays("NL", years=2013))
+
+
+def test_a_moved_event_keeps_every_other_field():
+    """The planner moves events with its own copy (no ``dataclasses.replace``): every field but
+    the day must come along, including any field added to ``PlannedEvent`` later."""
+    from dataclasses import fields
+
+    from qaudit.scheduling.days import _moved
+    from qaudit.scheduling.model import Exclusion, Violation
+
+    event = PlannedEvent(
+        "loc1-cirkel-2@x", 1, C, 2, 2027, date(2027, 1, 1), date(2027, 12, 31),
+        date(2027, 3, 1), True, True, 7, (3, 4),
+        (Exclusion(Constraint.NO_FREE_DAY, (3,)),), (Violation(Constraint.TRAVEL, 4),),
+    )  # fmt: skip
+    assert all(getattr(event, f.name) != f.default for f in fields(PlannedEvent))
+    assert _moved(event, date(2027, 3, 2)) == replace(event, on=date(2027, 3, 2))
