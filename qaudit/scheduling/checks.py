@@ -89,8 +89,9 @@ def person_exclusion(
                 return CONFLICT_CONSTRAINT[conflict.kind]
     if assessor:
         audited = ledger.audits.get(pair)
-        if audited and any(0 < abs(year - y) <= years for y in audited):
-            return Constraint.AUDITED
+        for audited_year in audited or ():  # a loop, not any(): no generator per call
+            if 0 < abs(year - audited_year) <= years:
+                return Constraint.AUDITED
     away = settings.unavailable.get(person.id)
     if away and any(first <= day <= last for first, last in away):
         return Constraint.UNAVAILABLE

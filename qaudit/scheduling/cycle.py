@@ -54,7 +54,8 @@ def anniversary(day: date, year: int) -> date:
 
 
 def ordered(history: Sequence[Held]) -> list[Held]:
-    return sorted(history, key=lambda h: (h.on, h.kind.value))
+    # a StrEnum orders by its value: no ``.value`` (an enum property) per comparison key
+    return sorted(history, key=lambda h: (h.on, h.kind))
 
 
 def next_due(rollout_done_on: date, history: Sequence[Held]) -> Due:

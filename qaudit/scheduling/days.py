@@ -206,10 +206,11 @@ def _recheck_kept(diary: Diary, event: PlannedEvent, region: str) -> PlannedEven
 def _place(diary: Diary, event: PlannedEvent, first: date, region: str) -> PlannedEvent:
     """The event on the first free day from ``first`` (overdue) or nearest its target."""
     excluded: set[int] = set()
+    people, clashes, working = event.person_ids, diary.clashes, diary.is_working_day
     for day in _candidates(event, first, diary.start):
-        if not diary.is_working_day(day):
+        if not working(day):
             continue
-        blocked = [p for p in event.person_ids if diary.clashes(p, day, region) is not None]
+        blocked = [p for p in people if clashes(p, day, region) is not None]
         if not blocked:
             diary.book(event.person_ids, day, region)
             return event if day == event.on else _moved(event, day)

@@ -65,7 +65,7 @@ def _slots(data: PlanInput) -> tuple[list[Slot], list[Skipped]]:
             data.start,
             data.last_year,
         )
-    slots.sort(key=lambda s: (s.on, s.location.id, s.kind.value, s.number))
+    slots.sort(key=lambda s: (s.on, s.location.id, s.kind, s.number))  # StrEnum: by value
     return slots, skipped
 
 
