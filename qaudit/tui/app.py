@@ -100,6 +100,8 @@ class QAuditApp(App[None]):
                 self.theme = settings.theme
         self.dashboard_rows: list[Any] = []
         self.last_output: Path | None = None
+        self.output_folder: Path | None = None
+        """The folder the user chose last for a report or workbook (this session)."""
         """The last report or workbook written by a worker."""
         self.queue_listeners: list[Any] = []
         """Screens told what became of each answer sent through the write queue."""

@@ -19,25 +19,45 @@ async def test_report_action_writes_the_word_report(app, world):
         app.open_assessment(world.visit_id)
         await settle(app, pilot)
         await pilot.press("ctrl+r")
+        await pilot.pause()
+        # asked where, with the visible output folder filled in; accepted as it is
+        assert app.screen.query_one("#f-folder").value == str(app.settings.resolved_output_dir())
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         written = app.last_output
         assert written is not None and written.is_file()
+        assert written.parent == app.settings.resolved_output_dir()
         assert written.name == f"basis-op-orde-T01-{world.visit_id}.docx"
         assert written.read_bytes()[:2] == b"PK"  # a Word (zip) file
 
 
-async def test_export_action_writes_the_workbook(app, world):
+async def test_export_action_writes_the_workbook_where_the_user_chooses(app, world, tmp_path):
     import openpyxl
 
+    chosen = tmp_path / "voor de locatie"
+    not_a_folder = tmp_path / "a-file.txt"
+    not_a_folder.write_text("x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         app.open_assessment(world.self_eval_id)
         await settle(app, pilot)
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#f-folder").value = str(not_a_folder)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        # refused, naming it, and the typed folder is still there to correct
+        assert app.screen.query_one("#f-folder").value == str(not_a_folder)
+        assert app.last_output is None
+        app.screen.query_one("#f-folder").value = str(chosen)
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         written = app.last_output
-        assert written is not None and written.name == f"assessment-{world.self_eval_id}.xlsx"
+        assert written == chosen / f"assessment-{world.self_eval_id}.xlsx"
         assert len(openpyxl.load_workbook(written).sheetnames) >= 2
+        await pilot.press("ctrl+r")  # the next output offers the folder chosen last
+        await pilot.pause()
+        assert app.screen.query_one("#f-folder").value == str(chosen)
 
 
 async def test_excel_import_previews_conflicts_then_applies_the_choice(app, world, tmp_path):
@@ -105,6 +125,8 @@ async def test_report_action_shows_the_notes_the_command_prints(world, tmp_path)
         app.open_assessment(world.self_eval_id)
         await settle(app, pilot)
         await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the folder offered
         await settle(app, pilot)
         assert app.last_output is not None and app.last_output.is_file()
         shown = [n.message for n in app._notifications]

@@ -343,14 +343,21 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         self.app.push_screen(VisitScreen(self.assessment_id))
 
     def action_export(self) -> None:
-        from qaudit.tui.screens.outputs import export_assessment
-
-        export_assessment(self.qapp, self.assessment_id)
+        self._to_folder(_("Export to Excel"), "export_assessment")
 
     def action_report(self) -> None:
-        from qaudit.tui.screens.outputs import write_report
+        self._to_folder(_("Write the report"), "write_report")
 
-        write_report(self.qapp, self.assessment_id)
+    def _to_folder(self, title: str, writer: str) -> None:
+        """Ask where (the last folder filled in), then write there in a worker."""
+        from qaudit.tui.screens import outputs
+        from qaudit.tui.screens.form import FormDialog
+
+        def write(values: dict[str, str]) -> None:
+            folder = outputs.chosen_folder(self.qapp, values["folder"])
+            getattr(outputs, writer)(self.qapp, self.assessment_id, folder)
+
+        self.ask(FormDialog(title, [outputs.folder_field(self.qapp)]), write)
 
     def action_import(self) -> None:
         from qaudit.tui.screens.excel_import import ask_import

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 def ask_import(app: QAuditApp, assessment_id: int, done: Callable[[], None]) -> None:
     """Ask which workbook to import into ``assessment_id``; ``done`` runs after the import."""
     from qaudit.tui.screens.form import Field, FormDialog
-    from qaudit.tui.screens.outputs import export_path
+    from qaudit.tui.screens.outputs import export_path, output_folder
 
-    default = export_path(app.settings, assessment_id)
+    default = export_path(output_folder(app), assessment_id)
     fields = [
         Field(
             "path",

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from qaudit.errors import QauditError
 from qaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from qaudit.config import Settings
     from qaudit.services.reports import Written
     from qaudit.tui.app import QAuditApp
+    from qaudit.tui.screens.form import Field
 
 
 class OutputWritten(Message):
@@ -34,47 +35,75 @@ class OutputFailed(Message):
         self.error = error
 
 
-def _out_dir(settings: Settings) -> Path:
-    """The user's output folder (``output_dir`` in config.toml, else ``<Documents>/qaudit``)."""
-    folder = settings.resolved_output_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+def output_folder(app: QAuditApp) -> Path:
+    """Where outputs go: the folder chosen last in this session, else the user's output
+    folder (``output_dir`` in config.toml, else ``<Documents>/qaudit``)."""
+    return app.output_folder or app.settings.resolved_output_dir()
+
+
+def folder_field(app: QAuditApp) -> Field:
+    """The dialog field that asks where to write, filled in with :func:`output_folder`."""
+    from qaudit.tui.screens.form import Field
+
+    return Field("folder", _("Folder"), default=str(output_folder(app)), required=True)
+
+
+def chosen_folder(app: QAuditApp, typed: str) -> Path:
+    """The folder the user typed, made if it does not exist yet, and remembered for the next
+    output; a refusal that names it when it cannot be used."""
+    folder = Path(typed.strip()).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise QauditError(_("{path} is not a folder").format(path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QauditError(
+            _("folder {path} cannot be made: {reason}").format(
+                path=folder, reason=error.strerror or error
+            )
+        ) from None
+    app.output_folder = folder
     return folder
 
 
-def export_path(settings: Settings, assessment_id: int) -> Path:
+def export_path(folder: Path, assessment_id: int) -> Path:
     """Where the workbook of an assessment is exported (and looked for when importing)."""
-    return _out_dir(settings) / f"assessment-{assessment_id}.xlsx"
+    return folder / f"assessment-{assessment_id}.xlsx"
 
 
-def export_assessment(app: QAuditApp, assessment_id: int) -> None:
+def export_assessment(app: QAuditApp, assessment_id: int, folder: Path) -> None:
     app.notify(_("Exporting to Excel…"))
-    app.run_worker(lambda: _export(app, assessment_id), thread=True, exclusive=True, group="export")
+    app.run_worker(
+        lambda: _export(app, assessment_id, folder), thread=True, exclusive=True, group="export"
+    )
 
 
-def _export(app: QAuditApp, assessment_id: int) -> None:
+def _export(app: QAuditApp, assessment_id: int, folder: Path) -> None:
     from qaudit.services import excel
 
     _run(
         app,
         lambda: excel.export_assessment(
-            app.engine(), assessment_id, export_path(app.settings, assessment_id)
+            app.engine(), assessment_id, export_path(folder, assessment_id)
         ),
         _("Excel workbook written: {path}"),
     )
 
 
-def write_report(app: QAuditApp, assessment_id: int) -> None:
+def write_report(app: QAuditApp, assessment_id: int, folder: Path) -> None:
     app.notify(_("Writing the report…"))
-    app.run_worker(lambda: _report(app, assessment_id), thread=True, exclusive=True, group="report")
+    app.run_worker(
+        lambda: _report(app, assessment_id, folder), thread=True, exclusive=True, group="report"
+    )
 
 
-def _report(app: QAuditApp, assessment_id: int) -> None:
+def _report(app: QAuditApp, assessment_id: int, folder: Path) -> None:
     from qaudit.services import reports
 
     notes: list[str] = []
 
     def job() -> Path:
-        target = app.services.report_target(assessment_id, _out_dir(app.settings))
+        target = app.services.report_target(assessment_id, folder)
         written = reports.write_one(
             app.engine(),
             target.kind,
