@@ -188,7 +188,10 @@ def _exclusions(
             found[constraint] = tuple(sorted({*joined, *ids})) if joined else ids
     if not found:
         return (Exclusion(Constraint.NO_CANDIDATES, ()),)
-    order = list(Constraint)
     return tuple(
-        Exclusion(c, ids) for c, ids in sorted(found.items(), key=lambda kv: order.index(kv[0]))
+        Exclusion(c, ids) for c, ids in sorted(found.items(), key=lambda kv: _ORDER[kv[0]])
     )
+
+
+_ORDER = {constraint: rank for rank, constraint in enumerate(Constraint)}
+"""The constraints' order, once: listing the enum per unassigned event walks all its members."""
