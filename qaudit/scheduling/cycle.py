@@ -35,7 +35,7 @@ class Due:
 
     def overdue(self, today: date) -> bool:
         """Not held and its window (the due calendar year) has passed."""
-        return today > self.window_end
+        return today.year > self.year  # after 31 December of its year, without making the date
 
     def day(self, start: date) -> date:
         """When to plan it, planning from ``start``: the target, or ``start`` if that is later."""

@@ -112,13 +112,13 @@ class Diary:
 
     def clashes(self, person: int, day: date, region: str) -> Constraint | None:
         """Why ``person`` cannot take an event in ``region`` on ``day`` (None: they can)."""
+        settings = self.settings
         booked = self.days.get(person)
         if not booked:
-            return _absent(self.settings, person, day)
+            return _absent(settings, person, day)
         ordinal = day.toordinal()
         if ordinal in booked:
             return Constraint.DOUBLE_BOOKED
-        settings = self.settings
         if self.weeks.get((person, (ordinal - 1) // 7), 0) >= settings.max_events_per_week:
             return Constraint.WEEK_LOAD
         for offset in range(1, settings.travel_days + 1):
@@ -136,9 +136,9 @@ class Diary:
 
 
 def _absent(settings: PlannerSettings, person: int, day: date) -> Constraint | None:
-    periods = settings.unavailable.get(person)
-    if periods and any(first <= day <= last for first, last in periods):
-        return Constraint.UNAVAILABLE
+    for first, last in settings.unavailable.get(person, ()):  # a loop: no generator per call
+        if first <= day <= last:
+            return Constraint.UNAVAILABLE
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from qaudit.domain.enums import EventKind, Step
 from qaudit.i18n import N_, _, get_language
@@ -26,8 +26,16 @@ class Names:
     people: Mapping[int, str] = field(default_factory=dict)
 
     def location(self, lid: int) -> str:
-        code, name, _city = self.locations.get(lid, (str(lid), "", ""))
-        return f"{code} {name}".strip()
+        label = self._location_labels.get(lid)
+        if label is None:
+            code, name, _city = self.locations.get(lid, (str(lid), "", ""))
+            label = self._location_labels[lid] = f"{code} {name}".strip()
+        return label
+
+    @cached_property
+    def _location_labels(self) -> dict[int, str]:
+        """id -> "code name", made once per location (a plan names each one about ten times)."""
+        return {}
 
     def organisation(self, oid: int | None) -> str:
         return "" if oid is None else self.organisations.get(oid, f"#{oid}")
