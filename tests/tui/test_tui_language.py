@@ -79,3 +79,24 @@ print(bad)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_the_tables_of_an_open_screen_follow_a_switch(app, world):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_location(1)
+        await settle(app, pilot)
+        steps = app.screen.query_one("#steps", DataTable)
+
+        def headers() -> list[str]:
+            return [str(c.label) for c in steps.columns.values()]
+
+        rows = steps.row_count
+        assert "stap" in headers() and "afgerond" in headers()
+        await app.run_action("language('en')")
+        await settle(app, pilot)
+        assert "step" in headers() and "completed" in headers() and "stap" not in headers()
+        assert steps.row_count == rows  # filled again
+        await app.run_action("language('nl')")
+        await settle(app, pilot)
+        assert "stap" in headers()

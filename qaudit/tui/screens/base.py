@@ -4,15 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
+from weakref import WeakKeyDictionary
 
 from textual.binding import Binding
 from textual.screen import Screen
 
-from qaudit.i18n import N_
+from qaudit.i18n import N_, _
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from qaudit.services.workbench import Database, Workbench
     from qaudit.tui.app import QAuditApp
+
+
+_HEADERS: WeakKeyDictionary[Any, tuple[str, ...]] = WeakKeyDictionary()
+"""Each table's column headers as message ids (see :func:`headed`)."""
+
+
+def headed(table: DataTable[Any], *headers: str) -> None:
+    """Give ``table`` its columns, the headers given as message ids (marked with ``N_``):
+    translated now, and again after a switch of language (the table is emptied: its screen
+    fills it again)."""
+    table.clear(columns=True)
+    table.add_columns(*(_(header) for header in headers))
+    _HEADERS[table] = headers
 
 
 def if_given(callback: Callable[[Any], object]) -> Callable[[Any], None]:
@@ -81,8 +97,14 @@ class WorkScreen(Screen[None]):
         """Re-read and show the data (overridden by each screen)."""
 
     def language_changed(self) -> None:
-        """After a switch of language: the rows are drawn again in the new one (the key
-        bar follows by itself)."""
+        """After a switch of language: the column headers (:func:`headed`) and the rows are
+        drawn again in the new one (the key bar follows by itself)."""
+        from textual.widgets import DataTable
+
+        for table in self.query(DataTable):
+            headers = _HEADERS.get(table)
+            if headers is not None:
+                headed(table, *headers)
         self.qapp.call_service(self.reload)
 
     def ask(self, dialog: Any, callback: Any) -> None:

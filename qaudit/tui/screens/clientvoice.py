@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -103,14 +103,19 @@ class ClientVoiceScreen(WorkScreen):
     def on_mount(self) -> None:
         self.sub_title = _("Client's voice")
         columns = {
-            "#cv-figures": (_("figure"), _("value (95% interval)"), _("target"), _("responses")),
-            "#cv-promises": (_("promise"), _("title"), _("noticed kept %"), _("answers")),
-            "#cv-units": (_("unit"), _("responses"), "NPS", _("actions from feedback"), "1–5"),
-            "#cv-complaints": (_("reference"), _("received"), _("subject"), _("decision due")),
-            "#cv-actions": (_("action"), _("source"), _("unit"), _("owner"), _("deadline")),
+            "#cv-figures": (
+                N_("figure"),
+                N_("value (95% interval)"),
+                N_("target"),
+                N_("responses"),
+            ),
+            "#cv-promises": (N_("promise"), N_("title"), N_("noticed kept %"), N_("answers")),
+            "#cv-units": (N_("unit"), N_("responses"), "NPS", N_("actions from feedback"), "1–5"),
+            "#cv-complaints": (N_("reference"), N_("received"), N_("subject"), N_("decision due")),
+            "#cv-actions": (N_("action"), N_("source"), N_("unit"), N_("owner"), N_("deadline")),
         }
         for selector, headers in columns.items():
-            self.query_one(selector, DataTable).add_columns(*headers)
+            headed(self.query_one(selector, DataTable), *headers)
         self.load()
 
     @work(thread=True, exclusive=True, group="clientvoice")

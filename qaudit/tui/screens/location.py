@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Header, Static
 from qaudit.domain.enums import StepStatus
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.screens.location_text import (
     cancel_question,
@@ -152,11 +152,25 @@ class LocationScreen(WorkScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#steps", DataTable).add_columns(
-            "#", _("step"), _("status"), _("started"), _("completed"), _("who"), _("note")
+        headed(
+            self.query_one("#steps", DataTable),
+            "#",
+            N_("step"),
+            N_("status"),
+            N_("started"),
+            N_("completed"),
+            N_("who"),
+            N_("note"),
         )
-        self.query_one("#assessments", DataTable).add_columns(
-            _("id"), _("kind"), _("status"), _("started"), _("answered"), _("score"), _("verdict")
+        headed(
+            self.query_one("#assessments", DataTable),
+            N_("id"),
+            N_("kind"),
+            N_("status"),
+            N_("started"),
+            N_("answered"),
+            N_("score"),
+            N_("verdict"),
         )
         self.reload()
         self.query_one("#steps", DataTable).focus()

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Header, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
 
@@ -70,17 +70,23 @@ class NetworkScreen(WorkScreen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Learning network")
-        self.query_one("#meetings", DataTable).add_columns(
-            _("date"), _("theme"), _("host"), _("attendance"), _("shared")
+        headed(
+            self.query_one("#meetings", DataTable),
+            N_("date"),
+            N_("theme"),
+            N_("host"),
+            N_("attendance"),
+            N_("shared"),
         )
-        self.query_one("#practices", DataTable).add_columns(
-            _("id"),
-            _("location"),
-            _("consent"),
-            _("promise"),
-            _("theme"),
-            _("practice"),
-            _("spread"),
+        headed(
+            self.query_one("#practices", DataTable),
+            N_("id"),
+            N_("location"),
+            N_("consent"),
+            N_("promise"),
+            N_("theme"),
+            N_("practice"),
+            N_("spread"),
         )
         self.reload()
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens import record_forms as forms
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
 
@@ -88,14 +88,26 @@ class RolloutScreen(WorkScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#promises", DataTable).add_columns(
-            _("promise"), _("title"), _("translated"), _("actions")
+        headed(
+            self.query_one("#promises", DataTable),
+            N_("promise"),
+            N_("title"),
+            N_("translated"),
+            N_("actions"),
         )
-        self.query_one("#trainings", DataTable).add_columns(
-            _("date"), _("topic"), _("attendees"), _("staff")
+        headed(
+            self.query_one("#trainings", DataTable),
+            N_("date"),
+            N_("topic"),
+            N_("attendees"),
+            N_("staff"),
         )
-        self.query_one("#visibility", DataTable).add_columns(
-            _("kind"), _("placement"), _("promise"), _("placed on")
+        headed(
+            self.query_one("#visibility", DataTable),
+            N_("kind"),
+            N_("placement"),
+            N_("promise"),
+            N_("placed on"),
         )
         self.reload()
 

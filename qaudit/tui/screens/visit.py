@@ -14,7 +14,7 @@ from qaudit.errors import QauditError
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens import record_forms as forms
-from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker
+from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.screens.privacy_gate import privacy_warning
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -98,13 +98,21 @@ class VisitScreen(WorkScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#interviews", DataTable).add_columns(
-            _("date"), _("group"), _("participants"), _("notes (pseudonymised)")
+        headed(
+            self.query_one("#interviews", DataTable),
+            N_("date"),
+            N_("group"),
+            N_("participants"),
+            N_("notes (pseudonymised)"),
         )
-        self.query_one("#findings", DataTable).add_columns(_("kind"), _("points"), _("finding"))
-        self.query_one("#recommendations", DataTable).add_columns(_("finding"), _("recommendation"))
-        self.query_one("#actions", DataTable).add_columns(
-            _("action"), _("owner"), _("deadline"), _("status")
+        headed(self.query_one("#findings", DataTable), N_("kind"), N_("points"), N_("finding"))
+        headed(self.query_one("#recommendations", DataTable), N_("finding"), N_("recommendation"))
+        headed(
+            self.query_one("#actions", DataTable),
+            N_("action"),
+            N_("owner"),
+            N_("deadline"),
+            N_("status"),
         )
         self.reload()
 
