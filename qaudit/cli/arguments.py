@@ -31,31 +31,28 @@ def record_id(text: str) -> int:
 
 def count(text: str) -> int:
     """A positive number of something (places, care providers) that fits every database."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("not a whole number: {text}").format(text=text)
-        ) from None
-    if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(
-            _("not a valid number: {text} (from 1 to {max})").format(text=text, max=MAX_ID)
-        )
-    return value
+    return _number(text, 1)
 
 
 def amount(text: str) -> int:
     """A number of something that may be none (participants, reviews)."""
+    return _number(text, 0)
+
+
+def _number(text: str, lowest: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("not a whole number: {text}").format(text=text)
         ) from None
-    if not 0 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(
-            _("not a valid number: {text} (from 0 to {max})").format(text=text, max=MAX_ID)
+    if not lowest <= value <= MAX_ID:
+        message = (
+            _("not a valid number: {text} (from 1 to {max})")
+            if lowest == 1
+            else _("not a valid number: {text} (from 0 to {max})")
         )
+        raise argparse.ArgumentTypeError(message.format(text=text, max=MAX_ID))
     return value
 
 

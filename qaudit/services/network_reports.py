@@ -3,12 +3,15 @@ report (the cooperative's view for staff), from the same templates staff can res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
 from qaudit.domain.mirror import NetworkIndex, trend_medians, yearly_indexes, years_of
+from qaudit.reports.formatting import Formatter
 from qaudit.reports.mirror_report import (
     MeetingLine,
     NetwerkReport,
@@ -89,15 +92,9 @@ def write_spiegel(
     """The mirror report of a member location; no other location or organisation is named."""
     checked_out(out)
     data = spiegel_data(engine, location_id, today or date.today())
-    return write_filled(
-        SPIEGEL,
-        lambda fmt: build_spiegel(data, fmt),
-        out,
-        template_dir=template_dir,
-        pdf=pdf,
-        language=language,
-        style=style,
-    )[0]
+    return _write(
+        SPIEGEL, lambda fmt: build_spiegel(data, fmt), out, template_dir, pdf, language, style
+    )
 
 
 def write_netwerk(
@@ -113,12 +110,21 @@ def write_netwerk(
     """The cooperative's network report for staff."""
     checked_out(out)
     data = netwerk_data(engine, today or date.today())
-    return write_filled(
-        NETWERK,
-        lambda fmt: build_netwerk(data, fmt),
-        out,
-        template_dir=template_dir,
-        pdf=pdf,
-        language=language,
-        style=style,
-    )[0]
+    return _write(
+        NETWERK, lambda fmt: build_netwerk(data, fmt), out, template_dir, pdf, language, style
+    )
+
+
+def _write(
+    kind: str,
+    context_of: Callable[[Formatter], dict[str, Any]],
+    out: Path,
+    template_dir: Path | None,
+    pdf: bool,
+    language: str | None,
+    style: ReportStyle | None,
+) -> Path:
+    written = write_filled(
+        kind, context_of, out, template_dir=template_dir, pdf=pdf, language=language, style=style
+    )
+    return written[0]
