@@ -69,6 +69,10 @@ def _slots(data: PlanInput) -> tuple[list[Slot], list[Skipped]]:
     return slots, skipped
 
 
+_NOBODY: frozenset[int] = frozenset()
+"""No one declined (one shared empty set, not one per event)."""
+
+
 def _book_fixed(ledger: Ledger, slot: Slot) -> None:
     event = slot.fixed
     assert event is not None
@@ -94,17 +98,15 @@ def _unique(uid: str, taken: set[str]) -> str:
 def _event(data: PlanInput, assigner: Assigner, slot: Slot, taken: set[str]) -> PlannedEvent:
     if slot.fixed is not None:
         uid = slot.fixed.uid
-    else:
-        uid = _unique(slot.uid(data.settings.uid_domain), taken)
-    if slot.fixed is not None:
         violations = tuple(Violation(c) for c in slot.violations) + _recheck(assigner, slot)
         if slot.kind is VISITATION and slot.fixed.visiting_organisation_id is not None:
             assigner.ledger.last_peer[slot.location.id] = slot.fixed.visiting_organisation_id
         choice = Choice(slot.fixed.visiting_organisation_id, slot.fixed.person_ids)
     else:
+        uid = _unique(slot.uid(data.settings.uid_domain), taken)
         violations = ()
         previous_org, previous_people = data.previous.get(uid, (None, ()))
-        declined = data.declined.get(uid, frozenset())
+        declined = data.declined.get(uid, _NOBODY)
         if slot.kind is VISITATION:
             choice = assigner.peer(slot.location, slot.on, previous_org, declined)
         else:
