@@ -170,6 +170,8 @@ def figures(quick: bool) -> dict[str, float]:
             result[f"schedule_cli_{size}_s"] = rounded(times[size], 3)
             result[f"schedule_cli_{size}_cpu_s"] = rounded(cpu, 3)
             result[f"schedule_cli_{size}_rss_mib"] = rounded(peak, 1)
+            if size == 2500:  # the plan, checked by code that is not the planner's
+                result |= _checked(path, plan)
             if not quick or size == large:
                 apply = ("schedule", "apply", "--years", "10", "--from", TODAY.isoformat())
                 seconds, peak, cpu = command(path, *apply, "--yes")
@@ -178,6 +180,20 @@ def figures(quick: bool) -> dict[str, float]:
                 result[f"schedule_apply_{size}_rss_mib"] = rounded(peak, 1)
         result["schedule_cli_growth_10x"] = rounded(times[large] / times[small], 2)
     return result
+
+
+def _checked(path: Path, plan: tuple[str, ...]) -> dict[str, float]:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "scheduling"))
+    from plan_checker import check
+
+    argv = [sys.executable, "-m", "qaudit", "--database", f"sqlite:///{path}", *plan]
+    out = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    found = check(out, path)
+    return {
+        "plan_2500_rule_breaks": found.broken,
+        "plan_2500_double_bookings": found.double_bookings,
+        "plan_2500_reported_by_planner": found.reported,
+    }
 
 
 if __name__ == "__main__":
