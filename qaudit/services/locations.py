@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -62,6 +63,16 @@ def writable(session: Session, location_id: int) -> Location:
     location = get(session, location_id)
     access.require_location(session, location_id, write=True)
     return location
+
+
+def scoped(session: Session, query: Any, column: Any, location_id: int | None) -> Any:
+    """``query`` limited to one location (refused, naming it, if the login may not see it)
+    or, without one, to the locations the login may see."""
+    if location_id is not None:
+        readable(session, location_id)
+        return query.where(column == location_id)
+    visible = access.visible_locations(session)
+    return query if visible is None else query.where(col(column).in_(visible))
 
 
 def list_locations(session: Session) -> list[LocationRow]:

@@ -208,14 +208,10 @@ def complaints(
         query = select(Complaint, Location.code).join(
             Location, col(Location.id) == col(Complaint.location_id)
         )
-        if location_id is not None:
-            locations.readable(session, location_id)
-            query = query.where(Complaint.location_id == location_id)
-        elif (visible := access.visible_locations(session)) is not None:
-            query = query.where(col(Complaint.location_id).in_(visible))
+        query = locations.scoped(session, query, Complaint.location_id, location_id)
         if only_open:
             query = query.where(col(Complaint.decided_on).is_(None))
-        names = _unit_names(session)
+        names = unit_names(session)
         rows = session.exec(query.order_by(col(Complaint.received_on), col(Complaint.id))).all()
     return [
         ComplaintRow(
@@ -231,7 +227,7 @@ def complaints(
     ]
 
 
-def _unit_names(session: Session) -> dict[int | None, str]:
+def unit_names(session: Session) -> dict[int | None, str]:
     from qaudit.domain.models import ClientUnit
 
     return {u.id: u.name for u in session.exec(select(ClientUnit))}
@@ -297,9 +293,5 @@ def suggestions(engine: Engine, location_id: int | None = None) -> list[tuple[Su
         query = select(Suggestion, Location.code).join(
             Location, col(Location.id) == col(Suggestion.location_id)
         )
-        if location_id is not None:
-            locations.readable(session, location_id)
-            query = query.where(Suggestion.location_id == location_id)
-        elif (visible := access.visible_locations(session)) is not None:
-            query = query.where(col(Suggestion.location_id).in_(visible))
+        query = locations.scoped(session, query, Suggestion.location_id, location_id)
         return list(session.exec(query.order_by(col(Suggestion.received_on))).all())

@@ -21,7 +21,7 @@ from qaudit.errors import NotFound, QauditError
 from qaudit.i18n import _
 from qaudit.services import access, audit, locations
 from qaudit.services.voice_feedback import unit_id_by_name
-from qaudit.services.voice_register import check_private, check_promise
+from qaudit.services.voice_register import check_private, check_promise, unit_names
 from qaudit.storage import transaction
 
 
@@ -170,18 +170,14 @@ def actions(
         query = select(ImprovementAction, Location.code).join(
             Location, col(Location.id) == col(ImprovementAction.location_id)
         )
-        if location_id is not None:
-            locations.readable(session, location_id)
-            query = query.where(ImprovementAction.location_id == location_id)
-        elif (visible := access.visible_locations(session)) is not None:
-            query = query.where(col(ImprovementAction.location_id).in_(visible))
+        query = locations.scoped(session, query, ImprovementAction.location_id, location_id)
         if only_open:
             query = query.where(
                 col(ImprovementAction.status).in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
             )
         rows = session.exec(query.order_by(col(ImprovementAction.id))).all()
         kinds = _assessment_kinds(session)
-        names = _unit_names(session)
+        names = unit_names(session)
     result = [
         ActionRow(a, code, names.get(a.unit_id, ""), action_source(a, kinds)) for a, code in rows
     ]
@@ -209,9 +205,3 @@ def _assessment_kinds(session: Session) -> dict[int, str]:
         for a_id, kind in session.exec(select(Assessment.id, Assessment.kind))
         if a_id is not None
     }
-
-
-def _unit_names(session: Session) -> dict[int | None, str]:
-    from qaudit.domain.models import ClientUnit
-
-    return {u.id: u.name for u in session.exec(select(ClientUnit))}
