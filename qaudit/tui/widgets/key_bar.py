@@ -5,9 +5,10 @@ bindings change (focus moves), which made it the largest single cost of the dash
 first frame. This bar is one widget that redraws its text; F1 explains every key with its
 tooltip and id.
 
-The bar never cuts a key off: the keys are laid out in whole entries over as many lines as
-the width needs (a key and its word are never split), at most :data:`MAX_LINES`; when even
-that is not enough the last keys lose their word first (F1 has every word).
+The bar never cuts a key or its word: the keys are laid out in whole entries over as many
+lines as the width needs (a key and its word are never split, and none is left out). When
+the roomy form (a space either side of each key) needs more than :data:`ROOMY_LINES`
+lines, the compact form (the key without those spaces) is used, which often saves a line.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from textual.widgets import Static
 
 from qaudit.i18n import _
 
-MAX_LINES = 2
+ROOMY_LINES = 2
+"""The most lines the roomy form may take before the bar switches to the compact form."""
 SEPARATOR = "  "
 
 
@@ -34,22 +36,27 @@ class Entry:
     word: str
     enabled: bool = True
 
+    def parts(self, compact: bool) -> tuple[str, str]:
+        """The key and its word as plain text, in the compact or the roomy form."""
+        if compact:
+            return self.key, f" {self.word}" if self.word else ""
+        return f" {self.key} ", self.word
+
     def markup(self, compact: bool) -> str:
         style = "$footer-key-foreground" if self.enabled else "$text-disabled"
-        word = "" if compact else escape(self.word)
-        return f"[@click={self.click}][b {style}] {escape(self.key)} [/]{word}[/]"
+        key, word = self.parts(compact)
+        return f"[@click={self.click}][b {style}]{escape(key)}[/]{escape(word)}[/]"
 
     def width(self, compact: bool) -> int:
-        return Text(f" {self.key} " + ("" if compact else self.word)).cell_len
+        return Text("".join(self.parts(compact))).cell_len
 
 
-def layout(entries: list[Entry], width: int, words: int | None = None) -> list[list[Entry]]:
-    """The entries in lines of at most ``width`` cells, whole entries only; the first
-    ``words`` entries (all when None) with their word, the rest as keys alone. Pure."""
+def layout(entries: list[Entry], width: int, compact: bool = False) -> list[list[Entry]]:
+    """The entries in lines of at most ``width`` cells, whole entries only (an entry wider
+    than the width has a line of its own). Pure."""
     lines: list[list[Entry]] = [[]]
     used = 0
-    for index, entry in enumerate(entries):
-        compact = words is not None and index >= words
+    for entry in entries:
         size = entry.width(compact=compact)
         gap = len(SEPARATOR) if lines[-1] else 0
         if lines[-1] and used + gap + size > width:
@@ -60,23 +67,13 @@ def layout(entries: list[Entry], width: int, words: int | None = None) -> list[l
     return lines if lines[0] else []
 
 
-def render_lines(entries: list[Entry], width: int, max_lines: int = MAX_LINES) -> str:
-    """The bar's markup: every key with its word over up to ``max_lines`` lines; when that
-    does not fit, the first keys keep their word and the rest show the key alone (F1 has
-    every word), as many words as fit."""
-    words = len(entries)
-    while words > 0 and len(layout(entries, width, words)) > max_lines:
-        words -= 1
-    lines = layout(entries, width, words)
-    shown = []
-    index = 0
-    for line in lines:
-        parts = []
-        for entry in line:
-            parts.append(entry.markup(compact=index >= words))
-            index += 1
-        shown.append(SEPARATOR.join(parts))
-    return "\n".join(shown)
+def render_lines(entries: list[Entry], width: int) -> str:
+    """The bar's markup: every key with its whole word, in the roomy form when that takes
+    at most :data:`ROOMY_LINES` lines, else in the compact form, over as many lines as
+    needed."""
+    compact = len(layout(entries, width)) > ROOMY_LINES
+    lines = layout(entries, width, compact)
+    return "\n".join(SEPARATOR.join(entry.markup(compact) for entry in line) for line in lines)
 
 
 class KeyBar(Static):
@@ -84,7 +81,6 @@ class KeyBar(Static):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 3;
         background: $footer-background;
         color: $footer-description-foreground;
     }
