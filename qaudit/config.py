@@ -8,13 +8,13 @@ Every field has a default, so qaudit runs without a config file. Environment var
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from qaudit.config_source import config_values, read_config_file
 from qaudit.errors import QauditError
 from qaudit.i18n import N_, _
 from qaudit.paths import UserDirs, user_dirs
@@ -184,13 +184,7 @@ def load_settings(
     config_file: Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
     """Settings from the config file (if any), then the environment."""
-    env = os.environ if environ is None else environ
-    path = config_file or user_dirs().config_file
-    values: dict[str, Any] = _read_config_file(path) if path.is_file() else {}
-    if env.get("QAUDIT_DATABASE_URL"):
-        values["database_url"] = env["QAUDIT_DATABASE_URL"]
-    if env.get("QAUDIT_LANGUAGE"):
-        values["language"] = env["QAUDIT_LANGUAGE"]
+    path, values = config_values(config_file, environ)
     try:
         settings = Settings(**values)
     except ValidationError as exc:
@@ -230,7 +224,7 @@ def chart_file(path: Path) -> dict[str, str]:
     """The chart style in a template folder's ``chart.toml``: the keys of the ``[chart]``
     setting (with or without the ``[chart]`` line), validated like it. Returns only the keys
     the file sets; a wrong value or an unknown key is one message naming the file and key."""
-    values = _read_config_file(path)
+    values = read_config_file(path)
     if set(values) == {"chart"} and isinstance(values["chart"], dict):
         values = dict(values["chart"])
     try:
@@ -265,18 +259,3 @@ def unknown_key(source: str, key: str, known: Iterable[str]) -> str:
         return message.format(path=source, key=key, suggestion=close[0])
     message = _("{path}: {key}: unknown setting; known: {names}")
     return message.format(path=source, key=key, names=", ".join(names))
-
-
-def _read_config_file(path: Path) -> dict[str, Any]:
-    import tomllib  # only when there is a file to read
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise QauditError(
-            _("{path}: not valid TOML: {error}").format(path=path, error=exc)
-        ) from exc
-    except OSError as exc:
-        message = _("{path}: cannot be read: {error}")
-        raise QauditError(message.format(path=path, error=exc.strerror or exc)) from exc
-    return dict(data)

@@ -35,6 +35,11 @@ class UserDirs:
         return self.data / "qaudit.db"
 
     @property
+    def database_url(self) -> str:
+        """The database when none is configured: the SQLite file in the data directory."""
+        return f"sqlite:///{self.database_file}"
+
+    @property
     def demo_database_file(self) -> Path:
         return self.data / "qaudit-demo.db"
 

@@ -1,7 +1,9 @@
 """The ``qaudit`` command line: parses, calls services, prints.
 
 Exit codes: 0 success, 1 a domain error (invalid file, refused action), 2 a usage error.
-Heavy modules are imported inside the commands, so ``qaudit --version`` stays instant.
+Heavy modules are imported inside the commands, so ``qaudit --version`` stays instant, and
+``qaudit`` / ``qaudit ui`` open the workbench without building every command's parser or the
+settings model first (:func:`workbench_options`, :func:`qaudit.cli.ui.open_workbench`).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     import importlib
 
     parser = Parser(
@@ -50,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"qaudit {__version__}")
     _add_global_options(parser, default=None)
     parser.set_defaults(handler=None)
-    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
-    for name in COMMANDS:
-        importlib.import_module(name).register(commands)
+    subcommands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
+    for name in commands:
+        importlib.import_module(name).register(subcommands)
     _accept_global_options_everywhere(parser)
     return parser
 
@@ -75,6 +77,31 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
     for command in commands.choices.values() if commands is not None else ():
         _add_global_options(command, default=argparse.SUPPRESS)
         _accept_global_options_everywhere(command)
+
+
+GLOBAL_OPTIONS = ("--database", "--language")
+
+
+def workbench_options(argv: Sequence[str]) -> dict[str, str] | None:
+    """For ``qaudit`` or ``qaudit ui`` with nothing but the global options: their values
+    (``database``, ``language``); None for any other command line, which the full parser
+    reads (and for a language it does not know, which it reports)."""
+    options: dict[str, str] = {}
+    rest: list[str] = []
+    arguments = iter(argv)
+    for argument in arguments:
+        name, equals, value = argument.partition("=")
+        if name not in GLOBAL_OPTIONS:
+            rest.append(argument)
+            continue
+        if not equals:
+            value = next(arguments, "")
+            if not value or value.startswith("-"):
+                return None
+        options[name.removeprefix("--")] = value
+    if rest not in ([], ["ui"]) or options.get("language", LANGUAGES[0]) not in LANGUAGES:
+        return None
+    return options
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -102,6 +129,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     context: Context | None = None
     try:
+        options = workbench_options(arguments)
+        if options is not None:
+            from qaudit.cli.ui import open_workbench
+
+            return open_workbench(options.get("database"), options.get("language"))
         from qaudit.config import load_settings
 
         settings = load_settings()

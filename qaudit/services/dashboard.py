@@ -14,57 +14,23 @@ SQLAlchemy is even imported (start-up time), and anything else through an engine
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from qaudit.domain.clientvoice_rhythm import DUE_OVERDUE, RhythmStatus
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import EventKind, Step, StepStatus
 from qaudit.domain.events import as_date, due_on, is_overdue
-from qaudit.domain.next_step import HOLDS, Facts, NextAction, OpenWork, is_held, next_action
+from qaudit.domain.next_step import HOLDS, Facts, is_held, next_action
 from qaudit.domain.verdict import Outcome
 from qaudit.services import schedule_due, voice_due
 from qaudit.services.dashboard_next import NextFacts, next_facts
+from qaudit.services.dashboard_row import DashboardRow
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 """Run one SELECT with named parameters and return its rows."""
 
 BASIS_KINDS = ("audit_visit", "cirkel")
 PLANNED_KINDS = (EventKind.VISITATION, EventKind.CIRKEL)
-
-
-@dataclass(frozen=True)
-class DashboardRow:
-    id: int
-    code: str
-    name: str
-    organisation: str
-    city: str
-    region: str
-    step: Step
-    percent: float | None
-    outcome: Outcome | None
-    next_kind: EventKind | None
-    next_due: date | None
-    overdue: bool
-    people: tuple[str, ...]
-    evaluations: tuple[RhythmStatus, ...] = ()
-    """Evaluations of the client's voice that are due or overdue, overdue first."""
-    next: NextAction | None = None
-    """What is next at the location, and who does it."""
-    work: OpenWork | None = None
-    """The assessment open at the location, with its progress."""
-
-    @property
-    def evaluation_overdue(self) -> bool:
-        return any(e.state == DUE_OVERDUE for e in self.evaluations)
-
-    def matches(self, text: str) -> bool:
-        """Case-insensitive search over code, name, organisation, city and people."""
-        needle = text.casefold()
-        haystack = (self.code, self.name, self.organisation, self.city, *self.people)
-        return any(needle in value.casefold() for value in haystack)
 
 
 def dashboard_rows(

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qaudit.services.checklist_view import ChecklistView
-    from qaudit.services.dashboard import DashboardRow
+    from qaudit.services.dashboard_row import DashboardRow
     from qaudit.services.evidence import Attached, EvidenceView
     from qaudit.services.history import HistoryEntry
     from qaudit.services.write_queue import Update, WriteQueue

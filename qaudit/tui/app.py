@@ -2,16 +2,20 @@
 
 Start-up is kept light: Textual and the dashboard screen are imported first, every other
 screen when it is opened. A SQLite file is read for the dashboard with the standard
-library's ``sqlite3`` on a thread started when the app is made, so the first frame is
-usually already populated; the database layer (SQLAlchemy, SQLModel) is loaded by a worker
-after that frame. Any other database is read through the engine by a worker. Made without
-settings, the app starts on the defaults and builds the settings model (pydantic) only when
-something first asks for it, after the first frame.
+library's ``sqlite3``: by a helper process ``qaudit ui`` starts before Textual is imported
+(:mod:`qaudit.services.dashboard_prefetch`), or on a thread started when the app is made, so
+the first frame is usually already populated; the database layer (SQLAlchemy, SQLModel) is
+loaded by a worker after that frame. Any other database is read through the engine by a
+worker. Made without settings, the app starts on the defaults, or on what ``load_settings``
+returns: the settings model (pydantic) is built after the first frame, off the UI thread,
+and when ``config.toml`` turns out wrong the app closes with the message
+(:attr:`QAuditApp.settings_error`).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
@@ -22,6 +26,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
+from qaudit.errors import QauditError
 from qaudit.i18n import N_, _
 from qaudit.services.workbench import Workbench
 from qaudit.tui.commands import QAuditCommands
@@ -83,21 +88,33 @@ class QAuditApp(App[None]):
         database_url: str | None = None,
         catalogue: Catalogue | None = None,
         today: date | None = None,
+        services: Workbench | None = None,
+        prefetched: Future[list[Any]] | None = None,
+        load_settings: Callable[[], Settings] | None = None,
+        theme: str = "",
     ) -> None:
         super().__init__()
         self._settings = settings
         self._settings_lock = threading.Lock()
-        if engine is None and not database_url:
-            database_url = settings.resolved_database_url() if settings else _default_database()
-        self.services = Workbench(database_url, engine=engine)
+        self._load_settings = load_settings
+        self.settings_error: QauditError | None = None
+        """What was wrong with ``config.toml``, found after the first frame (the app closes)."""
+        if services is None and engine is None and not database_url:
+            from qaudit.paths import user_dirs
+
+            database_url = (
+                settings.resolved_database_url() if settings else user_dirs().database_url
+            )
+        self.services = services or Workbench(database_url, engine=engine)
         """The one door to the core: every read and write of the screens goes through it."""
         self.database_url = self.services.url
         self.catalogue = catalogue
         self.today = today or date.today()
         if settings is not None:
             self.set_keymap(dict(settings.keys))
-            if settings.theme in self.available_themes:
-                self.theme = settings.theme
+            theme = settings.theme
+        if theme in self.available_themes:
+            self.theme = theme
         self.dashboard_rows: list[Any] = []
         self.last_output: Path | None = None
         self.output_folder: Path | None = None
@@ -105,20 +122,26 @@ class QAuditApp(App[None]):
         """The last report or workbook written by a worker."""
         self.queue_listeners: list[Any] = []
         """Screens told what became of each answer sent through the write queue."""
-        self.prefetched: Future[list[Any]] | None = None
+        self.prefetched = prefetched
         """The dashboard rows, being read from a SQLite file since the app was made."""
-        if self.services.sqlite_path is not None:
+        if prefetched is None and self.services.sqlite_path is not None:
             self.prefetched = Future()
             threading.Thread(target=self._prefetch, name="dashboard-prefetch", daemon=True).start()
 
     @property
     def settings(self) -> Settings:
-        """The settings it was given, else the defaults (made when first asked for)."""
+        """The settings it was given, else those ``load_settings`` returns, else the defaults
+        (made when first asked for). When ``load_settings`` fails, the defaults stand in until
+        the app has closed (see :meth:`warm_up`)."""
         with self._settings_lock:
             if self._settings is None:
                 from qaudit.config import Settings
 
-                self._settings = Settings()
+                try:
+                    self._settings = (self._load_settings or Settings)()
+                except QauditError as error:
+                    self.settings_error = error
+                    self._settings = Settings()
             return self._settings
 
     def _prefetch(self) -> None:
@@ -223,11 +246,27 @@ class QAuditApp(App[None]):
         """After the first populated frame: open the engine (SQLAlchemy, schema check) in the
         background, so the first action that writes finds it ready."""
         try:
-            self.settings  # noqa: B018 - build the settings model off the UI thread
+            if self._settings is None and self._load_settings is not None:
+                self._settings_loaded(self.settings)  # validated off the UI thread
             self.engine()
             self._send_leftovers()
         except Exception as error:
             self.call_from_thread(self.report_error, error)
+
+    def _settings_loaded(self, settings: Settings) -> None:
+        """From :meth:`warm_up`: close with the message when ``config.toml`` is wrong, else
+        apply what the first frame went without (the keys and the theme)."""
+        if self.settings_error is not None:
+            self.call_from_thread(self.exit, return_code=1)
+            return
+        self.call_from_thread(self._apply_settings, settings)
+
+    def _apply_settings(self, settings: Settings) -> None:
+        if settings.keys:
+            self.set_keymap(dict(settings.keys))
+            self.check_keys()
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
 
     def _send_leftovers(self) -> None:
         """Answers an earlier session could not send wait in the outbox: send them now."""
@@ -304,12 +343,10 @@ class QAuditApp(App[None]):
 LANGUAGE_NAMES = {"nl": N_("Dutch"), "en": N_("English")}
 
 
-def _default_database() -> str:
-    """The SQLite file in the data directory (``Settings().resolved_database_url()``)."""
-    from qaudit.paths import user_dirs
-
-    return f"sqlite:///{user_dirs().database_file}"
-
-
-def run(settings: Settings, database_url: str) -> None:
-    QAuditApp(settings, database_url=database_url).run()
+def run(app: QAuditApp) -> int:
+    """Run the workbench until it is closed; a wrong ``config.toml`` found after the first
+    frame is raised here (the command line says what is wrong, exit 1)."""
+    app.run()
+    if app.settings_error is not None:
+        raise app.settings_error
+    return app.return_code or 0

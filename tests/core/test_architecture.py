@@ -42,6 +42,17 @@ def test_version_and_cli_parsing_import_nothing_heavy() -> None:
     assert not loaded & set(HEAVY_FOR_CLI)
 
 
+def test_the_workbench_opens_without_the_settings_model_or_the_database_layer() -> None:
+    """What ``qaudit`` loads before its first frame: no pydantic (the settings model is built
+    after it), no SQLAlchemy, no planner (the dashboard is read by a helper process)."""
+    loaded = loaded_after(
+        "import qaudit.cli, qaudit.cli.ui, qaudit.config_source, qaudit.tui.app, "
+        "qaudit.services.dashboard_prefetch, qaudit.services.dashboard_row"
+    )
+    assert "textual" in loaded
+    assert not loaded & {"pydantic", "sqlalchemy", "sqlmodel", "alembic", "holidays"}
+
+
 def test_the_ui_translates_when_it_draws_and_uses_no_private_textual_api() -> None:
     """No ``_()`` evaluated when a UI module is imported (bindings and class attributes keep
     message ids, so the language can switch in the running app); no ``textual._*`` import."""

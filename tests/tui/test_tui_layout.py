@@ -157,7 +157,7 @@ def test_narrow_dashboards_keep_verdict_next_event_and_due():
     from qaudit.domain.enums import EventKind, Step
     from qaudit.domain.next_step import Action, NextAction, Who
     from qaudit.domain.verdict import Outcome
-    from qaudit.services.dashboard import DashboardRow
+    from qaudit.services.dashboard_row import DashboardRow
     from qaudit.tui.screens.dashboard_columns import PADDING, columns_for
 
     row = DashboardRow(

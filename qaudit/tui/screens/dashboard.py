@@ -33,8 +33,8 @@ from qaudit.tui.widgets.bulk_table import BulkTable
 from qaudit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from qaudit.services.dashboard import DashboardRow
     from qaudit.services.dashboard_next import Progress
+    from qaudit.services.dashboard_row import DashboardRow
     from qaudit.tui.app import QAuditApp
 
 

@@ -18,8 +18,8 @@ from qaudit.tui import format as fmt
 
 if TYPE_CHECKING:
     from qaudit.domain.verdict import Outcome
-    from qaudit.services.dashboard import DashboardRow
     from qaudit.services.dashboard_next import Progress
+    from qaudit.services.dashboard_row import DashboardRow
 
 
 @dataclass(frozen=True)
