@@ -82,6 +82,8 @@ def cancel_assessment(context: Context) -> int:
         "of scores, reports and planning."
     )
     print(message.format(id=done.id, kind=done.kind.label, answered=done.answered))
+    if done.step.result():
+        print(done.step.result())
     if done.events_released:
         print(
             _("{count} scheduled event(s) no longer point at it.").format(

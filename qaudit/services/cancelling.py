@@ -8,6 +8,7 @@ in the audit log; the reason and moment are also on the assessment itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -16,7 +17,8 @@ from qaudit.domain.enums import AssessmentKind, AssessmentStatus, EventStatus
 from qaudit.domain.models import Assessment, ScheduledEvent, utcnow
 from qaudit.errors import QauditError
 from qaudit.i18n import _
-from qaudit.services import access, answering, assessments, audit
+from qaudit.services import access, answering, assessments, audit, step_undo
+from qaudit.services.step_undo import StepUndo
 from qaudit.storage import transaction
 
 
@@ -28,12 +30,20 @@ class Cancelled:
     answered: int
     events_released: int
     """Planned events that pointed at the assessment, now free for a new one."""
+    step: StepUndo
+    """What happened to the step the assessment's start started (see ``step_undo``)."""
 
 
 def cancel(
-    engine: Engine, assessment_id: int, reason: str, *, actor: str | None = None
+    engine: Engine,
+    assessment_id: int,
+    reason: str,
+    *,
+    actor: str | None = None,
+    today: date | None = None,
 ) -> Cancelled:
-    """Cancel an open assessment in one transaction; refused when closed or cancelled."""
+    """Cancel an open assessment in one transaction; refused when closed or cancelled. The
+    step its start started goes back to what it was, if nothing else happened to it."""
     why = reason.strip()
     if not why:
         raise QauditError(
@@ -44,11 +54,22 @@ def cancel(
     with transaction(engine) as session:
         access.require_assessment(session, assessment_id, write=True)
         assessment = answering.lock_open(session, assessment_id)
-        return cancel_in(session, assessment, why, actor=actor)
+        return cancel_in(session, assessment, why, actor=actor, today=today)
+
+
+def step_after_cancel(session: Session, assessment_id: int) -> StepUndo:
+    """What cancelling the assessment would do to its step (for the confirmation)."""
+    access.require_assessment(session, assessment_id)
+    return step_undo.judge(session, assessments.get(session, assessment_id))
 
 
 def cancel_in(
-    session: Session, assessment: Assessment, reason: str, *, actor: str | None = None
+    session: Session,
+    assessment: Assessment,
+    reason: str,
+    *,
+    actor: str | None = None,
+    today: date | None = None,
 ) -> Cancelled:
     assert assessment.id is not None
     answered = assessments.verdict_of(session, assessment).score.overall.answered
@@ -66,6 +87,7 @@ def cancel_in(
         session.add(event)
         released += 1
     session.flush()
+    step = step_undo.undo_start(session, assessment, today or date.today())
     audit.log(
         session,
         "cancel",
@@ -76,5 +98,10 @@ def cancel_in(
         reason=reason,
         answered=answered,
         events_released=released,
+        step=int(step.step) if step.step else None,
+        step_undone=step.undone,
+        step_kept=step.kept_because,
     )
-    return Cancelled(assessment.id, assessment.kind, assessment.location_id, answered, released)
+    return Cancelled(
+        assessment.id, assessment.kind, assessment.location_id, answered, released, step
+    )

@@ -162,8 +162,10 @@ def set_step(
     decision: MtDecision | None = None,
     notes: str | None = None,
     actor: str | None = None,
+    assessment_id: int | None = None,
 ) -> CycleStep:
-    """Start or complete a step, if the cycle's gates allow it."""
+    """Start or complete a step, if the cycle's gates allow it. ``assessment_id``: the
+    assessment whose start starts the step (its cancelling may undo that start)."""
     if status is not StepStatus.NOT_STARTED:
         allowed = gate(step, cycle_state(session, location_id))
         if not allowed.allowed:
@@ -173,14 +175,12 @@ def set_step(
     ).first() or CycleStep(location_id=location_id, step=int(step))
     day = on or date.today()
     before = row.status if row.id is not None else None
+    earlier = step_history.snapshot(row)
     row.status = status
     if status is not StepStatus.NOT_STARTED and row.started_on is None:
         row.started_on = day
     if status is StepStatus.DONE and row.completed_on is None:
         row.completed_on = day  # the first completion; later ones go to the history
-    event = step_history.event_for(before, status)
-    if event is not None:
-        step_history.record(session, location_id, step, event, day)
     if person_id is None and row.person_id is None and status is not StepStatus.NOT_STARTED:
         person_id = access.identity(session).person_id  # who did it: the login's person
     if person_id is not None:
@@ -191,5 +191,18 @@ def set_step(
         row.notes = notes
     session.add(row)
     session.flush()
+    event = step_history.event_for(before, status)
+    if event is not None:
+        undoable = assessment_id is not None and event == step_history.STARTED
+        step_history.record(
+            session,
+            location_id,
+            step,
+            event,
+            day,
+            assessment_id=assessment_id if undoable else None,
+            before=earlier if undoable else None,
+            after=step_history.snapshot(row) if undoable else None,
+        )
     audit.log(session, "step", "location", location_id, actor, step=int(step), status=status.value)
     return row

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from qaudit.domain.enums import Step, StepStatus
-from qaudit.domain.models import StepEvent
+from qaudit.domain.models import CycleStep, StepEvent
 from qaudit.services import audit
 
 STARTED = "started"
 COMPLETED = "completed"
 REOPENED = "reopened"
+START_UNDONE = "start_undone"
+"""An assessment's start of the step undone by cancelling it (``services.step_undo``)."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,19 @@ def event_for(before: StepStatus | None, after: StepStatus) -> str | None:
     return None
 
 
-def record(session: Session, location_id: int, step: Step, event: str, day: date) -> None:
+def record(
+    session: Session,
+    location_id: int,
+    step: Step,
+    event: str,
+    day: date,
+    *,
+    assessment_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Keep an event; an undoable one (a start made by an assessment) with the assessment
+    and the step as it was before and after."""
     session.add(
         StepEvent(
             location_id=location_id,
@@ -47,8 +62,23 @@ def record(session: Session, location_id: int, step: Step, event: str, day: date
             event=event,
             day=day,
             actor=audit.current_actor(session),
+            assessment_id=assessment_id,
+            before=before,
+            after=after,
         )
     )
+
+
+def snapshot(row: CycleStep) -> dict[str, Any]:
+    """The step's fields as plain JSON values (a step without a row: not started)."""
+    return {
+        "status": _value(row.status or StepStatus.NOT_STARTED),
+        "started_on": row.started_on.isoformat() if row.started_on else None,
+        "completed_on": row.completed_on.isoformat() if row.completed_on else None,
+        "person_id": row.person_id,
+        "decision": _value(row.decision) if row.decision else None,
+        "notes": row.notes or "",
+    }
 
 
 def history(session: Session, location_id: int) -> dict[Step, tuple[StepEventRow, ...]]:
@@ -62,3 +92,8 @@ def history(session: Session, location_id: int) -> dict[Step, tuple[StepEventRow
         step = Step(row.step)
         out.setdefault(step, []).append(StepEventRow(step, row.event, row.day, row.actor))
     return {step: tuple(rows) for step, rows in out.items()}
+
+
+def _value(member: Any) -> Any:
+    """An enum's stored value (SQLAlchemy may hand back the enum or its value)."""
+    return getattr(member, "value", member)

@@ -264,12 +264,18 @@ def start_assessment(
         _event, people = schedule_status.link_started(session, created, people)
         if people:
             work_people.record_people(session, created, people)
+        assert created.id is not None
         if state.status(step) is StepStatus.NOT_STARTED:
             lead = people[0] if people else None
             locations.set_step(
-                session, location_id, step, StepStatus.IN_PROGRESS, on=today, person_id=lead
+                session,
+                location_id,
+                step,
+                StepStatus.IN_PROGRESS,
+                on=today,
+                person_id=lead,
+                assessment_id=created.id,
             )
-        assert created.id is not None
         return created.id
 
 

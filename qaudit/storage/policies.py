@@ -64,6 +64,8 @@ def _rules(table: str, columns: set[str]) -> tuple[str, str]:
         )
         write = f"({in_('location_id', WRITE_LOCATIONS)} OR {evidence_writers})"
         return in_("location_id", READ_LOCATIONS), write
+    if table == "stepevent":  # a step's history is its location's, whichever assessment
+        return in_("location_id", READ_LOCATIONS), in_("location_id", WRITE_LOCATIONS)
     if table == "eventassignment":
         return "(event_id IN (SELECT id FROM scheduledevent))", STAFF
     if table in ("accessgrant", "login"):

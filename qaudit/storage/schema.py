@@ -13,7 +13,20 @@ from sqlalchemy import Engine, inspect, text
 from qaudit.errors import SchemaError
 from qaudit.i18n import _
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+)
 """Every migration revision, oldest first; the last one is what the models describe."""
 HEAD = REVISIONS[-1]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -37,10 +38,17 @@ class StepEvent(SQLModel, table=True):
     location_id: int = fk("location.id")
     step: int = Field(ge=1, le=10)
     event: str
-    """"started", "completed" or "reopened"."""
+    """"started", "completed", "reopened" or "start_undone"."""
     day: date
     actor: str = ""
     recorded_at: datetime = Field(default_factory=utcnow)
+    assessment_id: int | None = fk("assessment.id", nullable=True)
+    """The assessment whose start started the step, or whose cancelling undid that start."""
+    before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    """The step as it was before this event (see ``services.step_undo``), kept where the
+    event may be undone: a step start made by an assessment."""
+    after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    """The step as this event left it: anything else since means the start is not undone."""
 
 
 class ScheduledEvent(SQLModel, table=True):

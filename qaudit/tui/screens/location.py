@@ -290,13 +290,15 @@ class LocationScreen(WorkScreen):
         if chosen is None or chosen.status.value != "open":
             self.notify(_("Select an open assessment in the lower table to cancel it."))
             return
-        question = cancel_question(chosen, self.trajectory.code)
+        step = self.read(cancelling.step_after_cancel, chosen.id)
+        question = cancel_question(chosen, self.trajectory.code, step)
         fields = [Field("reason", _("Why is it cancelled?"), required=True, guard=True)]
 
         def cancel(values: dict[str, Any]) -> None:
             done = self.act(cancelling.cancel, self.engine, chosen.id, values["reason"])
             if done is not None:
-                self.notify(_("Assessment {id} is cancelled.").format(id=chosen.id))
+                told = _("Assessment {id} is cancelled.").format(id=chosen.id)
+                self.notify(" ".join(filter(None, [told, done.step.result()])))
 
         self.ask(FormDialog(question, fields), cancel)
 

@@ -55,6 +55,7 @@ def history_text(events: Any) -> str:
         "started": _("started"),
         "completed": _("completed"),
         "reopened": _("reopened"),
+        "start_undone": _("start undone"),
     }
     parts = []
     completed = False
@@ -90,8 +91,9 @@ def readiness_text(scan: Any) -> str:
     return "\n".join(lines)
 
 
-def cancel_question(chosen: Any, location: str) -> str:
-    return _(
+def cancel_question(chosen: Any, location: str, step: Any) -> str:
+    """The question before cancelling, with what happens to the step (a ``StepUndo``)."""
+    question = _(
         "Cancel assessment {id} ({kind}, started {day}) at {location}? "
         "It has {answered} of {total} points answered. It is kept and logged, not "
         "deleted, but takes no more answers and is left out of scores, reports and "
@@ -104,6 +106,7 @@ def cancel_question(chosen: Any, location: str) -> str:
         answered=chosen.answered,
         total=chosen.total,
     )
+    return f"{question}\n{step.question()}"
 
 
 def reopen_question(row: Any, location: str) -> str:
