@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from qaudit.i18n import get_language
 from qaudit.tui.widgets.key_bar import KeyBar
@@ -15,13 +15,19 @@ from .conftest import settle
 SIZE = (160, 45)
 
 
+def _search_words(screen) -> str:
+    """The search box's words: its hint until it is used, then the input's placeholder."""
+    box = screen.search_box()
+    return box.placeholder if box is not None else str(screen.query_one("#search-hint").render())
+
+
 def _words(app) -> str:
     screen = app.screen
     table = screen.query_one(DataTable)
     headers = " ".join(str(c.label) for c in table.columns.values())
     bar = " ".join(e.word for e in screen.query_one(KeyBar).entries)
     status = str(screen.query_one("#status", Static).render())
-    return f"{headers} | {bar} | {status} | {screen.query_one(Input).placeholder}"
+    return f"{headers} | {bar} | {status} | {_search_words(screen)}"
 
 
 async def test_switch_from_dutch_to_english_without_a_restart(app, world):

@@ -152,3 +152,19 @@ async def test_the_keys_of_config_toml_apply_once_it_is_validated(tmp_path):
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "search"
     assert app.return_code != 1
+
+
+async def test_the_search_box_becomes_an_input_when_used(app, world):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.search_box() is None  # the first frame draws a hint, not an input
+        assert "Zoeken" in str(screen.query_one("#search-hint").render())
+        await pilot.click("#search-hint")
+        await pilot.pause()
+        box = screen.search_box()
+        assert box is not None and app.focused is box and not screen.query("#search-hint")
+        await pilot.press(*"nieuwe")
+        assert [r.code for r in screen.visible_rows()] == ["T02"]
+        await pilot.press("enter", "escape")  # back in the table; Escape clears the search
+        assert box.value == "" and len(screen.visible_rows()) == 2

@@ -1,8 +1,9 @@
 """The dashboard: every location, its step, Basis op orde verdict and next event.
 
-Kept light for start-up: the search box, the table and a status line are all the first
-frame needs; the step and auditor filters are chosen in a dialog (``f``) and shown in the
-status line, and ``o`` toggles "only overdue".
+Kept light for start-up: the table and a status line are all the first frame needs. The
+search box is a line of text that looks like one until ``/`` (or a click) puts a real input
+there; the step and auditor filters are chosen in a dialog (``f``) and shown in the status
+line, and ``o`` toggles "only overdue".
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from qaudit.services.dashboard_next import Progress
     from qaudit.services.dashboard_row import DashboardRow
     from qaudit.tui.app import QAuditApp
+
+
+SEARCH_HINT = N_("Search (/) by code, name, organisation, city or auditor")
 
 
 class DashboardScreen(Screen[None]):
@@ -125,9 +129,7 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
-            placeholder=_("Search (/) by code, name, organisation, city or auditor"), id="search"
-        )
+        yield Static(_(SEARCH_HINT), id="search-hint", markup=False)
         yield BulkTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="row-detail", markup=False)
         yield Static(_("Loading…"), id="status")
@@ -147,9 +149,11 @@ class DashboardScreen(Screen[None]):
     def language_changed(self) -> None:
         """Redraw every word in the language just chosen."""
         self.sub_title = _("Locations")
-        self.query_one("#search", Input).placeholder = _(
-            "Search (/) by code, name, organisation, city or auditor"
-        )
+        box = self.search_box()
+        if box is None:
+            self.query_one("#search-hint", Static).update(_(SEARCH_HINT))
+        else:
+            box.placeholder = _(SEARCH_HINT)
         self.columns = ()
         self.set_columns()
         self.refill()
@@ -226,7 +230,8 @@ class DashboardScreen(Screen[None]):
         self.qapp.report_error(message.error)
 
     def visible_rows(self) -> list[DashboardRow]:
-        text = self.query_one("#search", Input).value.strip()
+        box = self.search_box()
+        text = box.value.strip() if box is not None else ""
         return [
             r
             for r in self.rows
@@ -301,8 +306,20 @@ class DashboardScreen(Screen[None]):
 
         self.app.push_screen(NetworkScreen())
 
+    def search_box(self) -> Input | None:
+        """The search input, once ``/`` or a click has put it in place of the hint."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
+    @on(events.Click, "#search-hint")
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        box = self.search_box()
+        if box is None:
+            box = Input(placeholder=_(SEARCH_HINT), id="search")
+            hint = self.query_one("#search-hint")
+            self.mount(box, before=hint)
+            hint.remove()
+        box.focus()
 
     def action_toggle_overdue(self) -> None:
         self.overdue = not self.overdue
@@ -337,7 +354,9 @@ class DashboardScreen(Screen[None]):
         self.refill()
 
     def action_clear(self) -> None:
-        self.query_one("#search", Input).value = ""
+        box = self.search_box()
+        if box is not None:
+            box.value = ""
         self.set_filters(step=None, person=None, overdue=False)
         self.query_one(DataTable).focus()
 
