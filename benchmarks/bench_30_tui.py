@@ -50,9 +50,11 @@ import importlib.abc, importlib.util, sys, time
 def patch(dashboard):
     show_rows = dashboard.DashboardScreen.show_rows
     def shown(self, rows):
+        # after the refresh that draws these rows; registered first, so the screen's own
+        # after-refresh work (the warm-up workers it starts) is not counted
+        self.call_after_refresh(ready, self.app)
         show_rows(self, rows)
         {check}
-        self.call_after_refresh(ready, self.app)
     def ready(app):
         {report}
         app.exit()
@@ -104,8 +106,17 @@ def isolated(folder: Path) -> dict[str, str]:
     config.toml out of the way, and with bytecode, as an installed package has it (pip
     compiles a wheel's modules; without it, each start would compile qaudit's source, e.g.
     under ``PYTHONDONTWRITEBYTECODE``). The first, unmeasured run of each code writes it."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return env | {"QAUDIT_HOME": str(folder / "home"), "PYTHONPYCACHEPREFIX": str(folder / "pyc")}
+    home = folder / "home"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONDONTWRITEBYTECODE", "QAUDIT_HOME")
+    }
+    return env | {
+        "XDG_CONFIG_HOME": str(home / "config"),  # found as a user's are (platformdirs)
+        "XDG_DATA_HOME": str(home / "data"),
+        "PYTHONPYCACHEPREFIX": str(folder / "pyc"),
+    }
 
 
 def ready_seconds(code: str, repeat: int, env: dict[str, str] | None = None) -> float:

@@ -168,3 +168,18 @@ async def test_the_search_box_becomes_an_input_when_used(app, world):
         assert [r.code for r in screen.visible_rows()] == ["T02"]
         await pilot.press("enter", "escape")  # back in the table; Escape clears the search
         assert box.value == "" and len(screen.visible_rows()) == 2
+
+
+async def test_the_title_bar_follows_the_screen_and_opens_the_palette(app, world):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        bar = app.screen.query_one("TitleBar")
+        assert "qaudit — Locaties" in str(bar.render())
+        app.screen.sub_title = "iets anders"
+        await pilot.pause()
+        assert "qaudit — iets anders" in str(bar.render())
+        await pilot.click("TitleBar", offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

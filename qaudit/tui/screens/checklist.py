@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, OptionList, ProgressBar, Static, TextArea
+from textual.widgets import DataTable, OptionList, ProgressBar, Static, TextArea
 
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
@@ -19,6 +19,7 @@ from qaudit.tui.screens.checklist_sync import AnswerSync
 from qaudit.tui.screens.clientvoice import perception_line, promise_perception
 from qaudit.tui.widgets.key_bar import KeyBar
 from qaudit.tui.widgets.point_detail import PointDetail
+from qaudit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from qaudit.domain.point_search import PointIndex
@@ -41,7 +42,7 @@ class ChecklistScreen(AnswerSync, WorkScreen):
         """Built at the first ``/``: every point of the checklist, folded for searching."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="overall", show_eta=False)
             yield Static("", id="saved")

@@ -14,12 +14,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from qaudit.domain.clientvoice import Figure
@@ -84,7 +85,7 @@ class ClientVoiceScreen(WorkScreen):
         """The year shown (None: the current one)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(_("Loading…"), id="cv-head")
         with TabbedContent(id="cv-tabs"):
             with TabPane(_("Figures"), id="cv-tab-figures"):

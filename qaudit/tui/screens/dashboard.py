@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui.screens.base import if_given
@@ -32,6 +32,7 @@ from qaudit.tui.screens.dashboard_columns import (
 )
 from qaudit.tui.widgets.bulk_table import BulkTable
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from qaudit.services.dashboard_next import Progress
@@ -128,7 +129,7 @@ class DashboardScreen(Screen[None]):
         return cast("QAuditApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(_(SEARCH_HINT), id="search-hint", markup=False)
         yield BulkTable(id="locations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="row-detail", markup=False)

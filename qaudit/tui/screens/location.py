@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from qaudit.domain.enums import StepStatus
 from qaudit.i18n import N_, _
@@ -24,6 +24,7 @@ from qaudit.tui.screens.location_text import (
     start_question,
 )
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 _b = binding_maker("location")
 
@@ -143,7 +144,7 @@ class LocationScreen(WorkScreen):
         self.trajectory: Any = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="location-head")
         yield DataTable(id="steps", cursor_type="row")
         yield Static("", id="step-reason", classes="reason")

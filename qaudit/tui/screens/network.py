@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 _b = binding_maker("network")
 
@@ -61,7 +62,7 @@ class NetworkScreen(WorkScreen):
         self.meetings: list[Any] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(_("Network meetings"), classes="section")
         yield DataTable(id="meetings", cursor_type="row")
         yield Static("", id="practices-head", classes="section")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from qaudit.i18n import N_, _
 from qaudit.tui import format as fmt
@@ -14,6 +14,7 @@ from qaudit.tui.screens import record_forms as forms
 from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import Field, FormDialog
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 _b = binding_maker("rollout")
 
@@ -75,7 +76,7 @@ class RolloutScreen(WorkScreen):
         self.data: Any = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="rollout-progress")
         with TabbedContent(id="rollout-tabs"):
             with TabPane(_("Promises"), id="tab-promises"):

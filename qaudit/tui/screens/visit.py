@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from qaudit.domain.verdict import Outcome
 from qaudit.errors import QauditError
@@ -18,6 +18,7 @@ from qaudit.tui.screens.base import BACK, WorkScreen, binding_maker, headed
 from qaudit.tui.screens.form import ConfirmDialog, Field, FormDialog
 from qaudit.tui.screens.privacy_gate import privacy_warning
 from qaudit.tui.widgets.key_bar import KeyBar
+from qaudit.tui.widgets.title_bar import TitleBar
 
 _b = binding_maker("visit")
 
@@ -81,7 +82,7 @@ class VisitScreen(WorkScreen):
         self.record: Any = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="visit-head")
         with TabbedContent(id="visit-tabs"):
             with TabPane(_("Verdict"), id="tab-verdict"):
