@@ -2,7 +2,8 @@
 
 Message ids are English; Dutch (the default) comes from the catalogs in
 ``qaudit/locale/nl/LC_MESSAGES/*.mo``, one catalog per area of the program (core, tui,
-reports, excel, schedule), chained into one translation. ``scripts/i18n.py`` extracts,
+reports, excel, schedule, …), chained into one translation whose catalogs are read when a
+lookup first reaches them. ``scripts/i18n.py`` extracts,
 updates and compiles them.
 """
 
@@ -13,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 
 from qaudit.paths import locale_dir
 
@@ -22,16 +24,54 @@ _language = DEFAULT_LANGUAGE
 _local = threading.local()
 
 
+FIRST = ("tui", "core", "clientvoice")
+"""The catalogs the dashboard's words come from (the terminal UI's, the shared vocabulary,
+the client's voice evaluations it lists): searched, and so read, first. The others are read
+when a lookup first reaches them (a message not found before them, e.g. a report's words),
+so the workbench's first frame reads three of the nine catalogs."""
+
+
+class _Catalog(gettext.NullTranslations):
+    """One catalog file, read the first time a message is looked up in it; a message it does
+    not have is looked up in the next one (``fallback``)."""
+
+    def __init__(self, path: Path, fallback: gettext.NullTranslations) -> None:
+        super().__init__()
+        self._path = path
+        self._next = fallback
+        self._read: gettext.NullTranslations | None = None
+
+    def _catalog(self) -> gettext.NullTranslations:
+        if self._read is None:  # two threads may both read it: the same catalog either way
+            with self._path.open("rb") as handle:
+                read = gettext.GNUTranslations(handle)
+            read.add_fallback(self._next)
+            self._read = read
+        return self._read
+
+    def gettext(self, message: str) -> str:
+        return self._catalog().gettext(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._catalog().ngettext(msgid1, msgid2, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalog().pgettext(context, message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self._catalog().npgettext(context, msgid1, msgid2, n)
+
+
 @cache
 def translation(language: str) -> gettext.NullTranslations:
-    """All catalogs of one language, chained; English falls through to the message ids."""
+    """All catalogs of one language, chained (:data:`FIRST` first, each read when first
+    needed); English falls through to the message ids."""
     folder = locale_dir() / language / "LC_MESSAGES"
-    chain: gettext.NullTranslations = gettext.NullTranslations()
-    for mo in sorted(folder.glob("*.mo")) if folder.is_dir() else []:
-        with mo.open("rb") as handle:
-            catalog = gettext.GNUTranslations(handle)
-        catalog.add_fallback(chain)
-        chain = catalog
+    files = sorted(folder.glob("*.mo")) if folder.is_dir() else []
+    files.sort(key=lambda mo: FIRST.index(mo.stem) if mo.stem in FIRST else len(FIRST))
+    chain = gettext.NullTranslations()
+    for mo in reversed(files):
+        chain = _Catalog(mo, chain)
     return chain
 
 

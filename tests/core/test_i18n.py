@@ -68,3 +68,29 @@ def test_the_catalog_check_ignores_tool_written_headers_but_not_translations(
     copy.write_text(other_tool, encoding="utf-8")
     copy.with_suffix(".mo").write_bytes(script.mo_bytes(script.Catalog(locale="nl")))
     assert "core.mo is stale" in script.stale(copy, catalog, "nl")
+
+
+def test_catalogs_are_read_when_a_lookup_first_reaches_them() -> None:
+    from qaudit.i18n import translation
+
+    translation.cache_clear()
+    try:
+        chain = translation("nl")
+        assert chain.gettext("Locations") == "Locaties"  # the terminal UI's catalog
+        assert _read_catalogs(chain) == ["tui"]
+        # a report's word is in a catalog further down: those before it are read on the way
+        assert chain.gettext("(empty)") == "(leeg)"  # the workbooks' catalog
+        assert "excel" in _read_catalogs(chain) and "versions" not in _read_catalogs(chain)
+        assert chain.gettext("no such message") == "no such message"  # read to the end
+        assert "versions" in _read_catalogs(chain)
+    finally:
+        translation.cache_clear()
+
+
+def _read_catalogs(chain) -> list[str]:
+    read = []
+    while hasattr(chain, "_path"):
+        if chain._read is not None:
+            read.append(chain._path.stem)
+        chain = chain._next
+    return read

@@ -20,11 +20,15 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from qaudit.i18n import _
+from qaudit.i18n import N_, _
 
 ROOMY_LINES = 2
 """The most lines the roomy form may take before the bar switches to the compact form."""
 SEPARATOR = "  "
+PALETTE = N_("palette")
+"""Textual's word for the command palette's key, translated like ours (and its tooltip,
+which the help shows)."""
+PALETTE_TOOLTIP = N_("Open the command palette")
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class KeyBar(Static):
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             key = self.app.get_key_display(palette.binding)
-            entries.append(Entry("app.command_palette", key, _(palette.binding.description)))
+            entries.append(Entry("app.command_palette", key, _(PALETTE)))
         self.entries = entries
         self._redraw()
 
