@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from qaudit.domain.enums import AssessmentKind, EventKind, MtDecision, Step
-from qaudit.domain.verdict import Outcome
+from qaudit.domain.enums import AssessmentKind, EventKind, MtDecision, Outcome, Step
 from qaudit.i18n import N_, _
 
 HELD_MARGIN = timedelta(days=90)

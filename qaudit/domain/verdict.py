@@ -7,60 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from qaudit.domain.enums import Result
+from qaudit.domain.enums import Outcome, Result
 from qaudit.domain.scoring import Score, Tally, score
 from qaudit.i18n import N_, _
 
 if TYPE_CHECKING:  # annotations only: keeps pydantic off the UI's start-up path
     from qaudit.checklists.spec import ChecklistSpec
 
-
-class Outcome(StrEnum):
-    SUFFICIENT = "sufficient"
-    INSUFFICIENT = "insufficient"
-    INCOMPLETE = "incomplete"
-    CONDITIONAL = "conditional"
-    """Op orde onder voorwaarde: repair within the term, then a re-check of what failed."""
-    NOT_JUDGED = "not_judged"
-    """An appreciative visitation: strengths and tips, no pass or fail."""
-
-    @property
-    def label(self) -> str:
-        """The outcome of a Basis op orde audit or Cirkel re-check."""
-        return _(_OUTCOME_LABELS[self])
-
-    def label_for(self, checklist_kind: str) -> str:
-        """The outcome in the words of the checklist's kind (a visitation judges promises)."""
-        if checklist_kind == "visitation":
-            return _(_VISITATION_LABELS[self])
-        if checklist_kind == "readiness":
-            return _(_READINESS_LABELS[self])
-        return self.label
-
-
-_OUTCOME_LABELS = {
-    Outcome.SUFFICIENT: N_("basis sufficiently in order"),
-    Outcome.INSUFFICIENT: N_("basis not sufficiently in order"),
-    Outcome.INCOMPLETE: N_("not all points assessed yet"),
-    Outcome.CONDITIONAL: N_("basis in order on condition (repair, then a re-check)"),
-    Outcome.NOT_JUDGED: N_("appreciative: no verdict"),
-}
-_VISITATION_LABELS = {
-    Outcome.SUFFICIENT: N_("promises kept and perceivable"),
-    Outcome.INSUFFICIENT: N_("promises not yet kept everywhere"),
-    Outcome.INCOMPLETE: N_("not all points assessed yet"),
-    Outcome.CONDITIONAL: N_("promises kept on condition"),
-    Outcome.NOT_JUDGED: N_("appreciative: strengths and tips, no verdict"),
-}
-
-_READINESS_LABELS = {
-    Outcome.SUFFICIENT: N_("readiness scan complete"),
-    Outcome.INSUFFICIENT: N_("readiness scan complete"),
-    Outcome.INCOMPLETE: N_("not all statements answered yet"),
-}
 
 _TEMPLATES = {
     "critical": N_("Critical point {point} is not compliant."),

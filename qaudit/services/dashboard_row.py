@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from qaudit.domain.clientvoice_rhythm import DUE_OVERDUE, RhythmStatus
-from qaudit.domain.enums import EventKind, Step
+from qaudit.domain.enums import EventKind, Outcome, Step
 from qaudit.domain.next_step import NextAction, OpenWork
-from qaudit.domain.verdict import Outcome
 
 __all__ = ["DashboardRow"]
 
