@@ -48,6 +48,14 @@ TEXT = FileType("text/plain", "text")
 
 ALLOWED = "PDF, JPEG, PNG, HEIC, Word, Excel, PowerPoint, OpenDocument, text"
 """What may be attached, for messages."""
+_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
+_OFFICE_SUFFIXES = (".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt")
+_OPEN_DOCUMENT_SUFFIXES = (".odt", ".ods", ".odp", ".odg")
+SUFFIXES = frozenset(
+    (".pdf", ".txt", ".csv", ".md", *_PHOTO_SUFFIXES, *_OFFICE_SUFFIXES, *_OPEN_DOCUMENT_SUFFIXES)
+)
+"""How the names of the allowed kinds usually end (lower case): narrows a file chooser's list.
+The content still decides (:func:`sniff`); a file named otherwise can be typed."""
 
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"heif"}
 _OOXML = (("word/", DOCX), ("xl/", XLSX), ("ppt/", PPTX))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qaudit.config import EvidenceSettings, Settings
 from qaudit.services import assessments, evidence
 from qaudit.storage import transaction
@@ -14,6 +16,15 @@ from tests.evidence.support import jpeg, write
 from .conftest import RUNNING, TODAY, settle
 
 SIZE = (160, 45)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The file chooser opens in the home folder: an empty one of the test's own."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
 
 
 def make_app(world, tmp_path: Path, opener: list[str]) -> QAuditApp:
@@ -58,7 +69,9 @@ async def test_attach_list_and_open(world, tmp_path):
         await pilot.press("b")
         dialog = app.screen
         assert type(dialog).__name__ == "EvidenceDialog" and dialog.files == []
-        await pilot.press("a", *str(photo), "enter")
+        await pilot.press("a", "tab", *str(photo), "enter")  # the chooser's path field
+        await pilot.pause()
+        assert app.screen is dialog
         assert names(world, "A.01") == ["keuken.jpg"]
         assert [f.name for f in dialog.files] == ["keuken.jpg"]
         assert "keuken.jpg" in str(dialog.query_one("#evidence-status").render())
@@ -79,10 +92,13 @@ async def test_refused_file_keeps_the_typed_path(world, tmp_path):
         await settle(app, pilot)
         app.open_assessment(world.visit_id)
         await settle(app, pilot)
-        await pilot.press("b", "a", *str(program), "enter")
+        await pilot.press("b", "a", "tab", *str(program), "enter")
         await pilot.pause()
         assert names(world, "A.01") == []
-        assert app.screen.query_one("#evidence-path").value == str(program)
+        chooser = app.screen  # open again, with the typed path and why
+        assert type(chooser).__name__ == "FileChooser"
+        assert chooser.query_one("#chooser-path").value == str(program)
+        assert str(chooser.query_one("#chooser-problem").render())
 
 
 async def test_personal_name_asks_first(world, tmp_path):
@@ -92,7 +108,7 @@ async def test_personal_name_asks_first(world, tmp_path):
         await settle(app, pilot)
         app.open_assessment(world.visit_id)
         await settle(app, pilot)
-        await pilot.press("b", "a", *str(photo), "enter")
+        await pilot.press("b", "a", "tab", *str(photo), "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "PrivacyDialog"
         await pilot.press("r")  # rewrite: nothing attached

@@ -1,4 +1,5 @@
-"""``b`` on the checklist: a point's evidence files and photos: attach from disk, open."""
+"""``b`` on the checklist: a point's evidence files and photos: attach from disk (chosen in
+a folder tree or typed, see ``file_chooser``), open, detach."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from qaudit.i18n import N_, _
 
@@ -26,10 +27,10 @@ class EvidenceDialog(ModalScreen[int | None]):
         Binding("escape", "close", N_("Close"), id="evidence.close", tooltip=N_("Close")),
         Binding(
             "a",
-            "focus_path",
+            "choose",
             N_("Attach"),
             id="evidence.attach",
-            tooltip=N_("Attach a file or photo from disk"),
+            tooltip=N_("Choose a file or photo on disk to attach"),
         ),
         Binding(
             "o",
@@ -64,11 +65,6 @@ class EvidenceDialog(ModalScreen[int | None]):
             yield Static(title, classes="form-title")
             yield DataTable(id="evidence-files", cursor_type="row")
             yield Static("", id="evidence-status", classes="hint")
-            yield Input(
-                placeholder=_("a file to attach, e.g. ~/Foto's/keuken.jpg (Enter attaches)"),
-                id="evidence-path",
-                disabled=self.closed,
-            )
             keys = _("a: attach · o or Enter: open · d: detach · Esc: close")
             yield Static(keys, classes="hint")
 
@@ -92,54 +88,60 @@ class EvidenceDialog(ModalScreen[int | None]):
             status = _("No files yet.")
         self.query_one("#evidence-status", Static).update(status)
 
-    def action_focus_path(self) -> None:
+    def action_choose(self, typed: str = "", problem: str = "") -> None:
+        """Open the file chooser; the chosen file is attached (a refusal opens it again with
+        the path and why)."""
         if self.closed:
             self.notify(_("The assessment is closed: its evidence is locked."))
             return
-        self.query_one("#evidence-path", Input).focus()
+        from qaudit.tui.screens.file_chooser import FileChooser, start_folder
 
-    @on(Input.Submitted, "#evidence-path")
-    def _attach_typed(self, event: Input.Submitted) -> None:
-        typed = event.value.strip().strip("'\"")
-        if not typed:
-            return
-        path = Path(typed).expanduser()
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.attach_path(path)
+
+        self.app.push_screen(FileChooser(start_folder(self.app), typed, problem), chosen)
+
+    def attach_path(self, path: Path) -> None:
+        """Attach ``path`` to the point; a name that looks personal asks first."""
         from qaudit.domain.evidence import personal_data_in_name
         from qaudit.tui.screens.privacy_gate import guard_free_text
 
-        name = path.name
-        looks = " ".join(f.text for f in personal_data_in_name(name))
+        looks = " ".join(f.text for f in personal_data_in_name(path.name))
+        if not looks:
+            self.attach_checked(path, checked=False)
+            return
+        guard_free_text(
+            self.app,
+            {_("File name {name}").format(name=path.name): looks},
+            lambda: self.attach_checked(path, checked=True),
+            about=("assessment", self.assessment_id),
+        )
 
-        def attach(checked: bool) -> None:
-            done = self.qapp.call_service(
-                self.qapp.services.attach_evidence,
+    def attach_checked(self, path: Path, *, checked: bool) -> None:
+        services = self.qapp.services
+        try:
+            done = services.attach_evidence(
                 self.assessment_id,
                 self.point_id,
                 path,
                 max_mib=self.qapp.settings.evidence.max_mib,
                 name_checked=checked,
             )
-            if done is None:
-                return  # refused: the message is shown, the typed path stays to correct
-            self.query_one("#evidence-path", Input).value = ""
-            if not done.new_link:
-                said = _("{name} was already attached.")
-            elif not done.new_file:
-                said = _("{name} attached (the same file was already stored: kept once).")
-            else:
-                said = _("{name} attached.")
-            self.reload(said.format(name=done.view.name))
-            self.query_one("#evidence-files", DataTable).focus()
-
-        if not looks:
-            attach(False)
+        except Exception as error:
+            problem = services.describe_fault(error)
+            if problem is None:
+                raise  # a bug, not a refused file
+            self.action_choose(str(path), problem)  # the path kept, with why
             return
-        guard_free_text(
-            self.app,
-            {_("File name {name}").format(name=name): looks},
-            lambda: attach(True),
-            about=("assessment", self.assessment_id),
-        )
+        if not done.new_link:
+            said = _("{name} was already attached.")
+        elif not done.new_file:
+            said = _("{name} attached (the same file was already stored: kept once).")
+        else:
+            said = _("{name} attached.")
+        self.reload(said.format(name=done.view.name))
+        self.query_one("#evidence-files", DataTable).focus()
 
     @on(DataTable.RowSelected, "#evidence-files")
     def _selected(self) -> None:
