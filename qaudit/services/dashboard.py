@@ -51,10 +51,10 @@ def dashboard_rows(
             continue
         percent, outcome = verdicts.get(loc_id, (None, None))
         kind, due, overdue = events.get(loc_id, (None, None, False))
-        if kind in PLANNED_KINDS or loc_id in late:  # overdue as the planner decides it
-            overdue = loc_id in late
-            if kind is None:
-                kind, due = late[loc_id][0].kind, late[loc_id][0].window_end
+        if kind in PLANNED_KINDS:
+            overdue = False  # a visitation or Cirkel is overdue as the planner decides it:
+        if loc_id in late and not overdue:  # then the overdue one is what to act on
+            kind, due, overdue = late[loc_id][0].kind, late[loc_id][0].window_end, True
         step = steps.get(loc_id, first)
         work = facts.work.get(loc_id)
         next_step = next_action(
@@ -119,13 +119,16 @@ def _next_events(
 ) -> dict[int, tuple[EventKind, date | None, bool]]:
     """Per location: the planned event to act on first (an overdue one, else the one due
     first), when it is due, and whether it is overdue. A visit whose assessment was
-    started is held, not still to come (:func:`qaudit.domain.next_step.is_held`)."""
+    started is held, not still to come (:func:`qaudit.domain.next_step.is_held`). A
+    visitation or Cirkel is due as the planner decides (:mod:`qaudit.services.schedule_due`):
+    by the end of its due year (the window around its planned day is the slot the planner
+    chose, which it moves when the day passes), or on its day when it was planned by hand."""
     sql = (
         "SELECT location_id, kind, planned_on, window_end, due_year, window_start, "
-        "assessment_id FROM scheduledevent WHERE status = 'planned'"
+        "assessment_id, manual FROM scheduledevent WHERE status = 'planned'"
     )
     best: dict[int, tuple[EventKind, date | None, bool]] = {}
-    for location_id, kind, planned, window, due_year, start, linked in read(sql, {}):
+    for location_id, kind, planned, window, due_year, start, linked, manual in read(sql, {}):
         held_by = HOLDS.get(EventKind(kind))
         if held_by is not None:
             started = facts.started.get((location_id, held_by.value))
@@ -133,8 +136,15 @@ def _next_events(
             if is_held(as_date(start), due_year, linked is not None, ever, as_date(planned)):
                 continue
         planned_on, end = as_date(planned), as_date(window)
+        event_kind = EventKind(kind)
+        if event_kind in PLANNED_KINDS:  # due as the planner decides (schedule_due)
+            if manual:  # a kept event is due on its day
+                planned_on = planned_on or as_date(start) or _mid_year(due_year)
+                end, due_year = None, None
+            elif due_year:  # by the end of its due year; the window is the slot chosen
+                end = None
         event = (
-            EventKind(kind),
+            event_kind,
             due_on(planned_on, end, due_year),
             is_overdue(today, planned_on, end, due_year),
         )
@@ -142,6 +152,11 @@ def _next_events(
         if current is None or _urgency(event) < _urgency(current):
             best[location_id] = event
     return best
+
+
+def _mid_year(year: int | None) -> date | None:
+    """The day the planner keeps a manual event without a day on (``schedule_due._kept``)."""
+    return date(year, 7, 1) if year else None
 
 
 def _urgency(event: tuple[EventKind, date | None, bool]) -> tuple[bool, date]:

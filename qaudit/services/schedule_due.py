@@ -21,7 +21,7 @@ from qaudit.domain.enums import EventKind, MtDecision, Step, StepStatus
 from qaudit.domain.events import as_date
 from qaudit.domain.verdict import Outcome
 from qaudit.scheduling.model import FixedEvent, Held, LocationIn, OrganisationIn, PlanInput
-from qaudit.scheduling.timeline import timeline
+from qaudit.scheduling.timeline import Slot, timeline
 
 Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 _STEP = {int(step): step for step in Step}
@@ -95,10 +95,16 @@ def overdue_in(
         slots = timeline(
             location, organisations.get(location.organisation_id), kept, today, today.year
         )
-        late = [Overdue(s.kind, s.due_year, date(s.due_year, 12, 31)) for s in slots if s.overdue]
+        late = [Overdue(s.kind, s.due_year, _deadline(s)) for s in slots if s.overdue]
         if late:
             found[location.id] = late
     return found
+
+
+def _deadline(slot: Slot) -> date:
+    """The last day an event is on time: the end of its due year, or the day of an event
+    planned by hand (kept where it is, it is overdue once that day has passed)."""
+    return slot.on if slot.fixed is not None else date(slot.due_year, 12, 31)
 
 
 def overdue_count(read: Read, today: date) -> int:

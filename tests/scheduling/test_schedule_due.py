@@ -45,3 +45,38 @@ def test_overdue_names_the_kind_and_its_window(engine, coop):  # noqa: F811
     assert first.window_end < LATE
     # nothing is overdue while the window is still open
     assert overdue_by_location(engine_reader(engine), date(first.due_year, 6, 1)) == {}
+
+
+
+def test_a_due_date_that_has_passed_is_overdue(tmp_path):
+    """The dashboard's "uiterlijk" is the planner's deadline: a visitation or Cirkel is due
+    by the end of its year, whatever the window around the day it was planned on; so a due
+    date shown as passed is always marked overdue. (In the demo of 28-11-2026, L11's
+    visitation was planned for 29-09 with a window to 29-10: it showed "uiterlijk 29-10-2026"
+    without being overdue, while the planner still had until 31-12.)"""
+    from qaudit.services.database import open_database
+    from qaudit.services.demo import build_demo
+
+    today = date(2026, 11, 28)
+    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    build_demo(engine, today=today)
+    with engine.begin() as connection:  # and one visitation planned by hand, for 1 October
+        connection.exec_driver_sql(
+            "UPDATE scheduledevent SET manual = 1, planned_on = '2026-10-01', due_year = 2026"
+            " WHERE id = (SELECT min(id) FROM scheduledevent WHERE status = 'planned'"
+            " AND kind = 'visitation' AND location_id NOT IN"
+            " (SELECT location_id FROM scheduledevent WHERE id = 9))"
+        )
+    read = engine_reader(engine)
+    checked = 0
+    for day in (today, date(2026, 12, 31), date(2027, 1, 2), date(2027, 6, 1)):
+        late = overdue_by_location(read, day)
+        for row in dashboard_rows(read, day):
+            if row.next_due is None:
+                continue
+            checked += 1
+            assert row.overdue or row.next_due >= day, (day, row.code, row.next_due)
+            if row.next_kind in (EventKind.VISITATION, EventKind.CIRKEL):
+                assert row.overdue == (row.id in late) == (row.next_due < day), (day, row.code)
+    engine.dispose()
+    assert checked > 10
