@@ -1,14 +1,16 @@
 """Evidence photos as thumbnails in a report's appendix (issue 15).
 
 Each photo is scaled down with Pillow (at most :data:`PIXELS` on its long side, turned
-upright by its EXIF orientation) so a report with many photos stays small; a photo Pillow
-cannot read is left out rather than breaking the report.
+upright by its EXIF orientation) so a report with many photos stays small; a HEIC photo (an
+iPhone's) is read through pillow-heif and put in as a JPEG, as Word shows no HEIC; a photo
+that cannot be read is left out rather than breaking the report.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from qaudit.i18n import _
@@ -26,6 +28,7 @@ def thumbnail(data: bytes) -> tuple[bytes, float] | None:
     """The scaled-down picture (JPEG, or PNG when it has transparency) and its width in mm."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    _read_heic()
     try:
         with Image.open(io.BytesIO(data)) as opened:
             image = ImageOps.exif_transpose(opened) or opened
@@ -40,6 +43,14 @@ def thumbnail(data: bytes) -> tuple[bytes, float] | None:
         return None
     ratio = width / height if height else 1.0
     return out.getvalue(), WIDTH_MM * min(1.0, ratio)
+
+
+@cache
+def _read_heic() -> None:
+    """Let Pillow open HEIC photos (pillow-heif), once, when the first thumbnail is made."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
 
 
 def photo_context(photos: Iterable[PhotoRow]) -> list[dict[str, Any]]:

@@ -258,12 +258,13 @@ def content(session: Session, evidence_id: int) -> tuple[EvidenceView, bytes]:
 
 
 def photos(session: Session, assessment_id: int) -> list[tuple[EvidenceView, bytes]]:
-    """The JPEG and PNG photos of an assessment with their bytes (for the report appendix)."""
+    """The photos of an assessment (JPEG, PNG, HEIC) with their bytes, for the report's
+    appendix (a HEIC photo is put in as a JPEG there)."""
     views = [v for v in listed(session, assessment_id) if v.media_type in _IMAGES]
     return [content(session, v.id) for v in views]
 
 
-_IMAGES = ("image/jpeg", "image/png")
+_IMAGES = ("image/jpeg", "image/png", "image/heic")
 
 
 def remove(session: Session, evidence_id: int, actor: str | None = None) -> EvidenceView:

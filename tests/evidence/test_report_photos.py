@@ -30,6 +30,16 @@ def big_photo() -> bytes:
     return out.getvalue()
 
 
+def heic_photo() -> bytes:
+    """A 1600×1200 HEIC photo, as an iPhone takes them (written with pillow-heif)."""
+    from PIL import Image
+    from pillow_heif import from_pillow
+
+    out = io.BytesIO()
+    from_pillow(Image.new("RGB", (1600, 1200), (30, 120, 60))).save(out, quality=80)
+    return out.getvalue()
+
+
 @pytest.fixture
 def report_with_photos(engine: Engine, mini_catalogue: Catalogue, tmp_path: Path) -> Path:
     assessment_id = start(engine, make_location(engine), mini_catalogue)
@@ -37,6 +47,9 @@ def report_with_photos(engine: Engine, mini_catalogue: Catalogue, tmp_path: Path
     evidence.attach_file(engine, assessment_id, "A.01", photo)
     evidence.attach_file(engine, assessment_id, "B.01", write(tmp_path, "gang.png", png()))
     evidence.attach_file(engine, assessment_id, "B.01", write(tmp_path, "beleid.pdf", PDF))
+    evidence.attach_file(
+        engine, assessment_id, "A.01", write(tmp_path, "terras.heic", heic_photo())
+    )
     out = tmp_path / "out" / "rapport.docx"
     out.parent.mkdir()
     write_one(engine, "basis-op-orde", assessment_id, out)
@@ -48,6 +61,7 @@ def test_photos_are_thumbnails_in_the_appendix(report_with_photos: Path) -> None
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Foto's bij de meetpunten" in text
     assert "A.01 · keuken.jpg" in text and "B.01 · gang.png" in text
+    assert "A.01 · terras.heic" in text  # an iPhone photo too
     assert "beleid.pdf" not in text  # a document is no photo
     with zipfile.ZipFile(report_with_photos) as package:
         media = {n: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
@@ -56,7 +70,9 @@ def test_photos_are_thumbnails_in_the_appendix(report_with_photos: Path) -> None
     pictures = [Image.open(io.BytesIO(data)) for data in media.values()]
     sizes = sorted(picture.size for picture in pictures)
     assert (300, 200) in sizes and (900, 600) in sizes  # the PNG as it was; the photo scaled
+    assert (900, 675) in sizes  # the HEIC photo, scaled
     assert (3000, 2000) not in sizes
+    assert {picture.format for picture in pictures} <= {"JPEG", "PNG"}  # Word shows no HEIC
     biggest = max(len(data) for data in media.values())
     assert biggest < len(big_photo()) // 4  # far smaller than the camera's file
     described = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
@@ -78,7 +94,7 @@ def test_libreoffice_converts_the_report_with_its_photos(
         pytest.skip(f"LibreOffice converts no Word file here: {exc}")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
-    assert data.count(b"/Subtype/Image") + data.count(b"/Subtype /Image") >= 2
+    assert data.count(b"/Subtype/Image") + data.count(b"/Subtype /Image") >= 3
 
 
 @pytest.mark.parametrize(("kind", "report"), [("visitation", "visitatie"), ("cirkel", "cirkel")])
