@@ -47,6 +47,19 @@ def mini_catalogue() -> Catalogue:
     return load_catalogue(FIXTURES / "mini")
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo cooperative in a SQLite file, written once per test module (copy it to
+    change it)."""
+    from qaudit.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    engine = open_database(f"sqlite:///{path}")
+    build_demo(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"

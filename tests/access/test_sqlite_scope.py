@@ -15,19 +15,10 @@ from qaudit.domain.access import AccessRole, Grant
 from qaudit.errors import Refused
 from qaudit.services import dashboard, trajectory, users
 from qaudit.services.database import open_database
-from qaudit.services.demo import build_demo, cast, network
+from qaudit.services.demo import cast, network
 from qaudit.storage import transaction
 
 DEMO_LOCATIONS = [*cast.LOCATIONS, *network.LOCATIONS]  # the demo's member locations
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    engine = open_database(f"sqlite:///{path}")
-    build_demo(engine)
-    engine.dispose()
-    return path
 
 
 @pytest.fixture

@@ -20,18 +20,6 @@ from qaudit.services.workbench import Workbench
 from .conftest import TODAY, settle
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from qaudit.services.database import open_database
-    from qaudit.services.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    engine = open_database(f"sqlite:///{path}")
-    build_demo(engine)
-    engine.dispose()
-    return path
-
-
 def _config(text: str) -> Path:
     file = user_dirs().config_file
     file.parent.mkdir(parents=True, exist_ok=True)
