@@ -47,7 +47,6 @@ def test_overdue_names_the_kind_and_its_window(engine, coop):  # noqa: F811
     assert overdue_by_location(engine_reader(engine), date(first.due_year, 6, 1)) == {}
 
 
-
 def test_a_due_date_that_has_passed_is_overdue(tmp_path):
     """The dashboard's "uiterlijk" is the planner's deadline: a visitation or Cirkel is due
     by the end of its year, whatever the window around the day it was planned on; so a due
