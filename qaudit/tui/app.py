@@ -92,11 +92,14 @@ class QAuditApp(App[None]):
         prefetched: Future[list[Any]] | None = None,
         load_settings: Callable[[], Settings] | None = None,
         theme: str = "",
+        when_started: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
         self._settings_lock = threading.Lock()
         self._load_settings = load_settings
+        self._when_started = when_started
+        """Called once the dashboard's first frame is drawn (or its rows failed to load)."""
         self.settings_error: QauditError | None = None
         """What was wrong with ``config.toml``, found after the first frame (the app closes)."""
         if services is None and engine is None and not database_url:
@@ -125,8 +128,11 @@ class QAuditApp(App[None]):
         self.prefetched = prefetched
         """The dashboard rows, being read from a SQLite file since the app was made."""
         if prefetched is None and self.services.sqlite_path is not None:
-            self.prefetched = Future()
-            threading.Thread(target=self._prefetch, name="dashboard-prefetch", daemon=True).start()
+            rows: Future[list[Any]] = Future()
+            self.prefetched = rows
+            threading.Thread(
+                target=self._prefetch, args=(rows,), name="dashboard-prefetch", daemon=True
+            ).start()
 
     @property
     def settings(self) -> Settings:
@@ -144,12 +150,13 @@ class QAuditApp(App[None]):
                     self._settings = Settings()
             return self._settings
 
-    def _prefetch(self) -> None:
-        assert self.prefetched is not None
+    def _prefetch(self, rows: Future[list[Any]]) -> None:
+        """On its own thread: the rows into ``rows`` (the screen takes the future from
+        :attr:`prefetched` when it mounts, maybe before they are read)."""
         try:
-            self.prefetched.set_result(self.services.dashboard_rows(self.today))
+            rows.set_result(self.services.dashboard_rows(self.today))
         except Exception as error:  # the screen reports it
-            self.prefetched.set_exception(error)
+            rows.set_exception(error)
 
     def engine(self) -> Database:
         """The database handle services take (opened, and its schema checked, on first use)."""
@@ -221,6 +228,8 @@ class QAuditApp(App[None]):
     def on_mount(self) -> None:
         self.fit_layout(self.size.width)
         self.push_screen(DashboardScreen())
+        if self._when_started is not None:
+            self.set_timer(10, self.started)  # whatever became of the first frame
         if self._settings is not None and self._settings.keys:
             self.check_keys()
 
@@ -240,6 +249,12 @@ class QAuditApp(App[None]):
                 timeout=30,
                 markup=False,
             )
+
+    def started(self) -> None:
+        """Start-up is over: the dashboard's first frame is drawn, or its rows failed."""
+        when_started, self._when_started = self._when_started, None
+        if when_started is not None:
+            when_started()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:

@@ -113,6 +113,9 @@ def test_a_wrong_basic_setting_is_said_before_the_workbench_opens(monkeypatch, c
     assert main([]) == 1
     error = capsys.readouterr().err
     assert f"{file}: database_url" in error and "5" in error
+    import gc
+
+    assert gc.isenabled()  # paused for start-up only
 
 
 async def test_a_wrong_setting_closes_the_workbench_after_its_first_frame(tmp_path):
@@ -172,3 +175,43 @@ async def test_the_title_bar_follows_the_screen_and_opens_the_palette(app, world
         await pilot.click("TitleBar", offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_start_up_ends_once_the_first_frame_is_drawn(app, world):
+    ended = []
+    app._when_started = lambda: ended.append(len(app.screen.rows))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert ended == [2]  # once, with the rows on the screen
+        await pilot.press("r")  # a reload is no new start
+        await settle(app, pilot)
+    assert ended == [2]
+
+
+async def test_start_up_ends_when_the_rows_cannot_be_read(tmp_path):
+    """A damaged file: the read fails after the screen has taken it (the screen once waited
+    for it for ever: the reading thread lost its future when the screen took it)."""
+    from qaudit.tui.app import QAuditApp
+
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"this is not a database" * 100)
+    ended = []
+    app = QAuditApp(database_url=f"sqlite:///{damaged}", when_started=lambda: ended.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert ended == [1]
+
+
+async def test_a_new_file_shows_an_empty_dashboard(tmp_path):
+    """No file yet: the engine creates it, and the dashboard says it has no locations."""
+    from textual.widgets import Static
+
+    from qaudit.tui.app import QAuditApp
+
+    app = QAuditApp(database_url=f"sqlite:///{tmp_path / 'new.db'}")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "0 van 0 locaties" in status
+    assert (tmp_path / "new.db").exists()

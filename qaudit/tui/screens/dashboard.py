@@ -197,6 +197,7 @@ class DashboardScreen(Screen[None]):
         self.set_columns()
         self.refill()
         if first:
+            self.call_after_refresh(self.qapp.started)
             self.call_after_refresh(self.qapp.warm_up)
         if any(r.work is not None for r in rows):
             self.call_after_refresh(self.read_progress)
@@ -227,6 +228,7 @@ class DashboardScreen(Screen[None]):
         self._show_detail()
 
     def on_dashboard_screen_failed(self, message: Failed) -> None:
+        self.qapp.started()
         self.query_one("#status", Static).update(str(message.error))
         self.qapp.report_error(message.error)
 
