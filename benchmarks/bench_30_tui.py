@@ -119,30 +119,29 @@ def isolated(folder: Path) -> dict[str, str]:
     }
 
 
-def ready_seconds(code: str, repeat: int, env: dict[str, str] | None = None) -> float:
-    """Median time from starting a fresh interpreter to the app's first populated frame
-    (the child prints the wall clock when it gets there; exiting afterwards is not counted,
-    so a background thread still warming up the database layer does not count either)."""
-
-    def once() -> float:
-        start = time.time()
-        out = subprocess.run(
-            python(code), check=True, capture_output=True, text=True, env=env
-        ).stdout
-        return float(out.strip().splitlines()[-1]) - start
-
-    once()  # warm the file cache
-    return statistics.median(once() for _ in range(repeat))
+def ready_seconds(code: str, env: dict[str, str] | None = None) -> float:
+    """From starting a fresh interpreter to the app's first populated frame (the child
+    prints the wall clock when it gets there; exiting afterwards is not counted, so a
+    background thread still warming up the database layer does not count either)."""
+    start = time.time()
+    out = subprocess.run(python(code), check=True, capture_output=True, text=True, env=env).stdout
+    return float(out.strip().splitlines()[-1]) - start
 
 
 def startup(folder: Path, repeat: int) -> dict[str, float]:
+    """qaudit's start-up against the bare app's, run in turns (bare, qaudit, bare, …) so a
+    machine that speeds up or slows down between runs weighs on both alike; the ratio is
+    the median of each turn's ratio."""
     url = _demo_url(folder)
-    bare = ready_seconds(BARE_APP, repeat, isolated(folder))
-    ours = ready_seconds(QAUDIT_APP.format(url=url), repeat, isolated(folder))
+    env = isolated(folder)
+    codes = (BARE_APP, QAUDIT_APP.format(url=url))
+    for code in codes:
+        ready_seconds(code, env)  # warm the file cache and write the bytecode
+    turns = [tuple(ready_seconds(code, env) for code in codes) for _ in range(repeat)]
     return {
-        "tui_bare_startup_s": rounded(bare),
-        "tui_startup_s": rounded(ours),
-        "tui_startup_ratio": rounded(ours / bare, 2),
+        "tui_bare_startup_s": rounded(statistics.median(bare for bare, _ in turns)),
+        "tui_startup_s": rounded(statistics.median(ours for _, ours in turns)),
+        "tui_startup_ratio": rounded(statistics.median(ours / bare for bare, ours in turns), 2),
     }
 
 

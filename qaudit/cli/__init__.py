@@ -8,16 +8,19 @@ settings model first (:func:`workbench_options`, :func:`qaudit.cli.ui.open_workb
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from qaudit import __version__
-from qaudit.cli import argparse_nl
-from qaudit.cli.common import Context, Parser
 from qaudit.errors import QauditError
 from qaudit.i18n import LANGUAGES, _, set_language
+
+if TYPE_CHECKING:  # argparse and the parser's helpers: not on the workbench's way in
+    import argparse
+
+    from qaudit.cli.common import Context
 
 COMMANDS = (
     "qaudit.cli.ui",
@@ -44,6 +47,8 @@ COMMANDS = (
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     import importlib
+
+    from qaudit.cli.common import Parser
 
     parser = Parser(
         prog="qaudit",
@@ -73,6 +78,10 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
 
 def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
     """``qaudit report ... --database URL`` works as well as ``qaudit --database URL report``."""
+    import argparse
+
+    from qaudit.cli.common import Parser
+
     commands = parser.subcommands if isinstance(parser, Parser) else None
     for command in commands.choices.values() if commands is not None else ():
         _add_global_options(command, default=argparse.SUPPRESS)
@@ -139,6 +148,9 @@ def _main(argv: Sequence[str] | None) -> int:
         settings = load_settings()
         language = _language_from(arguments)
         set_language(language if language in LANGUAGES else settings.language)
+        from qaudit.cli import argparse_nl
+        from qaudit.cli.common import Context
+
         argparse_nl.install()
         args = build_parser().parse_args(arguments)
         context = Context(settings=settings, args=args)

@@ -13,10 +13,10 @@ import gc
 from datetime import date
 from typing import TYPE_CHECKING
 
-from qaudit.cli.common import Commands, Context
 from qaudit.i18n import _, set_language
 
 if TYPE_CHECKING:
+    from qaudit.cli.common import Commands, Context
     from qaudit.config import Settings
 
 
