@@ -95,31 +95,34 @@ def workbench_options(argv: Sequence[str]) -> dict[str, str] | None:
     """For ``qaudit`` or ``qaudit ui`` with nothing but the global options: their values
     (``database``, ``language``); None for any other command line, which the full parser
     reads (and for a language it does not know, which it reports)."""
-    options: dict[str, str] = {}
-    rest: list[str] = []
-    arguments = iter(argv)
-    for argument in arguments:
-        name, equals, value = argument.partition("=")
-        if name not in GLOBAL_OPTIONS:
-            rest.append(argument)
-            continue
-        if not equals:
-            value = next(arguments, "")
-            if not value or value.startswith("-"):
-                return None
-        options[name.removeprefix("--")] = value
+    options, rest = _global_options(argv)
     if rest not in ([], ["ui"]) or options.get("language", LANGUAGES[0]) not in LANGUAGES:
         return None
     return options
 
 
+def _global_options(argv: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """The global options' values (by name without ``--``) and the other arguments; an
+    option without its value stays among the others (the parser says what is missing)."""
+    options: dict[str, str] = {}
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        name, equals, value = argv[i].partition("=")
+        given = bool(equals) or (i + 1 < len(argv) and not argv[i + 1].startswith("-"))
+        if name in GLOBAL_OPTIONS and given:
+            if not equals:
+                i += 1
+                value = argv[i]
+            options[name.removeprefix("--")] = value
+        else:
+            rest.append(argv[i])
+        i += 1
+    return options, rest
+
+
 def _language_from(argv: Sequence[str]) -> str | None:
-    for i, arg in enumerate(argv):
-        if arg.startswith("--language="):
-            return arg.split("=", 1)[1]
-        if arg == "--language" and i + 1 < len(argv):
-            return argv[i + 1]
-    return None
+    return _global_options(argv)[0].get("language")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -90,6 +90,28 @@ class StepStatus(StrEnum):
         return _(LABELS[self])
 
 
+class StepEventKind(StrEnum):
+    """What happened to a step, in its history (``stepevent.event``)."""
+
+    STARTED = "started"
+    COMPLETED = "completed"
+    REOPENED = "reopened"
+    START_UNDONE = "start_undone"
+    """An assessment's start of the step undone by cancelling it (``services.step_undo``)."""
+
+    @property
+    def label(self) -> str:
+        return _(LABELS[self])
+
+
+def step_event_label(event: str) -> str:
+    """A stored step-history event in the user's language (an unknown one as stored)."""
+    try:
+        return StepEventKind(event).label
+    except ValueError:
+        return event
+
+
 class MtDecision(StrEnum):
     GO = "go"
     NO_GO = "no_go"
@@ -245,6 +267,10 @@ LABELS: dict[StrEnum, str] = {
     StepStatus.NOT_STARTED: N_("not started"),
     StepStatus.IN_PROGRESS: N_("in progress"),
     StepStatus.DONE: N_("done"),
+    StepEventKind.STARTED: N_("started"),
+    StepEventKind.COMPLETED: N_("completed"),
+    StepEventKind.REOPENED: N_("reopened"),
+    StepEventKind.START_UNDONE: N_("start undone"),
     MtDecision.GO: N_("go"),
     MtDecision.NO_GO: N_("no go"),
     MtDecision.LATER: N_("later"),

@@ -18,6 +18,14 @@ def as_date(value: object) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def kept_day(planned_on: object, window_start: object, due_year: int | None) -> date | None:
+    """The day an event planned by hand is kept on: its planned day, else the start of its
+    window, else the middle of its due year (the planner's and the dashboard's rule)."""
+    return (
+        as_date(planned_on) or as_date(window_start) or (date(due_year, 7, 1) if due_year else None)
+    )
+
+
 def window_end(window: date | None, due_year: int | None) -> date | None:
     """The last day of an event's window: the stored one, else the end of its due year."""
     if window is not None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from qaudit.domain.cycle import CycleState
 from qaudit.domain.enums import EventKind, Step, StepStatus
-from qaudit.domain.events import as_date, due_on, is_overdue
+from qaudit.domain.events import as_date, due_on, is_overdue, kept_day
 from qaudit.domain.next_step import HOLDS, Facts, is_held, next_action
 from qaudit.domain.verdict import Outcome
 from qaudit.services import schedule_due, voice_due
@@ -139,7 +139,7 @@ def _next_events(
         event_kind = EventKind(kind)
         if event_kind in PLANNED_KINDS:  # due as the planner decides (schedule_due)
             if manual:  # a kept event is due on its day
-                planned_on = planned_on or as_date(start) or _mid_year(due_year)
+                planned_on = kept_day(planned, start, due_year)
                 end, due_year = None, None
             elif due_year:  # by the end of its due year; the window is the slot chosen
                 end = None
@@ -152,11 +152,6 @@ def _next_events(
         if current is None or _urgency(event) < _urgency(current):
             best[location_id] = event
     return best
-
-
-def _mid_year(year: int | None) -> date | None:
-    """The day the planner keeps a manual event without a day on (``schedule_due._kept``)."""
-    return date(year, 7, 1) if year else None
 
 
 def _urgency(event: tuple[EventKind, date | None, bool]) -> tuple[bool, date]:

@@ -30,30 +30,37 @@ if TYPE_CHECKING:
     Rows = Future[list[DashboardRow]]
 
 
-def prefetch(workbench: Workbench, today: date) -> Rows | None:
-    """Start reading the dashboard of ``workbench``'s SQLite file in a helper process;
-    None when it is not a SQLite file (a server is read through the engine, later)."""
+def prefetch(workbench: Workbench, today: date, *, helper: bool = True) -> Rows | None:
+    """Start reading the dashboard of ``workbench``'s SQLite file, in a helper process (or,
+    with ``helper=False``, on a thread of this process only); None when it is not a SQLite
+    file (a server is read through the engine, later)."""
     path = workbench.sqlite_path
     if path is None:
         return None
     rows: Rows = Future()
-    command = [sys.executable, "-m", __name__, path, today.isoformat()]
-    try:
-        helper = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    except OSError:
-        helper = None
+    process = _start_helper(path, today) if helper else None
     threading.Thread(
         target=_receive,
-        args=(helper, workbench, today, rows),
+        args=(process, workbench, today, rows),
         name="dashboard-prefetch",
         daemon=True,
     ).start()
     return rows
 
 
+def _start_helper(path: str, today: date) -> subprocess.Popen[bytes] | None:
+    command = [sys.executable, "-m", __name__, path, today.isoformat()]
+    try:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
 def _receive(
     helper: subprocess.Popen[bytes] | None, workbench: Workbench, today: date, rows: Rows
 ) -> None:
+    """On its own thread: the helper's rows, else the workbench's own read, into ``rows``
+    (which the screen may already hold)."""
     try:
         if helper is not None:
             sent, _ = helper.communicate()

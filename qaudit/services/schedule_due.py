@@ -18,7 +18,7 @@ from typing import Any
 
 from qaudit.domain.cycle import ROLLOUT_STEPS, CycleState, gate
 from qaudit.domain.enums import EventKind, MtDecision, Step, StepStatus
-from qaudit.domain.events import as_date
+from qaudit.domain.events import as_date, kept_day
 from qaudit.domain.verdict import Outcome
 from qaudit.scheduling.model import FixedEvent, Held, LocationIn, OrganisationIn, PlanInput
 from qaudit.scheduling.timeline import Slot, timeline
@@ -219,7 +219,7 @@ def _kept(read: Read) -> dict[int, list[FixedEvent]]:
         " AND manual = :manual AND kind IN ('visitation', 'cirkel') ORDER BY id",
         {"manual": True},
     ):
-        day = as_date(planned_on) or as_date(start) or (date(due_year, 7, 1) if due_year else None)
+        day = kept_day(planned_on, start, due_year)
         if day is not None:
             kept[lid].append(FixedEvent(uid, lid, EventKind(kind), day, peer, ()))
     return kept

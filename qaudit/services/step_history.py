@@ -12,15 +12,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from qaudit.domain.enums import Step, StepStatus
+from qaudit.domain.enums import Step, StepEventKind, StepStatus
 from qaudit.domain.models import CycleStep, StepEvent
 from qaudit.services import audit
 
-STARTED = "started"
-COMPLETED = "completed"
-REOPENED = "reopened"
-START_UNDONE = "start_undone"
-"""An assessment's start of the step undone by cancelling it (``services.step_undo``)."""
+STARTED = StepEventKind.STARTED
+COMPLETED = StepEventKind.COMPLETED
+REOPENED = StepEventKind.REOPENED
+START_UNDONE = StepEventKind.START_UNDONE
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from qaudit.domain.enums import AssessmentStatus, MtDecision, Step, StepStatus
+from qaudit.domain.enums import (
+    AssessmentStatus,
+    MtDecision,
+    Step,
+    StepStatus,
+    step_event_label,
+)
 from qaudit.domain.models import Assessment, CycleStep, StepEvent
 from qaudit.i18n import _
 from qaudit.services import audit, step_history
@@ -135,7 +141,7 @@ def _why_kept(
     ).first()
     if later is not None:
         return _("it was {event} on {day} after this assessment started it").format(
-            event=event_word(later.event), day=later.day.strftime("%d-%m-%Y")
+            event=step_event_label(later.event), day=later.day.strftime("%d-%m-%Y")
         )
     if row is None or step_history.snapshot(row) != started.after:
         return _("it was changed after this assessment started it")
@@ -175,14 +181,3 @@ def _restore(row: CycleStep, before: dict[str, Any]) -> None:
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def event_word(event: str) -> str:
-    """A history event in the user's language."""
-    words = {
-        step_history.STARTED: _("started"),
-        step_history.COMPLETED: _("completed"),
-        step_history.REOPENED: _("reopened"),
-        step_history.START_UNDONE: _("start undone"),
-    }
-    return words.get(event, event)

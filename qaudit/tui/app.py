@@ -2,8 +2,8 @@
 
 Start-up is kept light: Textual and the dashboard screen are imported first, every other
 screen when it is opened. A SQLite file is read for the dashboard with the standard
-library's ``sqlite3``: by a helper process ``qaudit ui`` starts before Textual is imported
-(:mod:`qaudit.services.dashboard_prefetch`), or on a thread started when the app is made, so
+library's ``sqlite3`` (:mod:`qaudit.services.dashboard_prefetch`): by a helper process
+``qaudit ui`` starts before Textual is imported, or on a thread started when the app is made, so
 the first frame is usually already populated; the database layer (SQLAlchemy, SQLModel) is
 loaded by a worker after that frame. Any other database is read through the engine by a
 worker. Made without settings, the app starts on the defaults, or on what ``load_settings``
@@ -120,19 +120,17 @@ class QAuditApp(App[None]):
             self.theme = theme
         self.dashboard_rows: list[Any] = []
         self.last_output: Path | None = None
+        """The last report or workbook written by a worker."""
         self.output_folder: Path | None = None
         """The folder the user chose last for a report or workbook (this session)."""
-        """The last report or workbook written by a worker."""
         self.queue_listeners: list[Any] = []
         """Screens told what became of each answer sent through the write queue."""
+        if prefetched is None:
+            from qaudit.services.dashboard_prefetch import prefetch
+
+            prefetched = prefetch(self.services, self.today, helper=False)
         self.prefetched = prefetched
-        """The dashboard rows, being read from a SQLite file since the app was made."""
-        if prefetched is None and self.services.sqlite_path is not None:
-            rows: Future[list[Any]] = Future()
-            self.prefetched = rows
-            threading.Thread(
-                target=self._prefetch, args=(rows,), name="dashboard-prefetch", daemon=True
-            ).start()
+        """The dashboard rows of a SQLite file, being read since the app was made."""
 
     @property
     def settings(self) -> Settings:
@@ -149,14 +147,6 @@ class QAuditApp(App[None]):
                     self.settings_error = error
                     self._settings = Settings()
             return self._settings
-
-    def _prefetch(self, rows: Future[list[Any]]) -> None:
-        """On its own thread: the rows into ``rows`` (the screen takes the future from
-        :attr:`prefetched` when it mounts, maybe before they are read)."""
-        try:
-            rows.set_result(self.services.dashboard_rows(self.today))
-        except Exception as error:  # the screen reports it
-            rows.set_exception(error)
 
     def engine(self) -> Database:
         """The database handle services take (opened, and its schema checked, on first use)."""

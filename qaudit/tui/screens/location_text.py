@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from qaudit.domain.enums import StepEventKind, step_event_label
 from qaudit.i18n import _
 from qaudit.tui import format as fmt
 
@@ -51,17 +52,11 @@ def refusal(preview: Any) -> str:
 
 def history_text(events: Any) -> str:
     """ "started 01-12-2022 · completed 29-12-2022 · reopened 28-11-2026 · completed again"."""
-    words = {
-        "started": _("started"),
-        "completed": _("completed"),
-        "reopened": _("reopened"),
-        "start_undone": _("start undone"),
-    }
     parts = []
     completed = False
     for e in events:
-        word = words.get(e.event, e.event)
-        if e.event == "completed":
+        word = step_event_label(e.event)
+        if e.event == StepEventKind.COMPLETED:
             word = _("completed again") if completed else word
             completed = True
         parts.append(f"{word} {fmt.day(e.day)}")
